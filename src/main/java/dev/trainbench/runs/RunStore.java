@@ -183,6 +183,11 @@ public final class RunStore {
         return change(id, load(id).toBuilder().tags(tags).build());
     }
 
+    /** Replaces a finished run's record (e.g. after the final test). */
+    public RunRecord update(RunRecord record) {
+        return change(record.id(), record);
+    }
+
     private RunRecord change(String id, RunRecord record) {
         try {
             writeRecord(dir(id), record);

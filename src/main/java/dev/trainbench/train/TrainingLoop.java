@@ -88,7 +88,7 @@ public final class TrainingLoop {
         long started = System.nanoTime();
         RunRecord.Builder rec = folder.record().toBuilder().status(RunStatus.RUNNING).startedAt(Instant.now().toString());
         Device device = device();
-        rec.device(device.toString());
+        rec.device(deviceName(device));
         Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
         BuiltModel built = BlockFactory.build(spec.model(), sampleShape, outputs);
         history = new MetricsHistory(built.groupNames());
@@ -114,7 +114,7 @@ public final class TrainingLoop {
                 rec.parameterCount(params);
                 folder.update(rec.build());
                 folder.openLogs(stepColumns(built.groupNames()), EPOCH_COLUMNS);
-                events.accept(new TrainingEvent.RunStarted(folder.id(), spec.name(), built.groupNames(), device.toString(),
+                events.accept(new TrainingEvent.RunStarted(folder.id(), spec.name(), built.groupNames(), deviceName(device),
                         stepsPerEpoch * training.epochs(), params));
                 events.accept(new TrainingEvent.StatusChanged(folder.id(), RunStatus.RUNNING));
                 return new Epochs(model, trainer, built, tracker, schedule, batch, stepsPerEpoch, rec, started).runAll();
@@ -131,6 +131,10 @@ public final class TrainingLoop {
             return Device.gpu();
         }
         return Device.cpu();
+    }
+
+    static String deviceName(Device device) {
+        return device.isGpu() ? "gpu" + device.getDeviceId() : "cpu";
     }
 
     static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "validation_loss",
