@@ -146,4 +146,44 @@ class SplitterTest {
         SplitIndices s = Splitter.split(imbalanced(), spec(80, 20, 0, true, null), 1);
         assertEquals(0, s.test().length);
     }
+
+    @Test
+    void randomClassSizesAndPercentagesStayWithinOneSamplePerClass() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int trial = 0; trial < 300; trial++) {
+            int classes = r.nextInt(2, 8);
+            int[] sizes = new int[classes];
+            int n = 0;
+            for (int c = 0; c < classes; c++) {
+                sizes[c] = r.nextInt(1, 60);
+                n += sizes[c];
+            }
+            if (n < 3) {
+                continue;
+            }
+            int[] labels = new int[n];
+            int i = 0;
+            for (int c = 0; c < classes; c++) {
+                for (int k = 0; k < sizes[c]; k++) {
+                    labels[i++] = c;
+                }
+            }
+            List<String> names = IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+            Dataset d = Dataset.classification("r", new float[n], new int[] {1}, labels, names, null);
+            double val = r.nextInt(1, 40);
+            double test = r.nextInt(0, 30);
+            SplitIndices s = Splitter.split(d, spec(100 - val - test, val, test, true, null), trial);
+            assertEquals(n, s.total());
+            for (int[] part : List.of(s.train(), s.validation(), s.test())) {
+                int[] counts = new int[classes];
+                for (int j : part) {
+                    counts[labels[j]]++;
+                }
+                for (int c = 0; c < classes; c++) {
+                    double exact = (double) sizes[c] * part.length / n;
+                    assertTrue(Math.abs(counts[c] - exact) < 1.0 + 1e-9, "trial " + trial + " class " + c);
+                }
+            }
+        }
+    }
 }
