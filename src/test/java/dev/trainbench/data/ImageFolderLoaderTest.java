@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImageFolderLoaderTest {
@@ -87,6 +88,20 @@ class ImageFolderLoaderTest {
         ImageFolderLoader.Result r = ImageFolderLoader.load(dir, 8, true);
         assertEquals(2, r.dataset().size());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("b/broken.png")), r.warnings()::toString);
+    }
+
+    @Test
+    void imageDeclaringAHugeSizeIsSkippedWithoutDecoding() {
+        image("a/1.png", 0);
+        image("b/1.png", 0xffffff);
+        byte[] png = Fixtures.png(4, 4, 0);
+        // IHDR width and height (bytes 16..23) set to 50,000 x 50,000: 2.5 gigapixels if decoded.
+        java.nio.ByteBuffer.wrap(png).putInt(16, 50_000).putInt(20, 50_000);
+        Fixtures.write(dir.resolve("a/huge.png"), png);
+        ImageFolderLoader.Result r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> ImageFolderLoader.load(dir, 8, true));
+        assertEquals(2, r.dataset().size());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("a/huge.png")), r.warnings()::toString);
     }
 
     @Test
