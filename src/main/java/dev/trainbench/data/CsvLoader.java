@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   <li>UTF-8 with or without BOM; LF, CRLF or CR line ends; empty rows (and rows whose cells are
  *       all empty) are skipped; RFC 4180 quoting ({@code "a, b"}, {@code ""} for a quote).</li>
  *   <li>Delimiter: tab, then {@code ;}, then {@code ,}: the first that splits the first rows into
- *       the same number of cells (above one).</li>
+ *       the same number of cells (above one). With {@code ;} a decimal comma ({@code 1,5}) is read
+ *       as a decimal point.</li>
  *   <li>Header: detected when the first row has a non-numeric cell in a column whose other rows
  *       are numeric (or, for an all-text table, when no first-row cell repeats further down).</li>
  *   <li>Missing cells (empty, NA, N/A, null, ?) are an error naming line and column: we never
@@ -46,6 +47,7 @@ public final class CsvLoader {
     /** Larger magnitudes overflow float training arithmetic (squares, sums) long before 3.4e38. */
     static final double HUGE = 1e30;
 
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+([eE][+-]?\\d+)?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> MISSING = Set.of("", "na", "n/a", "null", "none", "?", "-");
     private static final Set<String> NON_FINITE = Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf",
@@ -473,6 +475,23 @@ public final class CsvLoader {
 
     /** Splits text into records (RFC 4180 quoting; quoted cells may span lines); skips empty records. */
     private static List<Row> split(String text, char delimiter, String fileName) {
+        List<Row> rows = records(text, delimiter, fileName);
+        if (delimiter != ';') {
+            return rows;
+        }
+        // With ';' as delimiter the comma is usually the decimal mark (European spreadsheets): 1,5 means 1.5.
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            List<String> cells = new ArrayList<>(r.cells().size());
+            for (String c : r.cells()) {
+                cells.add(c.length() < 400 && DECIMAL_COMMA.matcher(c).matches() ? c.replace(',', '.') : c);
+            }
+            out.add(new Row(r.line(), cells));
+        }
+        return out;
+    }
+
+    private static List<Row> records(String text, char delimiter, String fileName) {
         List<Row> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -32,6 +32,8 @@ public final class IdxLoader {
 
     /** At most this many values in one file (1 GiB of floats). */
     static final long MAX_VALUES = 1L << 28;
+    /** At most this many bytes of values in one file. */
+    static final long MAX_BYTES = 1L << 30;
     static final int MAX_DIMENSIONS = 4;
     /** Integer labels above this are a corrupt file, not a real class count. */
     static final int MAX_CLASSES = 10_000;
@@ -153,6 +155,11 @@ public final class IdxLoader {
             }
             long headerBytes = 4 + 4L * ndims;
             long expected = count * size;
+            if (expected > MAX_BYTES) {
+                throw new DataException(name + ": the header declares dimensions " + Arrays.toString(dims) + " of "
+                        + size + "-byte values, " + expected + " bytes, more than TrainBench loads at once ("
+                        + MAX_BYTES + "), or a corrupt header. Fix: use a smaller file, or export it again.");
+            }
             if (length >= 0 && headerBytes + expected > length) {
                 throw truncated(name, headerBytes + expected, length, "the header's dimensions " + Arrays.toString(dims));
             }

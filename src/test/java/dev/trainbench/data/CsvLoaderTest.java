@@ -136,6 +136,12 @@ class CsvLoaderTest {
     }
 
     @Test
+    void semicolonFilesReadDecimalCommas() {
+        Dataset d = load("a;b;y\n1,5;2;x\n3;4,25;y\n");
+        assertArrayEquals(new float[] {1.5f, 2, 3, 4.25f}, d.features());
+    }
+
+    @Test
     void detectsTabDelimiter() {
         Dataset d = load("a\tb\ty\n1\t2\tx\n3\t4\ty\n");
         assertEquals(List.of("a", "b"), d.featureNames());
