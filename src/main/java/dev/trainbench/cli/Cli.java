@@ -29,14 +29,18 @@ public final class Cli implements Runnable {
     }
 
     public static int execute(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    static CommandLine commandLine() {
+    /** Runs a command with its output and errors going to the given writers (used by tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Cli());
-        cli.setOut(new PrintWriter(System.out, true));
-        cli.setErr(new PrintWriter(System.err, true));
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + message(e));
             commandLine.getErr().flush();

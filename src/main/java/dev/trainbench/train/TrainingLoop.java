@@ -110,6 +110,7 @@ public final class TrainingLoop {
             }
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(concat(1, sampleShape)));
+                DjlFactories.skipDjlGradientCheck(trainer);
                 long params = countTrainable(built.block());
                 rec.parameterCount(params);
                 folder.update(rec.build());
@@ -337,13 +338,18 @@ public final class TrainingLoop {
                     float scale = (float) (training.clipNorm() / (norm + 1e-6));
                     grads.forEach(gs -> gs.forEach(g -> g.muli(scale)));
                 }
+                if (first) {
+                    firstStepChecks(host[0], perParamFirst);
+                }
+                if (total == 0 && first) {
+                    throw new TrainingException("every gradient is exactly zero on the first batch, so nothing can learn;"
+                            + " with zero initialization all units are identical and pass no gradient: use he or xavier"
+                            + " initialization (model.init)");
+                }
                 List<List<NDArray>> before = detail ? snapshot(sm) : null;
                 trainer.step();
                 if (before != null) {
                     weightStats = updateStats(before);
-                }
-                if (first) {
-                    firstStepChecks(host[0], perParamFirst);
                 }
                 float[] layerNorms = new float[groups];
                 for (int g = 0; g < groups; g++) {
