@@ -11,6 +11,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Never let DJL try to download an engine: libtorch ships in the pytorch-native-cpu jar.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         if (args.length > 0) {
             System.exit(Cli.execute(args));
         }
