@@ -75,11 +75,16 @@ public final class SpecJson {
         if (json.isBlank()) {
             throw new SpecException("the spec is empty: it should be a JSON object like the ones in examples/");
         }
+        ExperimentSpec spec;
         try {
-            return STRICT.readValue(json, ExperimentSpec.class);
+            spec = STRICT.readValue(json, ExperimentSpec.class);
         } catch (JsonProcessingException e) {
             throw translate(e);
         }
+        if (spec == null) {
+            throw new SpecException("the spec is JSON null: it should be a JSON object like the ones in examples/");
+        }
+        return spec;
     }
 
     public static String write(ExperimentSpec spec) {
