@@ -10,7 +10,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.spec.TrainingSpec;
-import java.nio.FloatBuffer;
 import java.util.function.UnaryOperator;
 
 /** Forward passes in inference mode (dropout off, batch norm on running statistics). */
@@ -41,10 +40,13 @@ final class Evaluation {
         double lossSum = 0;
         long correct = 0;
         int[] predicted = keepPredictions && set.isClassification() ? new int[n] : null;
+        DirectFloats buffer = new DirectFloats(Math.min(batchSize, n) * size);
+        float[] chunk = new float[Math.min(batchSize, n) * size];
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
             try (NDManager sm = parent.newSubManager()) {
-                NDArray x = sm.create(FloatBuffer.wrap(set.features(), start * size, count * size), new Shape(batchShape(count, shape)));
+                System.arraycopy(set.features(), start * size, chunk, 0, count * size);
+                NDArray x = sm.create(buffer.fill(chunk, count * size), new Shape(batchShape(count, shape)), DataType.FLOAT32);
                 NDArray label;
                 if (set.isClassification()) {
                     long[] y = new long[count];

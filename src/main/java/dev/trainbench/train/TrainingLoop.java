@@ -27,7 +27,6 @@ import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.TrainingSpec;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +181,12 @@ public final class TrainingLoop {
         private final List<List<Parameter>> groupParams = new ArrayList<>();
         private final int paramCount;
         private final float[] xBuf;
+        /**
+         * Handing DJL a float[] makes it allocate a fresh direct buffer per step, freed only when
+         * the garbage collector happens to run: resident memory then climbs by a batch per step
+         * between collections. One reused direct buffer keeps it flat.
+         */
+        private final DirectFloats inputBuffer;
         private final int sampleSize;
         private long step;
         private long lastBoundary;
@@ -203,6 +208,7 @@ public final class TrainingLoop {
             this.started = started;
             this.sampleSize = data.train().sampleSize();
             this.xBuf = new float[batch * sampleSize];
+            this.inputBuffer = new DirectFloats(batch * sampleSize);
             for (Block g : built.groups()) {
                 List<Parameter> ps = new ArrayList<>();
                 for (Parameter p : g.getParameters().values()) {
@@ -302,7 +308,8 @@ public final class TrainingLoop {
             float[] perParamFirst = null;
             float[] weightStats = null;
             try (NDManager sm = model.getNDManager().newSubManager()) {
-                NDArray input = sm.create(FloatBuffer.wrap(x, 0, count * sampleSize), new Shape(concat(count, sampleShape)));
+                NDArray input = sm.create(inputBuffer.fill(x, count * sampleSize), new Shape(concat(count, sampleShape)),
+                        DataType.FLOAT32);
                 NDArray label = labels(sm, order, start, count);
                 NDArray loss;
                 NDArray pred;

@@ -113,7 +113,7 @@ public final class Benchmarks {
                         Runtime rt = Runtime.getRuntime();
                         rss.add(m);
                         heap.add(rt.totalMemory() - rt.freeMemory());
-                        log.accept(String.format("epoch %d: RSS %.1f MB", ee.metrics().epoch(), m / 1e6));
+                        log.accept(String.format("epoch %d: RSS %.1f MB, Java heap used %.1f MB", ee.metrics().epoch(), m / 1e6, heap.get(heap.size() - 1) / 1e6));
                     }
                 }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
         return new Memory(spec.name(), rss, heap, r);
