@@ -1,7 +1,24 @@
 package dev.trainbench;
 
+import dev.trainbench.cli.Cli;
+
+/**
+ * Entry point of {@code java -jar trainbench.jar}: with arguments, the command line; without, the
+ * GUI. A plain class (not a JavaFX Application) so that it starts with JavaFX on the class path.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hi");
+        // Never let DJL try to download an engine: libtorch ships in the pytorch-native-cpu jar.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (args.length > 0) {
+            System.exit(Cli.execute(args));
+        }
+        System.err.println("the GUI is not built yet; run 'trainbench --help' for the command line");
+        System.exit(2);
     }
 }

@@ -1,0 +1,66 @@
+package dev.trainbench.cli;
+
+import dev.trainbench.spec.ExperimentSpec;
+import dev.trainbench.spec.SpecJson;
+import dev.trainbench.train.bench.Benchmarks;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", description = "Benchmarks for BENCHMARKS.md: overhead (TrainBench vs a bare DJL loop), memory (RSS per epoch), startup (time to the first step).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "overhead|memory|startup", description = "Which benchmark.")
+    String which;
+
+    @Parameters(index = "1", paramLabel = "SPEC.json", arity = "0..1", description = "Spec to measure (default: examples/mnist-mlp.json).")
+    Path specFile;
+
+    @Option(names = "--epochs", description = "Epochs per measurement (default: 3 for overhead, 20 for memory).")
+    Integer epochs;
+
+    @Option(names = "--rounds", description = "Alternating bare/TrainBench rounds for overhead (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    int rounds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: all cores).")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+        }
+        Path file = specFile == null ? Path.of("examples", "mnist-mlp.json") : specFile;
+        ExperimentSpec spec = SpecJson.read(file);
+        Path base = file.toAbsolutePath().getParent();
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        switch (which) {
+            case "overhead" -> {
+                Benchmarks.Overhead o = Benchmarks.overhead(spec, base, epochs == null ? 3 : epochs, rounds, err::println);
+                out.printf(Locale.ROOT, "overhead %s: bare DJL %.0f samples/s, TrainBench %.0f samples/s (best of %d): %.1f%%%n",
+                        spec.name(), o.bareBest(), o.trainbenchBest(), rounds, 100 * o.ratio());
+            }
+            case "memory" -> {
+                Benchmarks.Memory m = Benchmarks.memory(spec, base, epochs == null ? 20 : epochs, err::println);
+                out.printf(Locale.ROOT, "memory %s: RSS after epoch 2 %.1f MB, after epoch %d %.1f MB, growth %.1f MB%n",
+                        spec.name(), m.rssBytesPerEpoch().get(1) / 1e6, m.rssBytesPerEpoch().size(),
+                        m.rssBytesPerEpoch().get(m.rssBytesPerEpoch().size() - 1) / 1e6, m.growthAfterEpoch2() / 1e6);
+            }
+            case "startup" -> out.printf(Locale.ROOT, "startup %s: first training step %.2f s after JVM start%n",
+                    spec.name(), Benchmarks.secondsToFirstStep(spec, base));
+            default -> throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "unknown benchmark '" + which + "': use overhead, memory or startup");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.trainbench.cli;
+
+import dev.trainbench.data.DataException;
+import dev.trainbench.runs.RunStoreException;
+import dev.trainbench.spec.SpecException;
+import dev.trainbench.train.ExperimentRunner;
+import dev.trainbench.train.TrainingException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code trainbench COMMAND ...}: see {@code trainbench --help}. */
+@Command(name = "trainbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Train neural networks from experiment spec files, without a display.",
+        subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, TestCommand.class, ProfileCommand.class,
+                PresetsCommand.class, BenchCommand.class})
+public final class Cli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command with its output and errors going to the given writers (used by tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + message(e));
+            commandLine.getErr().flush();
+            return exitCode(e);
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().getErr().println("see 'trainbench " + e.getCommandLine().getCommandName()
+                    .replace("trainbench", "").strip() + " --help'");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+
+    static String message(Throwable e) {
+        return ExperimentRunner.describe(e instanceof TrainingException && e.getCause() != null
+                && (e.getCause() instanceof DataException || e.getCause() instanceof SpecException) ? e.getCause() : e);
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof SpecException || e instanceof DataException || e instanceof RunStoreException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof TrainingException t) {
+            return t.getCause() == null || t.getCause() instanceof DataException || t.getCause() instanceof SpecException
+                    ? ExitCodes.BAD_INPUT : ExitCodes.RUN_FAILED;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"TrainBench " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.trainbench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunStatus;
+import dev.trainbench.runs.RunStore;
+import dev.trainbench.spec.ExperimentSpec;
+import dev.trainbench.spec.SpecJson;
+import dev.trainbench.spec.TrainingSpec;
+import dev.trainbench.train.EngineInfo;
+import dev.trainbench.train.ExperimentRunner;
+import dev.trainbench.train.FinalTest;
+import dev.trainbench.train.RunControl;
+import dev.trainbench.train.TrainingEvent;
+import dev.trainbench.train.TrainingLoop;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Train the experiment in SPEC.json; the run is saved in the workspace.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "Experiment spec (see examples/).")
+    Path specFile;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override training.epochs.")
+    Integer epochs;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu", description = "Override training.device (default: the spec's, cpu if unset).")
+    String device;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the spec's seed.")
+    Long seed;
+
+    @Option(names = "--name", description = "Override the run's name.")
+    String name;
+
+    @Option(names = "--test", description = "After training, evaluate the best checkpoint on the held-back test split (recorded in the run).")
+    boolean test;
+
+    @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy, samplesPerSecond, wallSeconds.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--parent", paramLabel = "RUN", description = "Record RUN as this run's parent (lineage).")
+    String parent;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentSpec spec = SpecJson.read(specFile);
+        spec = applyOverrides(spec);
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+        }
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        RunStore store = workspace.store();
+        Path baseDir = specFile.toAbsolutePath().getParent();
+        if (!quiet) {
+            err.println("engine: " + EngineInfo.detect().summary());
+        }
+        RunControl control = new RunControl();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.stop();
+            try {
+                finished.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "trainbench-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
+        RunRecord done;
+        try {
+            done = ExperimentRunner.run(spec, baseDir, store, parent, control,
+                    new ExperimentRunner.Hooks(progress::accept, progress::attach, w -> err.println("warning: " + w)),
+                    TrainingLoop.Options.defaults());
+        } finally {
+            progress.finish();
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C arrived: the hook is running and the run was stopped and saved.
+        }
+        done.sanity().stream().filter(s -> s.startsWith("WARNING")).forEach(s -> err.println("sanity: " + s));
+        if (test && (done.status() == RunStatus.COMPLETED || done.status() == RunStatus.EARLY_STOPPED)) {
+            done = FinalTest.evaluate(store, done.id(), baseDir);
+        }
+        printSummary(out, done, store);
+        if (json) {
+            out.println(jsonLine(done));
+        }
+        out.flush();
+        return switch (done.status()) {
+            case COMPLETED, EARLY_STOPPED -> ExitCodes.OK;
+            default -> ExitCodes.RUN_FAILED;
+        };
+    }
+
+    private ExperimentSpec applyOverrides(ExperimentSpec spec) {
+        TrainingSpec t = spec.training();
+        if (epochs != null) {
+            t = t.withEpochs(epochs);
+        }
+        if (device != null) {
+            t = t.withDevice(switch (device.toLowerCase(Locale.ROOT)) {
+                case "cpu" -> TrainingSpec.Device.CPU;
+                case "gpu", "cuda" -> TrainingSpec.Device.GPU;
+                default -> throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                        "--device must be cpu or gpu, was '" + device + "'");
+            });
+        }
+        spec = spec.withTraining(t);
+        if (seed != null) {
+            spec = spec.withSeed(seed);
+        }
+        if (name != null) {
+            spec = spec.withName(name);
+        }
+        return spec;
+    }
+
+    static void printSummary(PrintWriter out, RunRecord r, RunStore store) {
+        out.printf(Locale.ROOT, "run %s %s after %d epochs in %.1f s (%s)%n", r.id(), r.status().label(),
+                r.epochsCompleted() == null ? 0 : r.epochsCompleted(), r.wallSeconds() == null ? 0 : r.wallSeconds(),
+                r.device());
+        if (r.message() != null) {
+            out.println("  " + r.message());
+        }
+        if (r.bestValidationAccuracy() != null) {
+            out.printf(Locale.ROOT, "  best validation accuracy %.2f%% (epoch %d, loss %.4f)%n",
+                    100 * r.bestValidationAccuracy(), r.bestEpoch(), r.bestValidationLoss());
+        } else if (r.bestValidationLoss() != null) {
+            out.printf(Locale.ROOT, "  best validation loss %.4f (epoch %d)%n", r.bestValidationLoss(), r.bestEpoch());
+        }
+        if (r.test() != null) {
+            if (r.test().accuracy() != null) {
+                out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d held-back samples (loss %.4f)%n",
+                        100 * r.test().accuracy(), r.test().samples(), r.test().loss());
+            } else {
+                out.printf(Locale.ROOT, "  test loss %.4f on %d held-back samples%n", r.test().loss(), r.test().samples());
+            }
+        }
+        if (r.samplesPerSecond() != null) {
+            out.printf(Locale.ROOT, "  %.0f samples/s; saved in %s%n", r.samplesPerSecond(), store.dir(r.id()));
+        }
+    }
+
+    static String jsonLine(RunRecord r) {
+        ObjectNode n = SpecJson.mapper().createObjectNode();
+        n.put("runId", r.id());
+        n.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        n.put("epochs", r.epochsCompleted() == null ? 0 : r.epochsCompleted());
+        putNullable(n, "bestValidationAccuracy", r.bestValidationAccuracy());
+        putNullable(n, "testAccuracy", r.testAccuracy());
+        putNullable(n, "samplesPerSecond", r.samplesPerSecond());
+        putNullable(n, "wallSeconds", r.wallSeconds());
+        return n.toString();
+    }
+
+    private static void putNullable(ObjectNode n, String key, Double value) {
+        if (value == null) {
+            n.putNull(key);
+        } else {
+            n.put(key, value);
+        }
+    }
+
+    /** Redraws one line on standard error; never slows the trainer (it only formats on epoch or ~5 Hz). */
+    static final class ProgressBar {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final int epochs;
+        private volatile dev.trainbench.train.MetricsHistory history;
+        private long totalSteps = 1;
+        private long lastDraw;
+        private String lastEpochLine = "";
+        /** Redraw a bar only on a terminal; a log file gets one line per epoch. */
+        private final boolean interactive = System.console() != null;
+
+        ProgressBar(PrintWriter err, boolean quiet, int epochs) {
+            this.err = err;
+            this.quiet = quiet;
+            this.epochs = epochs;
+        }
+
+        void attach(dev.trainbench.train.MetricsHistory h) {
+            history = h;
+        }
+
+        void accept(TrainingEvent e) {
+            if (quiet) {
+                return;
+            }
+            if (e instanceof TrainingEvent.RunStarted s) {
+                totalSteps = Math.max(1, s.totalSteps());
+                err.printf(Locale.ROOT, "run %s: %d parameters, %d steps on %s%n", s.runId(), s.parameterCount(),
+                        s.totalSteps(), s.device());
+            } else if (e instanceof TrainingEvent.StepsAvailable s && interactive) {
+                long now = System.nanoTime();
+                if (now - lastDraw > 200_000_000L) {
+                    lastDraw = now;
+                    draw(s.size());
+                }
+            } else if (e instanceof TrainingEvent.EpochEnded ep) {
+                var m = ep.metrics();
+                lastEpochLine = String.format(Locale.ROOT,
+                        "epoch %d/%d  train loss %.4f acc %s  val loss %.4f acc %s  %.1fs  %.0f samples/s",
+                        m.epoch(), epochs, m.trainLoss(), pct(m.trainAccuracy()), m.validationLoss(),
+                        pct(m.validationAccuracy()), m.seconds(), m.samplesPerSecond());
+                err.print((interactive ? "\r\033[K" : "") + lastEpochLine + "\n");
+                err.flush();
+            }
+        }
+
+        private void draw(int steps) {
+            var h = history;
+            double frac = Math.min(1.0, steps / (double) totalSteps);
+            int filled = (int) Math.round(frac * 30);
+            String loss = h != null && h.size() > 0 ? String.format(Locale.ROOT, "loss %.4f", h.loss(h.size() - 1)) : "";
+            err.print("\r\033[K[" + "#".repeat(filled) + ".".repeat(30 - filled) + "] "
+                    + String.format(Locale.ROOT, "%3.0f%% step %d/%d %s", 100 * frac, steps, totalSteps, loss));
+            err.flush();
+        }
+
+        private static String pct(float v) {
+            return Float.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+        }
+
+        void finish() {
+            if (!quiet && interactive) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.trainbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.initializer.XavierInitializer;
+import dev.trainbench.spec.InitSpec;
+import dev.trainbench.spec.LayerSpec;
+import dev.trainbench.spec.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a checked layer stack into DJL blocks; the only DJL-facing class of this package. */
+public final class BlockFactory {
+
+    private BlockFactory() {
+    }
+
+    /**
+     * Builds the stack plus a dense output layer of {@code outputs} units. Call
+     * {@link ShapeInference#infer} first: this assumes the stack connects.
+     */
+    public static BuiltModel build(ModelSpec model, int[] inputShape, int outputs) {
+        ModelSummary summary = ShapeInference.infer(model.layers(), inputShape, outputs);
+        if (!summary.valid()) {
+            throw new IllegalArgumentException(summary.errorMessage());
+        }
+        SequentialBlock sequential = new SequentialBlock();
+        List<String> names = new ArrayList<>();
+        List<Block> groups = new ArrayList<>();
+        for (int i = 0; i < model.layers().size(); i++) {
+            LayerSpec layer = model.layers().get(i);
+            Block block = layer(layer);
+            sequential.add(block);
+            if (layer.type().hasParameters()) {
+                names.add((i + 1) + " " + layer.label());
+                groups.add(block);
+            }
+        }
+        Block output = Linear.builder().setUnits(outputs).build();
+        sequential.add(output);
+        names.add(ShapeInference.OUTPUT_LABEL_PREFIX + outputs);
+        groups.add(output);
+        return new BuiltModel(sequential, names, groups);
+    }
+
+    /** The weight initializer for a spec, or null for the framework's default. */
+    public static Initializer initializer(InitSpec init) {
+        return switch (init.type()) {
+            case DEFAULT -> null;
+            case XAVIER -> new XavierInitializer();
+            case HE -> new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2f);
+            case NORMAL -> new NormalInitializer(init.sigma().floatValue());
+            case ZEROS -> new ConstantInitializer(0f);
+        };
+    }
+
+    private static Block layer(LayerSpec l) {
+        return switch (l.type()) {
+            case DENSE -> Linear.builder().setUnits(l.units()).build();
+            case CONV2D -> Conv2d.builder()
+                    .setKernelShape(new Shape(l.kernel(), l.kernel()))
+                    .setFilters(l.filters())
+                    .optStride(new Shape(l.strideOrDefault(), l.strideOrDefault()))
+                    .optPadding(new Shape(l.paddingOrDefault(), l.paddingOrDefault()))
+                    .build();
+            case MAXPOOL -> Pool.maxPool2dBlock(new Shape(l.kernel(), l.kernel()),
+                    new Shape(l.strideOrDefault(), l.strideOrDefault()));
+            case AVGPOOL -> Pool.avgPool2dBlock(new Shape(l.kernel(), l.kernel()),
+                    new Shape(l.strideOrDefault(), l.strideOrDefault()));
+            case FLATTEN -> Blocks.batchFlattenBlock();
+            case DROPOUT -> Dropout.builder().optRate(l.rate().floatValue()).build();
+            case BATCHNORM -> BatchNorm.builder().build();
+            case RELU -> Activation.reluBlock();
+            case LEAKYRELU -> Activation.leakyReluBlock((float) l.alphaOrDefault());
+            case GELU -> Activation.geluBlock();
+            case TANH -> Activation.tanhBlock();
+            case SIGMOID -> Activation.sigmoidBlock();
+            case RESIDUAL -> residual(l.body());
+        };
+    }
+
+    private static Block residual(List<LayerSpec> body) {
+        SequentialBlock inner = new SequentialBlock();
+        body.forEach(b -> inner.add(layer(b)));
+        return new ParallelBlock(outputs -> {
+            NDArray sum = outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow());
+            return new NDList(sum);
+        }, List.of(inner, Blocks.identityBlock()));
+    }
+}

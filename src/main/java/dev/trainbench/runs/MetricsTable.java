@@ -1,0 +1,103 @@
+package dev.trainbench.runs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A numeric CSV written by {@link CsvLog}, read back column-wise; empty cells read as NaN. */
+public record MetricsTable(List<String> columns, double[][] values) {
+
+    public int rows() {
+        return values.length == 0 ? 0 : values[0].length;
+    }
+
+    public int columnIndex(String name) {
+        return columns.indexOf(name);
+    }
+
+    /** The column's values, or null when there is no such column. */
+    public double[] column(String name) {
+        int i = columns.indexOf(name);
+        return i < 0 ? null : values[i];
+    }
+
+    public static MetricsTable empty() {
+        return new MetricsTable(List.of(), new double[0][]);
+    }
+
+    public static MetricsTable read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return empty();
+        }
+        List<String> lines = Files.readAllLines(file);
+        int i = 0;
+        while (i < lines.size() && lines.get(i).startsWith("#")) {
+            i++;
+        }
+        if (i >= lines.size()) {
+            return empty();
+        }
+        List<String> columns = splitHeader(lines.get(i));
+        List<double[]> rows = new ArrayList<>();
+        for (int r = i + 1; r < lines.size(); r++) {
+            double[] row = parseRow(lines.get(r), columns.size());
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        double[][] values = new double[columns.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                values[c][r] = rows.get(r)[c];
+            }
+        }
+        return new MetricsTable(List.copyOf(columns), values);
+    }
+
+    private static List<String> splitHeader(String header) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < header.length() && header.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    /** A row, or null when it is cut short (the last line of a killed run) or unreadable. */
+    private static double[] parseRow(String line, int width) {
+        String[] cells = line.split(",", -1);
+        if (cells.length != width) {
+            return null;
+        }
+        double[] row = new double[width];
+        for (int c = 0; c < width; c++) {
+            try {
+                row[c] = cells[c].isEmpty() ? Double.NaN : Double.parseDouble(cells[c]);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return row;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.trainbench.runs;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trainbench.spec.ExperimentSpec;
+import dev.trainbench.spec.SpecJson;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The workspace: a folder of run folders under {@code runs/}. Never writes outside it: run ids are
+ * checked against a strict pattern before they become paths.
+ */
+public final class RunStore {
+    public static final String RECORD_FILE = "run.json";
+    public static final String METRICS_FILE = "metrics.csv";
+    public static final String EPOCHS_FILE = "epochs.csv";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /** Lenient on read (runs from a newer TrainBench stay readable); the same output as SpecJson. */
+    private static final ObjectMapper READER = SpecJson.mapper().copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path workspace;
+    private final Path runsDir;
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+
+    public RunStore(Path workspace) {
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.runsDir = this.workspace.resolve("runs");
+    }
+
+    /**
+     * {@code -Dtrainbench.workspace}, else {@code $TRAINBENCH_WORKSPACE}, else
+     * {@code ~/TrainBench}.
+     */
+    public static Path defaultWorkspace() {
+        String prop = System.getProperty("trainbench.workspace");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String env = System.getenv("TRAINBENCH_WORKSPACE");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), "TrainBench");
+    }
+
+    public Path workspace() {
+        return workspace;
+    }
+
+    /** Creates the folder of a new run and holds it open for writing. */
+    public RunFolder create(ExperimentSpec spec, String parentId, RunRecord initial) {
+        String id = newId(spec.name());
+        Path dir = runsDir.resolve(id);
+        try {
+            Files.createDirectories(dir);
+            RunRecord record = initial.toBuilder().id(id).parentId(parentId).build();
+            return new RunFolder(this, dir, record);
+        } catch (IOException e) {
+            throw new RunStoreException("cannot create run folder " + dir + ": " + e.getMessage()
+                    + "; check that the workspace is writable or choose another with --workspace", e);
+        }
+    }
+
+    /** Every readable run, newest first; runs whose process died are marked interrupted. */
+    public List<RunRecord> list() {
+        problems.clear();
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        List<RunRecord> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                if (!Files.exists(dir.resolve(RECORD_FILE))) {
+                    continue;
+                }
+                try {
+                    out.add(loadDir(dir));
+                } catch (RunStoreException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new RunStoreException("cannot list runs in " + runsDir + ": " + e.getMessage(), e);
+        }
+        out.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed()
+                .thenComparing(RunRecord::id, Comparator.reverseOrder()));
+        return out;
+    }
+
+    /** What {@link #list()} could not read (a damaged run.json, say), one message each. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public RunRecord load(String id) {
+        Path dir = dir(id);
+        if (!Files.exists(dir.resolve(RECORD_FILE))) {
+            throw new RunStoreException("no run '" + id + "' in " + runsDir + "; 'trainbench list' shows the runs there");
+        }
+        return loadDir(dir);
+    }
+
+    /** Finds a run by its full id or a unique prefix of it, or by name when that is unique. */
+    public RunRecord find(String idOrPrefix) {
+        if (ID.matcher(idOrPrefix).matches() && Files.exists(runsDir.resolve(idOrPrefix).resolve(RECORD_FILE))) {
+            return load(idOrPrefix);
+        }
+        List<RunRecord> all = list();
+        List<RunRecord> matches = all.stream().filter(r -> r.id().startsWith(idOrPrefix)).toList();
+        if (matches.isEmpty()) {
+            matches = all.stream().filter(r -> idOrPrefix.equals(r.name())).toList();
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new RunStoreException("no run matches '" + idOrPrefix + "' in " + runsDir + "; 'trainbench list' shows the runs");
+        }
+        throw new RunStoreException("'" + idOrPrefix + "' matches " + matches.size() + " runs ("
+                + String.join(", ", matches.stream().limit(5).map(RunRecord::id).toList()) + "); give more of the id");
+    }
+
+    public Path dir(String id) {
+        if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
+            throw new RunStoreException("'" + id + "' is not a run id");
+        }
+        return runsDir.resolve(id);
+    }
+
+    public MetricsTable readSteps(String id) {
+        return readTable(id, METRICS_FILE);
+    }
+
+    public MetricsTable readEpochs(String id) {
+        return readTable(id, EPOCHS_FILE);
+    }
+
+    public void delete(String id) {
+        Path dir = dir(id);
+        if (isLive(dir)) {
+            throw new RunStoreException("run " + id + " is training; stop it before deleting it");
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new RunStoreException("cannot delete run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    public RunRecord rename(String id, String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new RunStoreException("a run name cannot be empty");
+        }
+        return change(id, load(id).toBuilder().name(newName.strip()).build());
+    }
+
+    public RunRecord setNotes(String id, String notes) {
+        return change(id, load(id).toBuilder().notes(notes).build());
+    }
+
+    public RunRecord setTags(String id, List<String> tags) {
+        return change(id, load(id).toBuilder().tags(tags).build());
+    }
+
+    /** Replaces a finished run's record (e.g. after the final test). */
+    public RunRecord update(RunRecord record) {
+        return change(record.id(), record);
+    }
+
+    private RunRecord change(String id, RunRecord record) {
+        try {
+            writeRecord(dir(id), record);
+            return record;
+        } catch (IOException e) {
+            throw new RunStoreException("cannot update run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    void writeRecord(Path dir, RunRecord record) throws IOException {
+        RunFiles.writeAtomically(dir.resolve(RECORD_FILE), out -> SpecJson.mapper().writeValue(out, record));
+    }
+
+    private RunRecord loadDir(Path dir) {
+        RunRecord record;
+        try {
+            record = READER.readValue(dir.resolve(RECORD_FILE).toFile(), RunRecord.class);
+        } catch (IOException e) {
+            throw new RunStoreException("run " + dir.getFileName() + ": run.json is unreadable (" + e.getMessage()
+                    .lines().findFirst().orElse("") + ")", e);
+        }
+        if (record.status() != null && record.status().isActive() && !isLive(dir)) {
+            record = record.withStatus(RunStatus.INTERRUPTED,
+                    "the process training this run ended before it finished; metrics up to the last flush are kept");
+            try {
+                writeRecord(dir, record);
+            } catch (IOException e) {
+                problems.add("cannot mark run " + record.id() + " interrupted: " + e.getMessage());
+            }
+        }
+        return record;
+    }
+
+    /** True while some process (this one included) holds the run's lock. */
+    static boolean isLive(Path dir) {
+        if (RunFolder.OPEN.contains(dir.toAbsolutePath().normalize())) {
+            return true;
+        }
+        Path lockFile = dir.resolve(RunFolder.LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private MetricsTable readTable(String id, String file) {
+        try {
+            return MetricsTable.read(dir(id).resolve(file));
+        } catch (IOException e) {
+            throw new RunStoreException("cannot read " + file + " of run " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String newId(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40);
+        }
+        String rand = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        return LocalDateTime.now().format(ID_TIME) + "-" + (slug.isEmpty() ? "run" : slug) + "-" + rand;
+    }
+}

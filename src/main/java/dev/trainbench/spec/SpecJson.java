@@ -1,0 +1,174 @@
+package dev.trainbench.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes experiment specs. Strict on purpose: an unknown field is far more often a typo
+ * than a field from the future, and a typo silently ignored is a run that did not test what the
+ * user thought. Every failure becomes a {@link SpecException} naming the field and the fix.
+ * Plain data binding only: no polymorphic typing, so reading a spec never instantiates a class
+ * the file names.
+ */
+public final class SpecJson {
+
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SpecJson() {
+    }
+
+    /** The mapper used for every spec and run file: strict, indented, no default typing. */
+    public static ObjectMapper mapper() {
+        return STRICT;
+    }
+
+    public static ExperimentSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException("spec file not found: " + file.toAbsolutePath() + "; check the path (examples are in examples/)");
+        } catch (IOException e) {
+            throw new SpecException("cannot read spec file " + file + ": " + e.getMessage());
+        }
+        try {
+            return parse(text);
+        } catch (SpecException e) {
+            throw new SpecException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ExperimentSpec parse(String json) {
+        if (json.isBlank()) {
+            throw new SpecException("the spec is empty: it should be a JSON object like the ones in examples/");
+        }
+        try {
+            return STRICT.readValue(json, ExperimentSpec.class);
+        } catch (JsonProcessingException e) {
+            throw translate(e);
+        }
+    }
+
+    public static String write(ExperimentSpec spec) {
+        try {
+            return STRICT.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a spec", e);
+        }
+    }
+
+    static SpecException translate(JsonProcessingException e) {
+        String where = location(e.getLocation());
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return new SpecException("unknown field \"" + u.getPropertyName() + "\" in " + parentPath(u) + where
+                    + "; check its spelling" + (known.isEmpty() ? "" : " (known fields here: " + known + ")"));
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof SpecException s) {
+            return new SpecException(s.getMessage() + where, s);
+        }
+        if (e instanceof InvalidFormatException f) {
+            String expected = f.getTargetType() != null && f.getTargetType().isEnum()
+                    ? "one of " + enumValues(f.getTargetType())
+                    : "a " + simpleType(f.getTargetType());
+            return new SpecException(path(f) + ": " + quote(f.getValue()) + " is not valid" + where + "; expected " + expected);
+        }
+        if (e instanceof MismatchedInputException m) {
+            return new SpecException(path(m) + ": wrong type" + where + "; expected "
+                    + (m.getTargetType() == null ? "another JSON type" : "a " + simpleType(m.getTargetType())));
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof SpecException s) {
+            return new SpecException(s.getMessage() + where, s);
+        }
+        return new SpecException("malformed JSON" + where + ": " + e.getOriginalMessage()
+                + "; check brackets, commas and quotes");
+    }
+
+    private static String location(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "the spec" : sb.toString();
+    }
+
+    private static String parentPath(JsonMappingException e) {
+        var refs = e.getPath();
+        if (refs.size() <= 1) {
+            return "the spec";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs.subList(0, refs.size() - 1)) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return "\"" + sb + "\"";
+    }
+
+    private static String enumValues(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name().toLowerCase())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true/false";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "list [...]";
+        }
+        return "JSON object {...}";
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+}

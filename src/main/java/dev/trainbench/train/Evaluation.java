@@ -1,0 +1,139 @@
+package dev.trainbench.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import dev.trainbench.data.Dataset;
+import dev.trainbench.spec.TrainingSpec;
+import java.nio.FloatBuffer;
+import java.util.function.UnaryOperator;
+
+/** Forward passes in inference mode (dropout off, batch norm on running statistics). */
+final class Evaluation {
+
+    private Evaluation() {
+    }
+
+    /** Mean loss and accuracy (NaN for regression) over a data set, or null when it is empty. */
+    static double[] evaluate(Trainer trainer, Dataset set, int batchSize, TrainingSpec.Loss lossType, int outputs) {
+        if (set == null || set.size() == 0) {
+            return null;
+        }
+        Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), set, batchSize,
+                lossType, outputs, false);
+        return new double[] {p.meanLoss, set.isClassification() ? (double) p.correct / set.size() : Double.NaN};
+    }
+
+    /** Per-sample predicted classes (classification only), plus loss sum and correct count. */
+    record Predictions(double meanLoss, long correct, int[] predicted) {
+    }
+
+    static Predictions predict(NDManager parent, java.util.function.Function<NDList, NDList> forward, Loss loss,
+                               Dataset set, int batchSize, TrainingSpec.Loss lossType, int outputs, boolean keepPredictions) {
+        int n = set.size();
+        int size = set.sampleSize();
+        int[] shape = set.sampleShape();
+        double lossSum = 0;
+        long correct = 0;
+        int[] predicted = keepPredictions && set.isClassification() ? new int[n] : null;
+        for (int start = 0; start < n; start += batchSize) {
+            int count = Math.min(batchSize, n - start);
+            try (NDManager sm = parent.newSubManager()) {
+                NDArray x = sm.create(FloatBuffer.wrap(set.features(), start * size, count * size), new Shape(batchShape(count, shape)));
+                NDArray label;
+                if (set.isClassification()) {
+                    long[] y = new long[count];
+                    for (int i = 0; i < count; i++) {
+                        y[i] = set.labels()[start + i];
+                    }
+                    label = sm.create(y);
+                    if (lossType != TrainingSpec.Loss.CROSS_ENTROPY) {
+                        label = label.oneHot(outputs);
+                    }
+                } else {
+                    int w = set.targetWidth();
+                    float[] t = new float[count * w];
+                    System.arraycopy(set.targets(), start * w, t, 0, count * w);
+                    label = sm.create(t, new Shape(count, w));
+                }
+                NDArray pred = forward.apply(new NDList(x)).singletonOrThrow();
+                NDArray l = loss.evaluate(new NDList(label), new NDList(pred)).toType(DataType.FLOAT32, false).reshape();
+                if (set.isClassification()) {
+                    NDArray cls = pred.argMax(1);
+                    NDArray truth = label.getShape().dimension() == 2 ? label.argMax(1) : label;
+                    NDArray c = cls.eq(truth).sum().toType(DataType.FLOAT32, false);
+                    float[] host = NDArrays.stack(new NDList(l, c)).toFloatArray();
+                    lossSum += host[0] * count;
+                    correct += (long) host[1];
+                    if (predicted != null) {
+                        long[] pc = cls.toType(DataType.INT64, false).toLongArray();
+                        for (int i = 0; i < count; i++) {
+                            predicted[start + i] = (int) pc[i];
+                        }
+                    }
+                } else {
+                    lossSum += l.getFloat() * count;
+                }
+            }
+        }
+        return new Predictions(lossSum / n, correct, predicted);
+    }
+
+    static long[] batchShape(int count, int[] sampleShape) {
+        long[] s = new long[sampleShape.length + 1];
+        s[0] = count;
+        for (int i = 0; i < sampleShape.length; i++) {
+            s[i + 1] = sampleShape[i];
+        }
+        return s;
+    }
+
+    /** The predicted class and its softmax probability over a grid around the raw 2-D data. */
+    static DecisionGrid decisionGrid(Trainer trainer, Dataset raw, UnaryOperator<float[]> preprocess, int cells, long step) {
+        float[] f = raw.features();
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < f.length; i += 2) {
+            xMin = Math.min(xMin, f[i]);
+            xMax = Math.max(xMax, f[i]);
+            yMin = Math.min(yMin, f[i + 1]);
+            yMax = Math.max(yMax, f[i + 1]);
+        }
+        double padX = (xMax - xMin) * 0.05 + 1e-6;
+        double padY = (yMax - yMin) * 0.05 + 1e-6;
+        xMin -= padX;
+        xMax += padX;
+        yMin -= padY;
+        yMax += padY;
+        float[] grid = new float[cells * cells * 2];
+        for (int j = 0; j < cells; j++) {
+            for (int i = 0; i < cells; i++) {
+                int k = 2 * (j * cells + i);
+                grid[k] = (float) (xMin + (xMax - xMin) * (i + 0.5) / cells);
+                grid[k + 1] = (float) (yMin + (yMax - yMin) * (j + 0.5) / cells);
+            }
+        }
+        float[] inputs = preprocess == null ? grid : preprocess.apply(grid);
+        int[] predicted = new int[cells * cells];
+        float[] confidence = new float[cells * cells];
+        try (NDManager sm = trainer.getModel().getNDManager().newSubManager()) {
+            NDArray x = sm.create(inputs, new Shape(cells * cells, 2));
+            NDArray probs = trainer.evaluate(new NDList(x)).singletonOrThrow().softmax(1);
+            NDArray cls = probs.argMax(1).toType(DataType.FLOAT32, false);
+            NDArray conf = probs.max(new int[] {1});
+            float[] host = NDArrays.stack(new NDList(cls, conf)).toFloatArray();
+            for (int c = 0; c < cells * cells; c++) {
+                predicted[c] = (int) host[c];
+                confidence[c] = host[cells * cells + c];
+            }
+        }
+        return new DecisionGrid(xMin, xMax, yMin, yMax, cells, cells, predicted, confidence, step);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.trainbench.train;
+
+import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunStatus;
+import dev.trainbench.runs.RunStore;
+import dev.trainbench.spec.ExperimentSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Trains submitted runs one after another on a single dedicated thread (DJL's trainer and
+ * PyTorch's gradient recording are per thread and not shareable) and publishes what happens on an
+ * {@link EventChannel}. Nothing here ever waits for a subscriber.
+ */
+public final class TrainerService implements AutoCloseable {
+    private final RunStore store;
+    private final TrainingLoop.Options options;
+    private final EventChannel channel = new EventChannel();
+    private final ExecutorService worker;
+    private final CopyOnWriteArrayList<RunHandle> handles = new CopyOnWriteArrayList<>();
+    private final AtomicInteger submitted = new AtomicInteger();
+
+    public TrainerService(RunStore store) {
+        this(store, TrainingLoop.Options.defaults());
+    }
+
+    public TrainerService(RunStore store, TrainingLoop.Options options) {
+        this.store = store;
+        this.options = options;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "trainbench-trainer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    public EventSubscription subscribe() {
+        return channel.subscribe();
+    }
+
+    /** Queues a run; relative data paths in the spec resolve against {@code baseDir}. */
+    public RunHandle submit(ExperimentSpec spec, Path baseDir) {
+        return submit(spec, baseDir, null);
+    }
+
+    public RunHandle submit(ExperimentSpec spec, Path baseDir, String parentId) {
+        RunHandle handle = new RunHandle("submission-" + submitted.incrementAndGet(), spec);
+        handles.add(handle);
+        worker.submit(() -> execute(handle, baseDir, parentId));
+        return handle;
+    }
+
+    /** Submissions not yet finished, oldest first. */
+    public List<RunHandle> active() {
+        return handles.stream().filter(h -> !h.completion().isDone()).toList();
+    }
+
+    private void execute(RunHandle handle, Path baseDir, String parentId) {
+        if (handle.control().stopRequested()) {
+            handle.setStatus(RunStatus.STOPPED);
+            handle.completion().completeExceptionally(new TrainingException("stopped before it started"));
+            handles.remove(handle);
+            return;
+        }
+        ExperimentRunner.Hooks hooks = new ExperimentRunner.Hooks(event -> {
+            if (event instanceof TrainingEvent.RunStarted s) {
+                handle.setRunId(s.runId());
+            } else if (event instanceof TrainingEvent.StatusChanged c) {
+                handle.setStatus(c.status());
+            } else if (event instanceof TrainingEvent.RunFinished f) {
+                handle.setStatus(f.status());
+            }
+            channel.accept(event);
+        }, handle::setHistory, w -> { });
+        try {
+            RunRecord done = ExperimentRunner.run(handle.spec(), baseDir, store, parentId, handle.control(), hooks, options);
+            handle.completion().complete(done);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.setStatus(RunStatus.STOPPED);
+            handle.completion().completeExceptionally(new TrainingException("interrupted"));
+        } catch (Throwable e) {
+            String message = ExperimentRunner.describe(e);
+            handle.setStatus(RunStatus.FAILED);
+            if (handle.runId() == null) {
+                channel.accept(new TrainingEvent.RunFinished(handle.key(), RunStatus.FAILED, message, null));
+            }
+            handle.completion().completeExceptionally(new TrainingException(message, e));
+        } finally {
+            handles.remove(handle);
+        }
+    }
+
+    /** Stops the current run and anything queued, and waits (bounded) for the trainer to finish. */
+    @Override
+    public void close() {
+        handles.forEach(RunHandle::stop);
+        worker.shutdown();
+        try {
+            worker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.trainbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trainbench.spec.SpecJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    Outcome cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    Path workspace() {
+        return dir.resolve("ws");
+    }
+
+    Path spec(String name, String json) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, json);
+        return p;
+    }
+
+    static final String SPIRAL = """
+            {"name": "cli-spiral", "seed": 3,
+             "data": {"source": "toy", "name": "spiral", "samples": 300},
+             "model": {"layers": [{"type": "dense", "units": 32}, {"type": "relu"}], "init": {"type": "he"}},
+             "training": {"optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 32, "epochs": 3}}
+            """;
+
+    @Test
+    void runTrainsSavesAndEndsWithAJsonLine() throws Exception {
+        Outcome o = cli("run", spec("s.json", SPIRAL).toString(), "--epochs", "2", "--test", "--json", "-q",
+                "-w", workspace().toString());
+        assertEquals(0, o.code(), o.err());
+        String[] lines = o.out().strip().split("\n");
+        JsonNode last = SpecJson.mapper().readTree(lines[lines.length - 1]);
+        assertEquals("completed", last.get("status").asText());
+        assertEquals(2, last.get("epochs").asInt());
+        assertTrue(last.get("testAccuracy").asDouble() > 0);
+        assertTrue(last.get("samplesPerSecond").asDouble() > 0);
+        assertTrue(o.out().contains("test accuracy"));
+
+        Outcome list = cli("list", "-w", workspace().toString());
+        assertEquals(0, list.code());
+        assertTrue(list.out().contains(last.get("runId").asText()));
+        assertTrue(list.out().contains("completed"));
+
+        Outcome show = cli("show", last.get("runId").asText().substring(0, 20), "-w", workspace().toString());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("confusion matrix"), show.out());
+        assertTrue(show.out().contains("sanity    OK"), show.out());
+    }
+
+    @Test
+    void malformedSpecExitsTwoWithOneLineAndNoStackTrace() throws Exception {
+        Outcome o = cli("run", spec("bad.json", "{\"name\": \"x\", \"data\": {").toString(), "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("error: bad.json: malformed JSON"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
+    }
+
+    @Test
+    void unknownFieldIsNamed() throws Exception {
+        Outcome o = cli("run", spec("typo.json", SPIRAL.replace("\"epochs\"", "\"epoch\"")).toString(),
+                "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("unknown field \"epoch\""), o.err());
+        assertTrue(o.err().contains("training"), o.err());
+    }
+
+    @Test
+    void missingSpecFileIsReported() {
+        Outcome o = cli("run", dir.resolve("nope.json").toString(), "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("spec file not found"), o.err());
+    }
+
+    @Test
+    void missingDataFileIsReported() throws Exception {
+        Outcome o = cli("run", spec("csv.json", """
+                {"data": {"source": "csv", "path": "missing.csv"}, "model": {"layers": []}}
+                """).toString(), "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("missing.csv"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
+    }
+
+    @Test
+    void nanInDataIsReportedWithLine() throws Exception {
+        Files.writeString(dir.resolve("nan.csv"), "a,b,label\n1,2,x\n3,NaN,y\n5,6,x\n7,8,y\n");
+        Outcome o = cli("run", spec("nan.json", """
+                {"data": {"source": "csv", "path": "nan.csv"}, "model": {"layers": []}}
+                """).toString(), "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("nan.csv"), o.err());
+        assertTrue(o.err().contains("line 3"), o.err());
+    }
+
+    @Test
+    void layerStackThatCannotConnectNamesTheLayer() throws Exception {
+        Outcome o = cli("run", spec("shape.json", """
+                {"data": {"source": "sample", "name": "iris"},
+                 "model": {"layers": [{"type": "conv2d", "filters": 4, "kernel": 3}]}}
+                """).toString(), "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("layer 1 (conv2d 4@3x3)"), o.err());
+        assertTrue(o.err().contains("tabular"), o.err());
+    }
+
+    @Test
+    void gpuRequestWithoutGpuFailsClearly() throws Exception {
+        Outcome o = cli("run", spec("s.json", SPIRAL).toString(), "--device", "gpu", "-q", "-w", workspace().toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("GPU"), o.err());
+    }
+
+    @Test
+    void badDeviceOptionIsAUsageError() throws Exception {
+        Outcome o = cli("run", spec("s.json", SPIRAL).toString(), "--device", "tpu", "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--device must be cpu or gpu"), o.err());
+    }
+
+    @Test
+    void showOfAnUnknownRunExitsTwo() {
+        Outcome o = cli("show", "nothing-here", "-w", workspace().toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("no run matches"), o.err());
+    }
+
+    @Test
+    void profileExplainsMnistPreprocessing() {
+        Outcome o = cli("profile", "sample:mnist");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().toLowerCase().contains("standardize"), o.out());
+    }
+
+    @Test
+    void presetsListsParameterCounts() {
+        Outcome o = cli("presets");
+        assertEquals(0, o.code());
+        assertTrue(o.out().contains("mlp-2x128"));
+        assertTrue(o.out().contains("118,282 parameters"), o.out());
+    }
+}
