@@ -222,6 +222,10 @@ public class LiveChart extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(10, title, legend, spacer, resetButton, logToggle);
         HBox.setHgrow(legend, Priority.SOMETIMES);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        logToggle.setMinWidth(Region.USE_PREF_SIZE);
+        resetButton.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setMinWidth(0);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(2, 8, 0, 8));
         header.getStyleClass().add("live-chart-header");
@@ -648,7 +652,7 @@ public class LiveChart extends BorderPane {
     }
 
     /** Shows the hover label for the pointer at (px, py) in plot-pane coordinates. */
-    void showHover(double px, double py) {
+    public void showHover(double px, double py) {
         if (!insidePlot(px, py)) {
             hideHover();
             return;

@@ -143,7 +143,7 @@ public final class DataView extends SplitPane {
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.seedProperty().get());
         seed.setEditable(true);
         seed.valueProperty().addListener((o, a, v) -> vm.seedProperty().set(v));
-        CheckBox subset = new CheckBox("train on a subset of");
+        CheckBox subset = new CheckBox();
         subset.selectedProperty().bindBidirectional(vm.useSubsetProperty());
         subset.setId("use-subset");
         Spinner<Integer> subsetSize = new Spinner<>(2, 10_000_000, vm.subsetSizeProperty().get(), 100);
@@ -151,7 +151,7 @@ public final class DataView extends SplitPane {
         subsetSize.setId("subset-size");
         subsetSize.valueProperty().addListener((o, a, v) -> vm.subsetSizeProperty().set(v));
         subsetSize.disableProperty().bind(vm.useSubsetProperty().not());
-        f.full(stratified).full(shuffle).row("Seed", seed).row("Subset", new HBox(6, subset, subsetSize),
+        f.full(stratified).full(shuffle).row("Seed", seed).row("Subset", new HBox(6, subset, subsetSize, new Label("samples")),
                 "Start small: a bug shows in seconds on a few hundred samples.");
 
         f.section("Preprocessing");

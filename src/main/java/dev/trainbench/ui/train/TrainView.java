@@ -95,7 +95,9 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 lastFrame = now;
                 if (now - lastPoll >= FRAME_NANOS) {
                     lastPoll = now;
+                    long t0 = System.nanoTime();
                     vm.poll();
+                    vm.frameWork((System.nanoTime() - t0) / 1_000_000.0);
                 }
             }
         };
@@ -217,6 +219,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
         smoothing.setTooltip(new Tooltip("EMA weight per step, debiased; the raw curve stays visible, faint."));
         Label smoothValue = new Label();
         smoothValue.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.2f"));
+        for (javafx.scene.control.Control c : List.of(start, pause, resume, stop, smoothLabel, smoothValue)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
         HBox bar = new HBox(8, start, pause, resume, stop, progress, status, smoothLabel, smoothing, smoothValue);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
@@ -251,6 +257,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         charts.add(accuracy, 1, 0);
         charts.add(gradients, 0, 1);
         charts.add(learningRate, 1, 1);
+        GridPane.setColumnSpan(throughput, 1);
         if (twoD) {
             charts.add(throughput, 0, 2);
             charts.add(boundary, 1, 2);

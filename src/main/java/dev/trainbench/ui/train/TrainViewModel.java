@@ -59,6 +59,7 @@ public final class TrainViewModel {
     private final IntegerProperty stepsShown = new SimpleIntegerProperty(0);
     private final IntegerProperty epochsShown = new SimpleIntegerProperty(0);
     private final LongProperty longestFrameGapMillis = new SimpleLongProperty(0);
+    private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
 
     private EventSubscription subscription;
     private TrainingSink sink;
@@ -166,6 +167,7 @@ public final class TrainViewModel {
         stepsShown.set(0);
         epochsShown.set(0);
         longestFrameGapMillis.set(0);
+        longestFrameWorkMillis.set(0);
         totalSteps = 0;
         lastStep = 0;
         progress.set(-1);
@@ -205,6 +207,17 @@ public final class TrainViewModel {
         if (running.get() && millis > longestFrameGapMillis.get()) {
             longestFrameGapMillis.set(millis);
         }
+    }
+
+    /** Records how long one frame's own work (drain, append, redraw) took on the UI thread. */
+    public void frameWork(double millis) {
+        if (running.get() && millis > longestFrameWorkMillis.get()) {
+            longestFrameWorkMillis.set(millis);
+        }
+    }
+
+    public DoubleProperty longestFrameWorkMillisProperty() {
+        return longestFrameWorkMillis;
     }
 
     /** Drains trainer events and delivers new rows; never blocks. Call once per frame. */
@@ -250,7 +263,8 @@ public final class TrainViewModel {
                 paused.set(false);
                 progress.set(f.status() == RunStatus.COMPLETED || f.status() == RunStatus.EARLY_STOPPED ? 1 : progress.get() < 0 ? 0 : progress.get());
                 status.set("Run " + f.status().label() + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message())
-                        + String.format(Locale.ROOT, ". Longest UI frame gap while training: %d ms.", longestFrameGapMillis.get()));
+                        + String.format(Locale.ROOT, ". UI while training: longest frame gap %d ms, longest chart update %.1f ms.",
+                        longestFrameGapMillis.get(), longestFrameWorkMillis.get()));
                 model.runStatusProperty().set("last run " + f.status().label());
                 model.runProgressProperty().set(progress.get());
                 model.runsChanged();
