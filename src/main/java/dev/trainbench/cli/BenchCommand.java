@@ -46,8 +46,11 @@ final class BenchCommand implements Callable<Integer> {
         switch (which) {
             case "overhead" -> {
                 Benchmarks.Overhead o = Benchmarks.overhead(spec, base, epochs == null ? 3 : epochs, rounds, err::println);
-                out.printf(Locale.ROOT, "overhead %s: bare DJL %.0f samples/s, TrainBench %.0f samples/s (best of %d): %.1f%%%n",
-                        spec.name(), o.bareBest(), o.trainbenchBest(), rounds, 100 * o.ratio());
+                out.printf(Locale.ROOT, "overhead %s (median of %d rounds): wall-clock bare DJL %.0f, TrainBench %.0f samples/s"
+                                + " = %.1f%%; trainer-thread CPU bare DJL %.0f, TrainBench %.0f samples/s = %.1f%%%n",
+                        spec.name(), rounds, Benchmarks.Overhead.median(o.bareWall()), Benchmarks.Overhead.median(o.oursWall()),
+                        100 * o.wallRatio(), Benchmarks.Overhead.median(o.bareCpu()), Benchmarks.Overhead.median(o.oursCpu()),
+                        100 * o.cpuRatio());
             }
             case "memory" -> {
                 Benchmarks.Memory m = Benchmarks.memory(spec, base, epochs == null ? 20 : epochs, err::println);

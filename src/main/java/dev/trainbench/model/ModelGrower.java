@@ -46,17 +46,47 @@ public final class ModelGrower {
         List<LayerSpec> layers = new ArrayList<>(model.layers());
         int dense = lastIndexOf(layers, Type.DENSE);
         int conv = lastIndexOf(layers, Type.CONV2D);
-        if (dense >= 0) {
-            LayerSpec l = layers.get(dense);
-            layers.set(dense, LayerSpec.dense(Math.min(l.units() * 2, 8192)));
-        } else if (conv >= 0) {
-            LayerSpec l = layers.get(conv);
-            layers.set(conv, new LayerSpec(Type.CONV2D, null, Math.min(l.filters() * 2, 1024), l.kernel(), l.stride(),
-                    l.padding(), null, null, null));
-        } else {
+        int at = dense >= 0 ? dense : conv;
+        if (at < 0) {
             return addLayer(model);
         }
+        LayerSpec l = layers.get(at);
+        int width = width(l);
+        layers.set(at, widened(l));
+        // A residual block after the widened layer adds its input to its body's output, so the body
+        // layers as wide as the old layer must widen too, or the stack no longer connects.
+        for (int i = at + 1; i < layers.size() && layers.get(i).type() != l.type(); i++) {
+            if (layers.get(i).type() == Type.RESIDUAL) {
+                layers.set(i, widenResidual(layers.get(i), l.type(), width));
+            }
+        }
         return model.withLayers(layers);
+    }
+
+    private static int width(LayerSpec l) {
+        return l.type() == Type.DENSE ? l.units() : l.filters();
+    }
+
+    private static LayerSpec widened(LayerSpec l) {
+        if (l.type() == Type.DENSE) {
+            return LayerSpec.dense(Math.min(l.units() * 2, 8192));
+        }
+        return new LayerSpec(Type.CONV2D, null, Math.min(l.filters() * 2, 1024), l.kernel(), l.stride(), l.padding(),
+                null, null, null);
+    }
+
+    private static LayerSpec widenResidual(LayerSpec residual, Type type, int width) {
+        List<LayerSpec> body = new ArrayList<>();
+        for (LayerSpec inner : residual.body()) {
+            if (inner.type() == type && width(inner) == width) {
+                body.add(widened(inner));
+            } else if (inner.type() == Type.RESIDUAL) {
+                body.add(widenResidual(inner, type, width));
+            } else {
+                body.add(inner);
+            }
+        }
+        return LayerSpec.residual(body);
     }
 
     private static int lastIndexOf(List<LayerSpec> layers, Type type) {

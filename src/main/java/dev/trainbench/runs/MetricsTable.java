@@ -31,7 +31,13 @@ public record MetricsTable(List<String> columns, double[][] values) {
         if (!Files.exists(file)) {
             return empty();
         }
-        List<String> lines = Files.readAllLines(file);
+        String text = Files.readString(file);
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            // CsvLog ends every row with a newline: a last line without one was cut by a kill, and
+            // may still parse ("0.4375" cut to "0.4", "12," read as 12 and an empty cell)
+            lines.remove(lines.size() - 1);
+        }
         int i = 0;
         while (i < lines.size() && lines.get(i).startsWith("#")) {
             i++;

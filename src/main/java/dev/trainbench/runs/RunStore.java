@@ -121,6 +121,9 @@ public final class RunStore {
 
     /** Finds a run by its full id or a unique prefix of it, or by name when that is unique. */
     public RunRecord find(String idOrPrefix) {
+        if (idOrPrefix == null || idOrPrefix.isBlank()) {
+            throw new RunStoreException("no run id given; 'trainbench list' shows the runs");
+        }
         if (ID.matcher(idOrPrefix).matches() && Files.exists(runsDir.resolve(idOrPrefix).resolve(RECORD_FILE))) {
             return load(idOrPrefix);
         }

@@ -3,18 +3,28 @@ package dev.trainbench.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,13 +36,23 @@ import java.util.stream.Collectors;
  */
 public final class SpecJson {
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
+    private static final ObjectMapper STRICT = strict(new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Jackson's defaults would read "epochs": 2.5 as 2 and "epochs": "3" as 3, silently
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT));
+
+    /** A quoted number or boolean is a wrong type, not a value to guess at. */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        return mapper;
+    }
 
     private SpecJson() {
     }
@@ -62,10 +82,65 @@ public final class SpecJson {
         if (json.isBlank()) {
             throw new SpecException("the spec is empty: it should be a JSON object like the ones in examples/");
         }
+        ExperimentSpec spec;
         try {
-            return STRICT.readValue(json, ExperimentSpec.class);
+            checkFieldNames(json);
+            spec = STRICT.readValue(json, ExperimentSpec.class);
         } catch (JsonProcessingException e) {
             throw translate(e);
+        } catch (IOException e) {
+            throw new SpecException("cannot read the spec: " + e.getMessage(), e);
+        }
+        if (spec == null) {
+            throw new SpecException("the spec is JSON null: it should be a JSON object like the ones in examples/");
+        }
+        return spec;
+    }
+
+    /**
+     * Jackson binds records through their constructors and reports an unknown field only after the
+     * constructor has run: a typo such as "unit" for "units" surfaced as "a dense layer needs
+     * units", and the line given was the end of the enclosing object. So field names are checked
+     * first, in one streaming pass that follows the record types, each reported at its own line.
+     */
+    private static void checkFieldNames(String json) throws IOException {
+        try (JsonParser p = STRICT.getFactory().createParser(json)) {
+            if (p.nextToken() != null) {
+                checkFieldNames(p, ExperimentSpec.class, "");
+            }
+        }
+    }
+
+    private static void checkFieldNames(JsonParser p, Type type, String path) throws IOException {
+        Class<?> raw = type instanceof ParameterizedType pt ? (Class<?>) pt.getRawType()
+                : type instanceof Class<?> c ? c : Object.class;
+        if (p.currentToken() == JsonToken.START_OBJECT && raw.isRecord()) {
+            Map<String, Type> fields = new LinkedHashMap<>();
+            for (RecordComponent c : raw.getRecordComponents()) {
+                fields.put(c.getName(), c.getGenericType());
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                Type fieldType = fields.get(name);
+                if (fieldType == null) {
+                    throw new SpecException("unknown field \"" + name + "\" in "
+                            + (path.isEmpty() ? "the spec" : "\"" + path + "\"") + location(p.currentTokenLocation())
+                            + "; check its spelling (known fields here: "
+                            + fields.keySet().stream().sorted().collect(Collectors.joining(", ")) + ")");
+                }
+                p.nextToken();
+                checkFieldNames(p, fieldType, path.isEmpty() ? name : path + "." + name);
+            }
+        } else if (p.currentToken() == JsonToken.START_ARRAY && List.class.isAssignableFrom(raw)
+                && type instanceof ParameterizedType pt) {
+            Type element = pt.getActualTypeArguments()[0];
+            int i = 0;
+            for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                checkFieldNames(p, element, path + "[" + i++ + "]");
+            }
+        } else {
+            // scalars, and anything of the wrong shape: data binding names those problems
+            p.skipChildren();
         }
     }
 

@@ -44,7 +44,7 @@ public final class TrainingLoop {
     /** Knobs that change what is measured, not what is learned. */
     public record Options(int detailEvery, long boundaryIntervalMillis, int evalBatchSize) {
         public static Options defaults() {
-            return new Options(10, 250, 512);
+            return new Options(25, 250, 512);
         }
     }
 
@@ -180,6 +180,7 @@ public final class TrainingLoop {
         private final RunRecord.Builder rec;
         private final long started;
         private final List<List<Parameter>> groupParams = new ArrayList<>();
+        private final int paramCount;
         private final float[] xBuf;
         private final int sampleSize;
         private long step;
@@ -211,6 +212,12 @@ public final class TrainingLoop {
                 }
                 groupParams.add(ps);
             }
+            this.paramCount = groupParams.stream().mapToInt(List::size).sum();
+        }
+
+        private NDArray scalarLoss(NDArray loss) {
+            NDArray l = loss.getDataType() == DataType.FLOAT32 ? loss : loss.toType(DataType.FLOAT32, false);
+            return l.getShape().dimension() == 0 ? l : l.reshape();
         }
 
         RunRecord runAll() throws IOException, InterruptedException {
@@ -304,39 +311,46 @@ public final class TrainingLoop {
                     loss = trainer.getLoss().evaluate(new NDList(label), new NDList(pred));
                     gc.backward(loss);
                 }
-                NDList scalars = new NDList(groups + 2);
-                scalars.add(loss.toType(DataType.FLOAT32, false).reshape());
-                scalars.add(classification ? correct(pred, label) : sm.create(0f));
-                List<List<NDArray>> grads = new ArrayList<>();
-                NDList perParam = first ? new NDList() : null;
+                // One norm per parameter (norm() is several times cheaper than square().sum() on
+                // PyTorch), stacked with the loss and the correct count and copied to the JVM once.
+                NDList scalars = new NDList(paramCount + 1);
+                scalars.add(scalarLoss(loss));
+                // Predicted classes come back as longs and are compared here: two native calls
+                // instead of four for the correct count on the device.
+                long[] predicted = classification ? pred.argMax(1).toLongArray() : null;
+                List<NDArray> grads = new ArrayList<>(paramCount);
                 for (List<Parameter> ps : groupParams) {
-                    List<NDArray> gs = new ArrayList<>();
-                    NDArray sq = null;
                     for (Parameter p : ps) {
                         NDArray g = p.getArray().getGradient();
                         g.attach(sm);
-                        gs.add(g);
-                        NDArray s = g.square().sum();
-                        if (perParam != null) {
-                            perParam.add(s);
-                        }
-                        sq = sq == null ? s : sq.add(s);
+                        grads.add(g);
+                        scalars.add(g.norm());
                     }
-                    grads.add(gs);
-                    scalars.add(sq == null ? sm.create(0f) : sq);
                 }
-                host = NDArrays.stack(scalars).toFloatArray();
-                if (perParam != null && !perParam.isEmpty()) {
-                    perParamFirst = NDArrays.stack(perParam).toFloatArray();
-                }
+                float[] copied = NDArrays.stack(scalars).toFloatArray();
+                host = new float[groups + 2];
+                host[0] = copied[0];
+                host[1] = classification ? correctCount(predicted, order, start) : 0;
+                float[] perParamSq = new float[paramCount];
+                int k = 0;
                 double total = 0;
                 for (int g = 0; g < groups; g++) {
-                    total += host[2 + g];
+                    double sq = 0;
+                    for (int j = 0; j < groupParams.get(g).size(); j++) {
+                        float n = copied[1 + k];
+                        perParamSq[k++] = n * n;
+                        sq += (double) n * n;
+                    }
+                    host[2 + g] = (float) sq;
+                    total += sq;
+                }
+                if (first) {
+                    perParamFirst = perParamSq;
                 }
                 double norm = Math.sqrt(total);
                 if (training.clipNorm() != null && norm > training.clipNorm()) {
                     float scale = (float) (training.clipNorm() / (norm + 1e-6));
-                    grads.forEach(gs -> gs.forEach(g -> g.muli(scale)));
+                    grads.forEach(g -> g.muli(scale));
                 }
                 if (first) {
                     firstStepChecks(host[0], perParamFirst);
@@ -387,9 +401,15 @@ public final class TrainingLoop {
             return sm.create(t, new Shape(count, w));
         }
 
-        private NDArray correct(NDArray pred, NDArray label) {
-            NDArray truth = label.getShape().dimension() == 2 ? label.argMax(1) : label;
-            return pred.argMax(1).eq(truth).sum().toType(DataType.FLOAT32, false);
+        private int correctCount(long[] predicted, int[] order, int start) {
+            int[] labels = data.train().labels();
+            int correct = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                if (predicted[i] == labels[order[start + i]]) {
+                    correct++;
+                }
+            }
+            return correct;
         }
 
         private List<List<NDArray>> snapshot(NDManager sm) {
@@ -412,19 +432,15 @@ public final class TrainingLoop {
             NDManager sm = before.stream().flatMap(List::stream).findFirst().map(NDArray::getManager).orElse(null);
             for (int g = 0; g < groupParams.size(); g++) {
                 List<Parameter> ps = groupParams.get(g);
-                NDArray w2 = null;
-                NDArray d2 = null;
                 for (int i = 0; i < ps.size(); i++) {
                     NDArray w = ps.get(i).getArray();
-                    NDArray ws = w.square().sum();
-                    ws.attach(sm);
-                    NDArray ds = w.sub(before.get(g).get(i)).square().sum();
-                    ds.attach(sm);
-                    w2 = w2 == null ? ws : w2.add(ws);
-                    d2 = d2 == null ? ds : d2.add(ds);
+                    NDArray wn = w.norm();
+                    wn.attach(sm);
+                    NDArray dn = w.sub(before.get(g).get(i)).norm();
+                    dn.attach(sm);
+                    sums.add(wn);
+                    sums.add(dn);
                 }
-                sums.add(w2 == null ? sm.create(0f) : w2);
-                sums.add(d2 == null ? sm.create(0f) : d2);
             }
             if (sums.isEmpty()) {
                 return null;
@@ -432,10 +448,18 @@ public final class TrainingLoop {
             float[] host = NDArrays.stack(sums).toFloatArray();
             int groups = groupParams.size();
             float[] out = new float[2 * groups];
+            int k = 0;
             for (int g = 0; g < groups; g++) {
-                double w = Math.sqrt(host[2 * g]);
+                double w2 = 0;
+                double d2 = 0;
+                for (int i = 0; i < groupParams.get(g).size(); i++) {
+                    w2 += (double) host[k] * host[k];
+                    d2 += (double) host[k + 1] * host[k + 1];
+                    k += 2;
+                }
+                double w = Math.sqrt(w2);
                 out[g] = (float) w;
-                out[groups + g] = (float) (w == 0 ? Double.NaN : Math.sqrt(host[2 * g + 1]) / w);
+                out[groups + g] = (float) (w == 0 ? Double.NaN : Math.sqrt(d2) / w);
             }
             return out;
         }

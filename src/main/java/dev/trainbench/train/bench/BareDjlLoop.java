@@ -31,8 +31,12 @@ final class BareDjlLoop {
     private BareDjlLoop() {
     }
 
+    /** Wall-clock and trainer-thread CPU throughput, measured from the end of the first step to the last. */
+    record Rates(double wall, double cpu) {
+    }
+
     /** Trains {@code epochs} epochs and returns samples per second over them. */
-    static double samplesPerSecond(ExperimentSpec spec, Dataset train, int epochs) {
+    static Rates samplesPerSecond(ExperimentSpec spec, Dataset train, int epochs) {
         Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
         int[] shape = train.sampleShape();
         BuiltModel built = BlockFactory.build(spec.model(), shape, train.outputWidth());
@@ -57,7 +61,9 @@ final class BareDjlLoop {
                 trainer.initialize(new Shape(inShape));
                 float[] x = new float[batch * size];
                 long samples = 0;
-                long start = System.nanoTime();
+                long start = 0;
+                long cpuStart = 0;
+                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     int[] order = EpochOrder.order(train.size(), epoch, true, spec.seed());
                     for (int s = 0; s < order.length; s += batch) {
@@ -77,10 +83,16 @@ final class BareDjlLoop {
                             }
                             trainer.step();
                         }
-                        samples += count;
+                        if (start == 0) {
+                            start = System.nanoTime();
+                            cpuStart = threads.getCurrentThreadCpuTime();
+                        } else {
+                            samples += count;
+                        }
                     }
                 }
-                return samples / ((System.nanoTime() - start) / 1e9);
+                return new Rates(samples / ((System.nanoTime() - start) / 1e9),
+                        samples / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9));
             }
         }
     }

@@ -11,6 +11,9 @@ import dev.trainbench.train.RunControl;
 import dev.trainbench.train.TrainingEvent;
 import dev.trainbench.train.TrainingLoop;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,18 +26,26 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    /** Throughput of the bare loop and of TrainBench (all metrics on), alternated to share the machine's noise. */
-    public record Overhead(String spec, int epochs, int rounds, List<Double> bare, List<Double> trainbench) {
-        public double bareBest() {
-            return bare.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    /**
+     * Throughput of the bare loop and of TrainBench (all metrics on), alternated so that both share
+     * the machine's noise. Wall-clock rates, and rates over the trainer thread's CPU time, which
+     * other load on the machine does not disturb when libtorch runs on that one thread
+     * ({@code --threads 1}).
+     */
+    public record Overhead(String spec, int epochs, int rounds, List<Double> bareWall, List<Double> oursWall,
+                           List<Double> bareCpu, List<Double> oursCpu) {
+        public double wallRatio() {
+            return median(oursWall) / median(bareWall);
         }
 
-        public double trainbenchBest() {
-            return trainbench.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        public double cpuRatio() {
+            return median(oursCpu) / median(bareCpu);
         }
 
-        public double ratio() {
-            return trainbenchBest() / bareBest();
+        public static double median(List<Double> v) {
+            List<Double> s = v.stream().sorted().toList();
+            int n = s.size();
+            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
         }
     }
 
@@ -42,29 +53,43 @@ public final class Benchmarks {
             throws InterruptedException, IOException {
         ExperimentSpec s = spec.withTraining(spec.training().withEpochs(epochs));
         PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
-        Path ws = Files.createTempDirectory("trainbench-bench");
-        RunStore store = new RunStore(ws);
+        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         // Warm-up: the first run pays for class loading and libtorch's first allocations.
         BareDjlLoop.samplesPerSecond(s, data.train(), 1);
-        List<Double> bare = new ArrayList<>();
-        List<Double> ours = new ArrayList<>();
+        List<Double> bareWall = new ArrayList<>();
+        List<Double> oursWall = new ArrayList<>();
+        List<Double> bareCpu = new ArrayList<>();
+        List<Double> oursCpu = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            double b = BareDjlLoop.samplesPerSecond(s, data.train(), epochs);
-            bare.add(b);
-            List<EpochMetrics> em = new ArrayList<>();
+            BareDjlLoop.Rates b = BareDjlLoop.samplesPerSecond(s, data.train(), epochs);
+            bareWall.add(b.wall());
+            bareCpu.add(b.cpu());
+            long[] marks = new long[4];
+            int[] lastSize = new int[1];
             ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
                     new ExperimentRunner.Hooks(e -> {
-                        if (e instanceof TrainingEvent.EpochEnded ee) {
-                            em.add(ee.metrics());
+                        if (e instanceof TrainingEvent.StepsAvailable st) {
+                            if (st.size() == 1) {
+                                marks[0] = System.nanoTime();
+                                marks[1] = threads.getCurrentThreadCpuTime();
+                            }
+                            marks[2] = System.nanoTime();
+                            marks[3] = threads.getCurrentThreadCpuTime();
+                            lastSize[0] = st.size();
                         }
                     }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
-            double seconds = em.stream().mapToDouble(EpochMetrics::seconds).sum();
-            double t = data.train().size() * (double) em.size() / seconds;
-            ours.add(t);
-            log.accept(String.format("round %d: bare %.0f samples/s, trainbench %.0f samples/s (%.1f%%)", r + 1, b, t,
-                    100 * t / b));
+            int batch = s.training().batchSize();
+            long samples = (long) data.train().size() * epochs - Math.min(batch, data.train().size());
+            double wall = samples / ((marks[2] - marks[0]) / 1e9);
+            double cpu = samples / ((marks[3] - marks[1]) / 1e9);
+            oursWall.add(wall);
+            oursCpu.add(cpu);
+            log.accept(String.format(Locale.ROOT, "round %d: wall bare %.0f, trainbench %.0f samples/s (%.1f%%);"
+                    + " thread CPU bare %.0f, trainbench %.0f samples/s (%.1f%%)", r + 1, b.wall(), wall,
+                    100 * wall / b.wall(), b.cpu(), cpu, 100 * cpu / b.cpu()));
         }
-        return new Overhead(spec.name(), epochs, rounds, bare, ours);
+        return new Overhead(spec.name(), epochs, rounds, bareWall, oursWall, bareCpu, oursCpu);
     }
 
     /** Resident memory at the end of each epoch, from /proc (Linux). */

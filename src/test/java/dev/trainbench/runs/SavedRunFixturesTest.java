@@ -1,0 +1,86 @@
+package dev.trainbench.runs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainbench.spec.TrainingSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Run folders saved by earlier (and pretend later) versions, kept in src/test/resources/runs/. */
+class SavedRunFixturesTest {
+
+    static final String V1 = "20240305-101500-iris-tiny-mlp-a1b2";
+    static final String NEWER = "20990101-000000-from-newer-version-ffff";
+
+    @TempDir
+    Path workspace;
+
+    private void install(String id, String... files) throws IOException {
+        Path dir = workspace.resolve("runs").resolve(id);
+        Files.createDirectories(dir);
+        for (String f : files) {
+            try (InputStream in = getClass().getResourceAsStream("/runs/" + id + "/" + f)) {
+                assertTrue(in != null, "missing fixture /runs/" + id + "/" + f);
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+    }
+
+    @Test
+    void version1RunJsonLoads() throws IOException {
+        install(V1, "run.json");
+        RunRecord r = new RunStore(workspace).load(V1);
+        assertEquals(1, r.formatVersion());
+        assertEquals(RunStatus.COMPLETED, r.status());
+        assertEquals("tiny-mlp", r.spec().model().preset());
+        assertEquals(50, r.spec().training().epochs());
+        assertEquals(TrainingSpec.Loss.CROSS_ENTROPY, r.spec().training().loss());
+        assertEquals(259L, r.parameterCount());
+        assertEquals(0.9666666666666667, r.testAccuracy());
+        assertArrayEquals(new int[] {0, 9, 1}, r.test().confusion()[1]);
+        assertEquals(List.of("baseline"), r.tags());
+        assertEquals("first try", r.notes());
+        assertEquals("standardize", r.preprocessing().get("mode"));
+    }
+
+    @Test
+    void version1EpochsCsvReads() throws IOException {
+        install(V1, "run.json", "epochs.csv");
+        MetricsTable t = new RunStore(workspace).readEpochs(V1);
+        assertEquals(2, t.rows());
+        assertEquals(0.73, t.column("validation_accuracy")[1], 1e-9);
+    }
+
+    @Test
+    void version1RunIsListedWithoutProblems() throws IOException {
+        install(V1, "run.json");
+        RunStore store = new RunStore(workspace);
+        assertEquals(List.of(V1), store.list().stream().map(RunRecord::id).toList());
+        assertEquals(List.of(), store.problems());
+    }
+
+    @Test
+    void runJsonWithFieldsFromANewerVersionStillLoads() throws IOException {
+        install(NEWER, "run.json");
+        RunRecord r = new RunStore(workspace).load(NEWER);
+        assertEquals("from-newer-version", r.name());
+        assertEquals(2, r.spec().training().epochs());
+        assertEquals(16, r.spec().model().layers().get(0).units());
+    }
+
+    @Test
+    void runJsonWithFieldsFromANewerVersionIsListedWithoutProblems() throws IOException {
+        install(NEWER, "run.json");
+        install(V1, "run.json");
+        RunStore store = new RunStore(workspace);
+        assertEquals(List.of(NEWER, V1), store.list().stream().map(RunRecord::id).toList());
+        assertEquals(List.of(), store.problems());
+    }
+}
