@@ -61,6 +61,8 @@ public final class TrainViewModel {
     private final LongProperty longestFrameGapMillis = new SimpleLongProperty(0);
     private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
 
+    private int framesMeasured;
+    private double longestWarmFrameWorkMillis;
     private EventSubscription subscription;
     private TrainingSink sink;
     private long totalSteps;
@@ -168,6 +170,8 @@ public final class TrainViewModel {
         epochsShown.set(0);
         longestFrameGapMillis.set(0);
         longestFrameWorkMillis.set(0);
+        longestWarmFrameWorkMillis = 0;
+        framesMeasured = 0;
         totalSteps = 0;
         lastStep = 0;
         progress.set(-1);
@@ -211,9 +215,22 @@ public final class TrainViewModel {
 
     /** Records how long one frame's own work (drain, append, redraw) took on the UI thread. */
     public void frameWork(double millis) {
-        if (running.get() && millis > longestFrameWorkMillis.get()) {
+        if (!running.get()) {
+            return;
+        }
+        framesMeasured++;
+        if (millis > longestFrameWorkMillis.get()) {
             longestFrameWorkMillis.set(millis);
         }
+        // the first second of a run includes class loading and JIT warm-up of the chart code
+        if (framesMeasured > 30 && millis > longestWarmFrameWorkMillis) {
+            longestWarmFrameWorkMillis = millis;
+        }
+    }
+
+    /** Longest frame work after the first 30 frames of the run (warm code). */
+    public double longestWarmFrameWorkMillis() {
+        return longestWarmFrameWorkMillis;
     }
 
     public DoubleProperty longestFrameWorkMillisProperty() {
