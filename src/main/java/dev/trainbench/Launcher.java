@@ -18,7 +18,6 @@ public final class Launcher {
         if (args.length > 0) {
             System.exit(Cli.execute(args));
         }
-        System.err.println("the GUI is not built yet; run 'trainbench --help' for the command line");
-        System.exit(2);
+        javafx.application.Application.launch(dev.trainbench.ui.TrainBenchApp.class, args);
     }
 }

@@ -1,0 +1,223 @@
+package dev.trainbench.ui;
+
+import dev.trainbench.train.EngineInfo;
+import dev.trainbench.ui.data.DataView;
+import dev.trainbench.ui.data.DataViewModel;
+import dev.trainbench.ui.model.ModelView;
+import dev.trainbench.ui.model.ModelViewModel;
+import dev.trainbench.ui.runs.RunsView;
+import dev.trainbench.ui.runs.RunsViewModel;
+import dev.trainbench.ui.train.TrainView;
+import dev.trainbench.ui.train.TrainViewModel;
+import java.util.List;
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: navigation (Data, Model, Train, Runs), the current screen, and a
+ * status bar with the engine and device, the current run's progress and any background task.
+ */
+public final class MainWindow extends BorderPane {
+    public static final String LIGHT = "light.css";
+    public static final String DARK = "dark.css";
+
+    private final WorkbenchModel model;
+    private final DataViewModel dataVm;
+    private final ModelViewModel modelVm;
+    private final TrainViewModel trainVm;
+    private final RunsViewModel runsVm;
+    private final DataView dataView;
+    private final ModelView modelView;
+    private final TrainView trainView;
+    private final RunsView runsView;
+    private final StackPane content = new StackPane();
+    private final ToggleGroup nav = new ToggleGroup();
+    private final List<ToggleButton> navButtons;
+    private boolean dark;
+    private boolean presentation;
+
+    public MainWindow(WorkbenchModel model) {
+        this.model = model;
+        getStyleClass().add("main-window");
+        dataVm = new DataViewModel(model);
+        modelVm = new ModelViewModel(model);
+        trainVm = new TrainViewModel(model);
+        runsVm = new RunsViewModel(model);
+        dataView = new DataView(dataVm);
+        modelView = new ModelView(modelVm);
+        trainView = new TrainView(trainVm);
+        runsView = new RunsView(runsVm);
+
+        navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
+                navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"));
+        Label brand = new Label("TrainBench");
+        brand.getStyleClass().add("brand");
+        VBox navBox = new VBox(4);
+        navBox.getChildren().add(brand);
+        navBox.getChildren().addAll(navButtons);
+        navBox.getStyleClass().add("nav");
+        navBox.setPadding(new Insets(10, 8, 10, 8));
+        setLeft(navBox);
+        setCenter(content);
+        setBottom(statusBar());
+        nav.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                nav.selectToggle(old);
+            }
+        });
+        show(0);
+    }
+
+    private ToggleButton navButton(String text, String id, Node view, String shortcut) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setToggleGroup(nav);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setTooltip(new Tooltip(shortcut));
+        b.getStyleClass().add("nav-button");
+        b.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                content.getChildren().setAll(view);
+            }
+        });
+        return b;
+    }
+
+    /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs. */
+    public void show(int index) {
+        navButtons.get(index).setSelected(true);
+    }
+
+    private HBox statusBar() {
+        Label engine = new Label();
+        engine.textProperty().bind(model.engineSummaryProperty());
+        engine.setId("status-engine");
+        Label run = new Label();
+        run.textProperty().bind(model.runStatusProperty());
+        run.setId("status-run");
+        ProgressBar runProgress = new ProgressBar();
+        runProgress.progressProperty().bind(model.runProgressProperty());
+        runProgress.setPrefWidth(140);
+        runProgress.visibleProperty().bind(trainVm.runningProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.tasks().busyProperty());
+        Label task = new Label();
+        task.textProperty().bind(model.tasks().messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, engine, sep(), run, runProgress, spacer, busy, task);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static Label sep() {
+        Label l = new Label("|");
+        l.getStyleClass().add("status-separator");
+        return l;
+    }
+
+    /** Puts the window into a scene with the theme and keyboard shortcuts installed. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(this, width, height);
+        applyTheme(scene);
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> show(0));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(1));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(2));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> show(3));
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
+            show(2);
+            trainVm.start();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), trainVm::stop);
+        acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
+        acc.put(new KeyCodeCombination(KeyCode.F11), this::togglePresentation);
+        return scene;
+    }
+
+    public void toggleTheme() {
+        dark = !dark;
+        if (getScene() != null) {
+            applyTheme(getScene());
+        }
+    }
+
+    public boolean isDark() {
+        return dark;
+    }
+
+    /** Presentation mode: large fonts for a projector. */
+    public void togglePresentation() {
+        presentation = !presentation;
+        if (presentation) {
+            getStyleClass().add("presentation");
+        } else {
+            getStyleClass().remove("presentation");
+        }
+    }
+
+    private void applyTheme(Scene scene) {
+        scene.getStylesheets().setAll(
+                Objects.requireNonNull(MainWindow.class.getResource("app.css")).toExternalForm(),
+                Objects.requireNonNull(MainWindow.class.getResource(dark ? DARK : LIGHT)).toExternalForm());
+    }
+
+    /** Background start-up: engine detection (loads libtorch) and the default data set. */
+    public void startUp() {
+        model.tasks().run("Loading the engine", EngineInfo::detect, info -> {
+            model.engineSummaryProperty().set(info.summary());
+            model.gpuCountProperty().set(info.gpuCount());
+        }, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
+        dataVm.load();
+        runsVm.reload();
+    }
+
+    public void shutdown() {
+        trainVm.close();
+    }
+
+    public DataViewModel dataViewModel() {
+        return dataVm;
+    }
+
+    public ModelViewModel modelViewModel() {
+        return modelVm;
+    }
+
+    public TrainViewModel trainViewModel() {
+        return trainVm;
+    }
+
+    public RunsViewModel runsViewModel() {
+        return runsVm;
+    }
+
+    public TrainView trainView() {
+        return trainView;
+    }
+
+    public WorkbenchModel workbench() {
+        return model;
+    }
+}

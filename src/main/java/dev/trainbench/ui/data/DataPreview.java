@@ -1,0 +1,141 @@
+package dev.trainbench.ui.data;
+
+import dev.trainbench.data.Dataset;
+import dev.trainbench.ui.Palette;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** Pictures of a data set: a grid of sample images per class, or a scatter plot of 2-D data. */
+public final class DataPreview {
+    private DataPreview() {
+    }
+
+    /** Up to {@code perClass} samples of each class (first 10 classes), one row per class. */
+    public static Canvas imageGrid(Dataset d, int perClass, double cell) {
+        int[] shape = d.sampleShape();
+        int channels = shape[0];
+        int h = shape[1];
+        int w = shape[2];
+        int classes = Math.min(10, Math.max(1, d.numClasses()));
+        List<List<Integer>> picks = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            picks.add(new ArrayList<>());
+        }
+        int[] labels = d.labels();
+        for (int i = 0; i < d.size(); i++) {
+            int c = labels == null ? 0 : labels[i];
+            if (c < classes && picks.get(c).size() < perClass) {
+                picks.get(c).add(i);
+            }
+        }
+        double labelWidth = 70;
+        Canvas canvas = new Canvas(labelWidth + perClass * (cell + 2), classes * (cell + 2));
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFont(Font.font(12));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        float[] x = d.features();
+        int size = d.sampleSize();
+        for (int c = 0; c < classes; c++) {
+            String name = d.classNames() == null ? "" : d.classNames().get(c);
+            g.setFill(Palette.color(c));
+            g.fillText(name.length() > 10 ? name.substring(0, 10) : name, labelWidth - 8, c * (cell + 2) + cell / 2);
+            for (int k = 0; k < picks.get(c).size(); k++) {
+                int sample = picks.get(c).get(k);
+                float lo = Float.POSITIVE_INFINITY;
+                float hi = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < size; j++) {
+                    float v = x[sample * size + j];
+                    if (Float.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+                float range = hi > lo ? hi - lo : 1;
+                WritableImage img = new WritableImage(w, h);
+                PixelWriter pw = img.getPixelWriter();
+                for (int yy = 0; yy < h; yy++) {
+                    for (int xx = 0; xx < w; xx++) {
+                        if (channels >= 3) {
+                            double r = norm(x[sample * size + yy * w + xx], lo, range);
+                            double gr = norm(x[sample * size + h * w + yy * w + xx], lo, range);
+                            double b = norm(x[sample * size + 2 * h * w + yy * w + xx], lo, range);
+                            pw.setColor(xx, yy, Color.color(r, gr, b));
+                        } else {
+                            double v = norm(x[sample * size + yy * w + xx], lo, range);
+                            pw.setColor(xx, yy, Color.gray(v));
+                        }
+                    }
+                }
+                g.setImageSmoothing(false);
+                g.drawImage(img, labelWidth + k * (cell + 2), c * (cell + 2), cell, cell);
+            }
+        }
+        return canvas;
+    }
+
+    private static double norm(float v, float lo, float range) {
+        if (!Float.isFinite(v)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, (v - lo) / range));
+    }
+
+    /** Bounds [xMin, xMax, yMin, yMax] of the first two features, padded by 5%. */
+    public static double[] bounds2d(Dataset d) {
+        float[] x = d.features();
+        int size = d.sampleSize();
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < d.size(); i++) {
+            xMin = Math.min(xMin, x[i * size]);
+            xMax = Math.max(xMax, x[i * size]);
+            yMin = Math.min(yMin, x[i * size + 1]);
+            yMax = Math.max(yMax, x[i * size + 1]);
+        }
+        double px = (xMax - xMin) * 0.05 + 1e-9;
+        double py = (yMax - yMin) * 0.05 + 1e-9;
+        return new double[] {xMin - px, xMax + px, yMin - py, yMax + py};
+    }
+
+    /** Draws the points of a 2-D data set, coloured by class, into the given area of a canvas. */
+    public static void drawPoints(GraphicsContext g, Dataset d, double[] b, double left, double top, double width,
+                                  double height, double radius) {
+        float[] x = d.features();
+        int size = d.sampleSize();
+        int[] labels = d.labels();
+        int step = Math.max(1, d.size() / 5000);
+        for (int i = 0; i < d.size(); i += step) {
+            double px = left + (x[i * size] - b[0]) / (b[1] - b[0]) * width;
+            double py = top + (1 - (x[i * size + 1] - b[2]) / (b[3] - b[2])) * height;
+            Color c = labels == null ? Color.STEELBLUE : Palette.color(labels[i]);
+            g.setFill(c);
+            g.fillOval(px - radius, py - radius, 2 * radius, 2 * radius);
+            g.setStroke(Color.gray(0.1, 0.6));
+            g.setLineWidth(0.6);
+            g.strokeOval(px - radius, py - radius, 2 * radius, 2 * radius);
+        }
+    }
+
+    /** A scatter plot of the first two features, coloured by class. */
+    public static Canvas scatter(Dataset d, double width, double height) {
+        Canvas canvas = new Canvas(width, height);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.gray(0.97));
+        g.fillRect(0, 0, width, height);
+        g.setStroke(Color.gray(0.7));
+        g.strokeRect(0.5, 0.5, width - 1, height - 1);
+        drawPoints(g, d, bounds2d(d), 4, 4, width - 8, height - 8, 3);
+        return canvas;
+    }
+}

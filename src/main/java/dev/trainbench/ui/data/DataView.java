@@ -1,0 +1,297 @@
+package dev.trainbench.ui.data;
+
+import dev.trainbench.data.DataProfile;
+import dev.trainbench.data.Dataset;
+import dev.trainbench.data.ToyDatasets;
+import dev.trainbench.spec.Preprocessing;
+import dev.trainbench.ui.Forms;
+import java.io.File;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/** The Data screen: choose and load data, see it (images or scatter), its statistics and warnings; split and preprocess. */
+public final class DataView extends SplitPane {
+    private final DataViewModel vm;
+    private final StackPane preview = new StackPane();
+    private final VBox warningsBox = new VBox(6);
+
+    public DataView(DataViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("data-view");
+        setId("data-view");
+        getItems().addAll(form(), right());
+        setDividerPositions(0.3);
+        vm.workbench().datasetProperty().addListener((o, a, d) -> showPreview(d));
+        showPreview(vm.workbench().dataset());
+        vm.warnings().addListener((javafx.collections.ListChangeListener<DataProfile.Warning>) c -> showWarnings());
+        showWarnings();
+    }
+
+    private ScrollPane form() {
+        Forms f = new Forms();
+        ChoiceBox<DataViewModel.Choice> source = new ChoiceBox<>();
+        source.getItems().setAll(DataViewModel.Choice.values());
+        source.valueProperty().bindBidirectional(vm.choiceProperty());
+        source.setId("data-source");
+        source.setMaxWidth(Double.MAX_VALUE);
+        f.section("Source").full(source);
+
+        ComboBox<String> toy = new ComboBox<>();
+        toy.getItems().setAll(ToyDatasets.NAMES);
+        toy.valueProperty().bindBidirectional(vm.toyNameProperty());
+        toy.setId("toy-name");
+        Spinner<Integer> samples = new Spinner<>(20, ToyDatasets.MAX_SAMPLES, vm.toySamplesProperty().get(), 100);
+        samples.setEditable(true);
+        samples.valueProperty().addListener((o, a, v) -> vm.toySamplesProperty().set(v));
+        Slider noise = new Slider(0, 1, vm.toyNoiseProperty().get());
+        noise.valueProperty().bindBidirectional(vm.toyNoiseProperty());
+        Label noiseValue = new Label();
+        noiseValue.textProperty().bind(vm.toyNoiseProperty().asString(Locale.ROOT, "%.2f"));
+        HBox noiseRow = new HBox(6, noise, noiseValue);
+        HBox.setHgrow(noise, Priority.ALWAYS);
+        Spinner<Integer> classes = new Spinner<>(2, ToyDatasets.MAX_CLASSES, vm.toyClassesProperty().get());
+        classes.valueProperty().addListener((o, a, v) -> vm.toyClassesProperty().set(v));
+        vm.toyClassesProperty().addListener((o, a, v) -> classes.getValueFactory().setValue(v.intValue()));
+        f.row("Shape", toy).row("Samples", samples).row("Noise", noiseRow).row("Classes", classes);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.TOY), toy, samples, noiseRow, classes);
+
+        TextField path = new TextField();
+        path.textProperty().bindBidirectional(vm.pathProperty());
+        path.setPromptText("file or folder");
+        Button browse = new Button("Browse...");
+        browse.setOnAction(e -> browse(false));
+        HBox pathRow = new HBox(6, path, browse);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        TextField labels = new TextField();
+        labels.textProperty().bindBidirectional(vm.labelsPathProperty());
+        labels.setPromptText("labels file (IDX)");
+        Button browseLabels = new Button("Browse...");
+        browseLabels.setOnAction(e -> browse(true));
+        HBox labelsRow = new HBox(6, labels, browseLabels);
+        HBox.setHgrow(labels, Priority.ALWAYS);
+        TextField target = new TextField();
+        target.textProperty().bindBidirectional(vm.targetColumnProperty());
+        target.setPromptText("last column");
+        Spinner<Integer> imageSize = new Spinner<>(4, 512, vm.imageSizeProperty().get(), 4);
+        imageSize.valueProperty().addListener((o, a, v) -> vm.imageSizeProperty().set(v));
+        CheckBox grey = new CheckBox("greyscale");
+        grey.selectedProperty().bindBidirectional(vm.grayscaleProperty());
+        f.row("Path", pathRow).row("Labels", labelsRow).row("Target column", target, "The column to predict; empty means the last one.")
+                .row("Image size", imageSize).row("", grey);
+        var isFile = Bindings.createBooleanBinding(() -> switch (vm.choiceProperty().get()) {
+            case CSV, IDX, IMAGES -> true;
+            default -> false;
+        }, vm.choiceProperty());
+        Forms.showWhen(isFile, pathRow);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX), labelsRow);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV), target);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IMAGES), imageSize, grey);
+
+        Button load = new Button("Load data");
+        load.setId("load-data");
+        load.setDefaultButton(true);
+        load.setMaxWidth(Double.MAX_VALUE);
+        load.disableProperty().bind(vm.loadingProperty());
+        load.setOnAction(e -> vm.load());
+        f.full(load);
+
+        f.section("Split");
+        Slider train = new Slider(5, 100, vm.trainPercentProperty().get());
+        train.valueProperty().bindBidirectional(vm.trainPercentProperty());
+        train.setId("split-train");
+        Slider validation = new Slider(0, 95, vm.validationPercentProperty().get());
+        validation.valueProperty().bindBidirectional(vm.validationPercentProperty());
+        validation.setId("split-validation");
+        Label trainLabel = new Label();
+        Forms.bindPercent(trainLabel, vm.trainPercentProperty());
+        Label validationLabel = new Label();
+        Forms.bindPercent(validationLabel, vm.validationPercentProperty());
+        Label testLabel = new Label();
+        Forms.bindPercent(testLabel, vm.testPercentProperty());
+        testLabel.setId("split-test");
+        f.row("Train", sliderRow(train, trainLabel))
+                .row("Validation", sliderRow(validation, validationLabel), "Used to watch generalisation during training.")
+                .row("Test", testLabel, "Held back: evaluated only by the explicit final test.");
+        CheckBox stratified = new CheckBox("stratified (keep class proportions)");
+        stratified.selectedProperty().bindBidirectional(vm.stratifiedProperty());
+        CheckBox shuffle = new CheckBox("shuffle every epoch");
+        shuffle.selectedProperty().bindBidirectional(vm.shuffleProperty());
+        shuffle.setId("shuffle");
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.seedProperty().get());
+        seed.setEditable(true);
+        seed.valueProperty().addListener((o, a, v) -> vm.seedProperty().set(v));
+        CheckBox subset = new CheckBox();
+        subset.selectedProperty().bindBidirectional(vm.useSubsetProperty());
+        subset.setId("use-subset");
+        Spinner<Integer> subsetSize = new Spinner<>(2, 10_000_000, vm.subsetSizeProperty().get(), 100);
+        subsetSize.setEditable(true);
+        subsetSize.setId("subset-size");
+        subsetSize.valueProperty().addListener((o, a, v) -> vm.subsetSizeProperty().set(v));
+        subsetSize.disableProperty().bind(vm.useSubsetProperty().not());
+        f.full(stratified).full(shuffle).row("Seed", seed).row("Subset", new HBox(6, subset, subsetSize, new Label("samples")),
+                "Start small: a bug shows in seconds on a few hundred samples.");
+
+        f.section("Preprocessing");
+        ChoiceBox<Preprocessing> prep = new ChoiceBox<>();
+        prep.getItems().setAll(Preprocessing.values());
+        prep.valueProperty().bindBidirectional(vm.preprocessingProperty());
+        f.row("Inputs", prep, "Fitted on the training split only and stored with the run.");
+
+        ScrollPane scroll = new ScrollPane(f.node());
+        scroll.setFitToWidth(true);
+        scroll.setMinWidth(300);
+        return scroll;
+    }
+
+    private static HBox sliderRow(Slider slider, Label value) {
+        value.setMinWidth(40);
+        HBox row = new HBox(6, slider, value);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        return row;
+    }
+
+    private void browse(boolean labels) {
+        var window = getScene() == null ? null : getScene().getWindow();
+        File chosen;
+        if (vm.choiceProperty().get() == DataViewModel.Choice.IMAGES && !labels) {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Folder with one sub-folder per class");
+            chosen = dc.showDialog(window);
+        } else {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(labels ? "IDX labels file" : "Data file");
+            if (vm.choiceProperty().get() == DataViewModel.Choice.CSV) {
+                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
+            } else {
+                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("IDX", "*.idx", "*.gz", "*ubyte*"));
+            }
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+            chosen = fc.showOpenDialog(window);
+        }
+        if (chosen != null) {
+            (labels ? vm.labelsPathProperty() : vm.pathProperty()).set(chosen.getAbsolutePath());
+        }
+    }
+
+    private VBox right() {
+        Label summary = new Label();
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.getStyleClass().add("view-title");
+        summary.setId("data-summary");
+        Label hint = new Label();
+        hint.textProperty().bind(vm.symmetryHintProperty());
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        preview.getStyleClass().add("preview");
+        preview.setMinHeight(200);
+        ScrollPane previewScroll = new ScrollPane(preview);
+        previewScroll.setFitToWidth(true);
+        previewScroll.setFitToHeight(true);
+        previewScroll.setPrefHeight(340);
+
+        TableView<DataProfile.FeatureStats> table = new TableView<>(vm.featureStats());
+        table.setId("feature-stats");
+        table.getColumns().add(column("feature", s -> s.name()));
+        table.getColumns().add(column("min", s -> num(s.min())));
+        table.getColumns().add(column("max", s -> num(s.max())));
+        table.getColumns().add(column("mean", s -> num(s.mean())));
+        table.getColumns().add(column("std", s -> num(s.std())));
+        table.getColumns().add(column("missing", s -> Long.toString(s.missing())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Load data to see per-feature statistics."));
+        table.setPrefHeight(180);
+
+        Label statsTitle = new Label("Per-feature statistics (per channel for images)");
+        statsTitle.getStyleClass().add("section-title");
+        Label warnTitle = new Label("Warnings");
+        warnTitle.getStyleClass().add("section-title");
+        SplitPane lower = new SplitPane(new VBox(4, statsTitle, table), new VBox(4, warnTitle, scroll(warningsBox)));
+        lower.setOrientation(Orientation.HORIZONTAL);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(8, summary, hint, previewScroll, lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private static ScrollPane scroll(VBox content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        VBox.setVgrow(s, Priority.ALWAYS);
+        return s;
+    }
+
+    private static TableColumn<DataProfile.FeatureStats, String> column(String name,
+            java.util.function.Function<DataProfile.FeatureStats, String> value) {
+        TableColumn<DataProfile.FeatureStats, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 1e4 || (v != 0 && Math.abs(v) < 1e-3) ? "%.3e" : "%.4g", v);
+    }
+
+    private void showPreview(Dataset d) {
+        preview.getChildren().clear();
+        if (d == null) {
+            preview.getChildren().add(new Label("Choose a source and press Load data."));
+            return;
+        }
+        if (d.isImage()) {
+            preview.getChildren().add(DataPreview.imageGrid(d, 12, 28));
+        } else if (d.sampleSize() == 2) {
+            preview.getChildren().add(DataPreview.scatter(d, 420, 320));
+        } else {
+            Label l = new Label(d.sampleSize() + " features per sample: see the statistics below.");
+            preview.getChildren().add(l);
+        }
+    }
+
+    private void showWarnings() {
+        warningsBox.getChildren().clear();
+        if (vm.warnings().isEmpty()) {
+            Label ok = new Label(vm.workbench().dataset() == null ? "" : "No warnings.");
+            warningsBox.getChildren().add(ok);
+        }
+        for (DataProfile.Warning w : vm.warnings()) {
+            Label message = new Label(w.message());
+            message.setWrapText(true);
+            message.getStyleClass().add("warning-message");
+            Label fix = new Label("Fix: " + w.fix());
+            fix.setWrapText(true);
+            fix.getStyleClass().add("warning-fix");
+            VBox item = new VBox(2, message, fix);
+            item.getStyleClass().add("warning-item");
+            warningsBox.getChildren().add(item);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static <T> ReadOnlyObjectWrapper<T> wrap(T v) {
+        return new ReadOnlyObjectWrapper<>(v);
+    }
+}

@@ -1,0 +1,351 @@
+package dev.trainbench.ui.data;
+
+import dev.trainbench.data.DataProfile;
+import dev.trainbench.data.Dataset;
+import dev.trainbench.data.DatasetLoader;
+import dev.trainbench.data.ToyDatasets;
+import dev.trainbench.spec.DataSpec;
+import dev.trainbench.spec.ExperimentSpec;
+import dev.trainbench.spec.Preprocessing;
+import dev.trainbench.spec.SplitSpec;
+import dev.trainbench.ui.WorkbenchModel;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The Data screen's state: where the data comes from, how it is split and preprocessed, and its profile. */
+public final class DataViewModel {
+
+    /** The choices of the source selector. */
+    public enum Choice {
+        MNIST("Sample: MNIST digits (10,000 images)"),
+        IRIS("Sample: Iris (150 flowers, 4 features)"),
+        TOY("Generated 2-D set"),
+        CSV("CSV file"),
+        IDX("IDX file (.idx / .gz)"),
+        IMAGES("Image folder (one sub-folder per class)");
+
+        private final String label;
+
+        Choice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final WorkbenchModel model;
+    private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(Choice.MNIST);
+    private final StringProperty toyName = new SimpleStringProperty("spiral");
+    private final IntegerProperty toySamples = new SimpleIntegerProperty(ToyDatasets.DEFAULT_SAMPLES);
+    private final DoubleProperty toyNoise = new SimpleDoubleProperty(ToyDatasets.defaultNoise("spiral"));
+    private final IntegerProperty toyClasses = new SimpleIntegerProperty(ToyDatasets.defaultClasses("spiral"));
+    private final StringProperty path = new SimpleStringProperty("");
+    private final StringProperty labelsPath = new SimpleStringProperty("");
+    private final StringProperty targetColumn = new SimpleStringProperty("");
+    private final IntegerProperty imageSize = new SimpleIntegerProperty(DatasetLoader.DEFAULT_IMAGE_SIZE);
+    private final BooleanProperty grayscale = new SimpleBooleanProperty(true);
+
+    private final DoubleProperty trainPercent = new SimpleDoubleProperty(70);
+    private final DoubleProperty validationPercent = new SimpleDoubleProperty(15);
+    private final DoubleProperty testPercent = new SimpleDoubleProperty(15);
+    private final BooleanProperty stratified = new SimpleBooleanProperty(true);
+    private final BooleanProperty shuffle = new SimpleBooleanProperty(true);
+    private final IntegerProperty seed = new SimpleIntegerProperty(42);
+    private final BooleanProperty useSubset = new SimpleBooleanProperty(false);
+    private final IntegerProperty subsetSize = new SimpleIntegerProperty(1000);
+    private final ObjectProperty<Preprocessing> preprocessing = new SimpleObjectProperty<>(Preprocessing.STANDARDIZE);
+
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final StringProperty summary = new SimpleStringProperty("No data loaded yet.");
+    private final StringProperty symmetryHint = new SimpleStringProperty("");
+    private final ObservableList<DataProfile.FeatureStats> featureStats = FXCollections.observableArrayList();
+    private final ObservableList<DataProfile.Warning> warnings = FXCollections.observableArrayList();
+    private boolean syncing;
+
+    public DataViewModel(WorkbenchModel model) {
+        this.model = model;
+        readFrom(model.spec());
+        trainPercent.addListener((o, a, b) -> balance(true));
+        validationPercent.addListener((o, a, b) -> balance(false));
+        for (javafx.beans.Observable p : new javafx.beans.Observable[] {stratified, shuffle, seed, useSubset, subsetSize, preprocessing}) {
+            p.addListener(o -> applySplit());
+        }
+        toyName.addListener((o, a, name) -> {
+            if (name != null && !syncing) {
+                toyNoise.set(ToyDatasets.defaultNoise(name));
+                toyClasses.set(ToyDatasets.defaultClasses(name));
+            }
+        });
+        model.profileProperty().addListener((o, a, p) -> showProfile(p));
+        showProfile(model.profileProperty().get());
+    }
+
+    private void readFrom(ExperimentSpec spec) {
+        syncing = true;
+        try {
+            DataSpec d = spec.data();
+            switch (d.source()) {
+                case SAMPLE -> choice.set("iris".equalsIgnoreCase(d.name()) ? Choice.IRIS : Choice.MNIST);
+                case TOY -> {
+                    choice.set(Choice.TOY);
+                    toyName.set(d.name());
+                    if (d.samples() != null) {
+                        toySamples.set(d.samples());
+                    }
+                    if (d.noise() != null) {
+                        toyNoise.set(d.noise());
+                    }
+                    if (d.classes() != null) {
+                        toyClasses.set(d.classes());
+                    }
+                }
+                case CSV -> {
+                    choice.set(Choice.CSV);
+                    path.set(d.path());
+                    targetColumn.set(d.targetColumn() == null ? "" : d.targetColumn());
+                }
+                case IDX -> {
+                    choice.set(Choice.IDX);
+                    path.set(d.path());
+                    labelsPath.set(d.labelsPath() == null ? "" : d.labelsPath());
+                }
+                case IMAGES -> {
+                    choice.set(Choice.IMAGES);
+                    path.set(d.path());
+                }
+            }
+            SplitSpec s = spec.split();
+            trainPercent.set(s.train());
+            validationPercent.set(s.validation());
+            testPercent.set(s.test());
+            stratified.set(s.stratified());
+            shuffle.set(s.shuffle());
+            useSubset.set(s.subset() != null);
+            if (s.subset() != null) {
+                subsetSize.set(s.subset());
+            }
+            seed.set((int) (long) spec.seed());
+            preprocessing.set(spec.preprocessing());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Keeps train + validation + test = 100: the slider just moved wins, test takes the rest. */
+    private void balance(boolean trainMoved) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            double train = Math.max(5, Math.min(100, Math.round(trainPercent.get())));
+            double validation = Math.max(0, Math.round(validationPercent.get()));
+            if (train + validation > 100) {
+                if (trainMoved) {
+                    validation = 100 - train;
+                } else {
+                    train = 100 - validation;
+                }
+            }
+            trainPercent.set(train);
+            validationPercent.set(validation);
+            testPercent.set(100 - train - validation);
+        } finally {
+            syncing = false;
+        }
+        applySplit();
+    }
+
+    /** Writes the split, seed and preprocessing settings into the shared spec. */
+    public void applySplit() {
+        if (syncing) {
+            return;
+        }
+        SplitSpec split = new SplitSpec(trainPercent.get(), validationPercent.get(), testPercent.get(),
+                stratified.get(), shuffle.get(), useSubset.get() ? Math.max(2, subsetSize.get()) : null);
+        model.updateSpec(s -> s.withSplit(split).withSeed(seed.get()).withPreprocessing(preprocessing.get()));
+    }
+
+    /** The data section the current choices describe. */
+    public DataSpec dataSpec() {
+        return switch (choice.get()) {
+            case MNIST -> DataSpec.sample("mnist");
+            case IRIS -> DataSpec.sample("iris");
+            case TOY -> DataSpec.toy(toyName.get(), toySamples.get(), toyNoise.get(),
+                    toyClasses.get() == ToyDatasets.defaultClasses(toyName.get()) ? null : toyClasses.get());
+            case CSV -> DataSpec.csv(blankToNull(path.get()), blankToNull(targetColumn.get()));
+            case IDX -> DataSpec.idx(blankToNull(path.get()), blankToNull(labelsPath.get()));
+            case IMAGES -> DataSpec.images(blankToNull(path.get()), imageSize.get(), grayscale.get());
+        };
+    }
+
+    /** Loads and profiles the chosen data in the background, then makes it the spec's data. */
+    public void load() {
+        DataSpec spec;
+        try {
+            spec = dataSpec();
+        } catch (RuntimeException e) {
+            model.errors().report("Loading data", e);
+            return;
+        }
+        loading.set(true);
+        summary.set("Loading " + spec.label() + "...");
+        long seedValue = seed.get();
+        model.tasks().run("Loading " + spec.label(), () -> {
+            Dataset d = DatasetLoader.load(spec, model.baseDir(), seedValue);
+            return new Loaded(spec, d, DataProfile.of(d));
+        }, loaded -> {
+            loading.set(false);
+            model.updateSpec(s -> s.withData(loaded.spec()));
+            model.datasetProperty().set(loaded.dataset());
+            model.profileProperty().set(loaded.profile());
+        }, error -> {
+            loading.set(false);
+            summary.set("Could not load " + spec.label() + ".");
+            model.errors().report("Loading data", error);
+        });
+    }
+
+    private record Loaded(DataSpec spec, Dataset dataset, DataProfile profile) {
+    }
+
+    private void showProfile(DataProfile p) {
+        if (p == null) {
+            featureStats.clear();
+            warnings.clear();
+            return;
+        }
+        summary.set(String.format(Locale.ROOT, "%s: %,d samples, shape %s, %s", p.name(), p.rows(),
+                java.util.Arrays.toString(p.sampleShape()),
+                p.classNames() == null || p.classNames().isEmpty() ? "regression"
+                        : p.classNames().size() + " classes" + (p.imbalanceRatio() > 1.5
+                        ? String.format(Locale.ROOT, " (imbalance %.1f:1)", p.imbalanceRatio()) : "")));
+        featureStats.setAll(p.featureStats());
+        warnings.setAll(p.warnings());
+        symmetryHint.set(p.symmetryHint());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** True when the loaded data is a 2-D set that can be drawn as a scatter plot. */
+    public boolean isTwoDimensional() {
+        Dataset d = model.dataset();
+        return d != null && !d.isImage() && d.sampleSize() == 2;
+    }
+
+    public WorkbenchModel workbench() {
+        return model;
+    }
+
+    public ObjectProperty<Choice> choiceProperty() {
+        return choice;
+    }
+
+    public StringProperty toyNameProperty() {
+        return toyName;
+    }
+
+    public IntegerProperty toySamplesProperty() {
+        return toySamples;
+    }
+
+    public DoubleProperty toyNoiseProperty() {
+        return toyNoise;
+    }
+
+    public IntegerProperty toyClassesProperty() {
+        return toyClasses;
+    }
+
+    public StringProperty pathProperty() {
+        return path;
+    }
+
+    public StringProperty labelsPathProperty() {
+        return labelsPath;
+    }
+
+    public StringProperty targetColumnProperty() {
+        return targetColumn;
+    }
+
+    public IntegerProperty imageSizeProperty() {
+        return imageSize;
+    }
+
+    public BooleanProperty grayscaleProperty() {
+        return grayscale;
+    }
+
+    public DoubleProperty trainPercentProperty() {
+        return trainPercent;
+    }
+
+    public DoubleProperty validationPercentProperty() {
+        return validationPercent;
+    }
+
+    public DoubleProperty testPercentProperty() {
+        return testPercent;
+    }
+
+    public BooleanProperty stratifiedProperty() {
+        return stratified;
+    }
+
+    public BooleanProperty shuffleProperty() {
+        return shuffle;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public BooleanProperty useSubsetProperty() {
+        return useSubset;
+    }
+
+    public IntegerProperty subsetSizeProperty() {
+        return subsetSize;
+    }
+
+    public ObjectProperty<Preprocessing> preprocessingProperty() {
+        return preprocessing;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty symmetryHintProperty() {
+        return symmetryHint;
+    }
+
+    public ObservableList<DataProfile.FeatureStats> featureStats() {
+        return featureStats;
+    }
+
+    public ObservableList<DataProfile.Warning> warnings() {
+        return warnings;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.trainbench.ui.runs;
+
+import dev.trainbench.runs.MetricsTable;
+import dev.trainbench.runs.RunRecord;
+import dev.trainbench.ui.Palette;
+import dev.trainbench.ui.chart.LiveChart;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/** The Runs screen: a sortable, filterable table of every run; open one to see its charts; rename, notes, tags, delete. */
+public final class RunsView extends VBox {
+    private final RunsViewModel vm;
+    private final TableView<RunRecord> table = new TableView<>();
+
+    public RunsView(RunsViewModel vm) {
+        this.vm = vm;
+        setId("runs-view");
+        setSpacing(8);
+        setPadding(new Insets(10));
+        TextField filter = new TextField();
+        filter.setPromptText("Filter: name, data, model, status, tag, notes...");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.setId("runs-filter");
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button open = new Button("Open charts");
+        open.setOnAction(e -> selected().ifPresent(this::openCharts));
+        Button rename = new Button("Rename...");
+        rename.setOnAction(e -> selected().ifPresent(this::rename));
+        Button notes = new Button("Notes...");
+        notes.setOnAction(e -> selected().ifPresent(this::editNotes));
+        Button tags = new Button("Tags...");
+        tags.setOnAction(e -> selected().ifPresent(this::editTags));
+        Button delete = new Button("Delete...");
+        delete.setOnAction(e -> selected().ifPresent(this::delete));
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> vm.reload());
+        for (Button b : List.of(open, rename, notes, tags, delete)) {
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        }
+        Label count = new Label();
+        count.textProperty().bind(vm.summaryProperty());
+        HBox bar = new HBox(8, filter, count, open, rename, notes, tags, delete, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("runs-table");
+        SortedList<RunRecord> sorted = new SortedList<>(vm.filtered());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().add(column("name", r -> r.name(), 170));
+        table.getColumns().add(column("data", r -> r.dataLabel(), 120));
+        table.getColumns().add(column("model", r -> r.modelLabel(), 120));
+        table.getColumns().add(column("parameters", r -> r.parameterCount(), 100, count()));
+        table.getColumns().add(column("best val acc", r -> r.bestValidationAccuracy(), 100, percent()));
+        table.getColumns().add(column("test acc", r -> r.testAccuracy(), 80, percent()));
+        table.getColumns().add(column("time", r -> r.wallSeconds(), 80, seconds()));
+        table.getColumns().add(column("status", r -> r.status() == null ? "" : r.status().label(), 100));
+        table.getColumns().add(column("tags", r -> String.join(", ", r.tags()), 100));
+        table.getColumns().add(column("notes", r -> r.notes(), 200));
+        table.getColumns().add(column("created", r -> r.createdAt(), 160));
+        table.setPlaceholder(new Label("No runs yet: train one on the Train screen."));
+        table.setRowFactory(tv -> {
+            TableRow<RunRecord> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openCharts(row.getItem());
+                }
+            });
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(bar, table);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null && vm.runs().isEmpty()) {
+                vm.reload();
+            }
+        });
+    }
+
+    private Optional<RunRecord> selected() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    private void rename(RunRecord r) {
+        TextInputDialog d = new TextInputDialog(r.name());
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Rename run");
+        d.setHeaderText("New name for run " + r.id());
+        d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.rename(r.id(), name.strip()));
+    }
+
+    private void editNotes(RunRecord r) {
+        TextInputDialog d = new TextInputDialog(r.notes());
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Notes");
+        d.setHeaderText("Notes for " + r.name());
+        d.showAndWait().ifPresent(notes -> vm.setNotes(r.id(), notes));
+    }
+
+    private void editTags(RunRecord r) {
+        TextInputDialog d = new TextInputDialog(String.join(", ", r.tags()));
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Tags");
+        d.setHeaderText("Comma-separated tags for " + r.name());
+        d.showAndWait().ifPresent(text -> vm.setTags(r.id(),
+                Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
+    }
+
+    private void delete(RunRecord r) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete run \"" + r.name() + "\" (" + r.id()
+                + ") and all its files? This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
+        a.initOwner(getScene().getWindow());
+        a.setHeaderText("Delete run?");
+        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(r.id()));
+    }
+
+    /** A window with the run's loss, accuracy, gradient-norm and throughput curves, read from its files. */
+    private void openCharts(RunRecord r) {
+        vm.loadMetrics(r.id(), tables -> {
+            Stage stage = new Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Run " + r.name() + " (" + r.id() + ")");
+            GridPane grid = RunCharts.grid(tables[0], tables[1]);
+            Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
+                    r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));
+            info.setPadding(new Insets(8));
+            BorderPane root = new BorderPane(grid, info, null, null, null);
+            Scene scene = new Scene(root, 1100, 720);
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+            root.getStyleClass().setAll(getScene().getRoot().getStyleClass());
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    private static <T> TableColumn<RunRecord, T> column(String name, Function<RunRecord, T> value, double width) {
+        TableColumn<RunRecord, T> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static <T extends Comparable<T>> TableColumn<RunRecord, T> column(String name, Function<RunRecord, T> value,
+            double width, Function<T, String> format) {
+        TableColumn<RunRecord, T> c = column(name, value, width);
+        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private static Function<Long, String> count() {
+        return v -> String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static Function<Double, String> percent() {
+        return v -> String.format(Locale.ROOT, "%.2f%%", v * 100);
+    }
+
+    private static Function<Double, String> seconds() {
+        return v -> v < 120 ? String.format(Locale.ROOT, "%.1f s", v) : String.format(Locale.ROOT, "%.1f min", v / 60);
+    }
+
+    /** Charts of a finished run, from its metrics files. */
+    static final class RunCharts {
+        private RunCharts() {
+        }
+
+        static GridPane grid(MetricsTable steps, MetricsTable epochs) {
+            LiveChart loss = new LiveChart("Loss");
+            LiveChart acc = new LiveChart("Accuracy");
+            LiveChart grads = new LiveChart("Gradient norm per layer");
+            LiveChart lr = new LiveChart("Learning rate");
+            for (LiveChart c : List.of(loss, acc, grads, lr)) {
+                c.setSmoothing(0.6);
+            }
+            grads.setLogY(true);
+            double[] step = steps.column("step");
+            if (step != null) {
+                fill(loss.addSeries("train (step)", Palette.color(0)), step, steps.column("loss"));
+                fill(acc.addSeries("batch", Palette.color(0)), step, steps.column("accuracy"));
+                fill(lr.addSeries("learning rate", Palette.color(4), false), step, steps.column("learning_rate"));
+                int k = 0;
+                for (String col : steps.columns()) {
+                    if (col.startsWith("grad_norm[")) {
+                        fill(grads.addSeries(col.substring(10, col.length() - 1), Palette.color(k++)), step, steps.column(col));
+                    }
+                }
+            }
+            double[] epoch = epochs.column("epoch");
+            if (epoch != null && step != null && step.length > 0) {
+                // epochs are drawn at the step where they ended, assuming equal-length epochs
+                double stepsPerEpoch = (step[step.length - 1] + 1) / Math.max(1, epoch.length);
+                double[] at = new double[epoch.length];
+                for (int i = 0; i < at.length; i++) {
+                    at[i] = (i + 1) * stepsPerEpoch - 1;
+                }
+                fill(loss.addSeries("validation", Palette.color(1), false), at, epochs.column("validation_loss"));
+                fill(acc.addSeries("validation", Palette.color(1), false), at, epochs.column("validation_accuracy"));
+            }
+            GridPane g = new GridPane();
+            g.setHgap(8);
+            g.setVgap(8);
+            g.setPadding(new Insets(8));
+            g.add(loss, 0, 0);
+            g.add(acc, 1, 0);
+            g.add(grads, 0, 1);
+            g.add(lr, 1, 1);
+            for (LiveChart c : List.of(loss, acc, grads, lr)) {
+                GridPane.setHgrow(c, Priority.ALWAYS);
+                GridPane.setVgrow(c, Priority.ALWAYS);
+                c.refresh();
+            }
+            return g;
+        }
+
+        private static void fill(LiveChart.Series s, double[] x, double[] y) {
+            if (x == null || y == null) {
+                return;
+            }
+            for (int i = 0; i < Math.min(x.length, y.length); i++) {
+                if (!Double.isNaN(y[i]) && (i == 0 || x[i] >= x[i - 1])) {
+                    s.append(x[i], y[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.trainbench.ui.runs;
+
+import dev.trainbench.runs.MetricsTable;
+import dev.trainbench.runs.RunRecord;
+import dev.trainbench.ui.WorkbenchModel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** The Runs screen's state: every run in the workspace, a text filter, and the edits (rename, notes, tags, delete). */
+public final class RunsViewModel {
+    private final WorkbenchModel model;
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final FilteredList<RunRecord> filtered = new FilteredList<>(runs, r -> true);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final StringProperty summary = new SimpleStringProperty("");
+
+    public RunsViewModel(WorkbenchModel model) {
+        this.model = model;
+        filter.addListener((o, a, text) -> applyFilter());
+        model.runsVersionProperty().addListener((o, a, b) -> reload());
+    }
+
+    private void applyFilter() {
+        String[] words = filter.get() == null ? new String[0] : filter.get().toLowerCase(Locale.ROOT).strip().split("\\s+");
+        filtered.setPredicate(r -> Arrays.stream(words).allMatch(w -> w.isEmpty() || searchText(r).contains(w)));
+        summary.set(filtered.size() + " of " + runs.size() + " runs");
+    }
+
+    static String searchText(RunRecord r) {
+        return String.join(" ", r.id(), nz(r.name()), r.status() == null ? "" : r.status().label(), nz(r.dataLabel()),
+                nz(r.modelLabel()), String.join(" ", r.tags()), nz(r.notes())).toLowerCase(Locale.ROOT);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Reads the workspace in the background. */
+    public void reload() {
+        loading.set(true);
+        model.tasks().run("Reading runs", () -> model.store().list(), list -> {
+            loading.set(false);
+            runs.setAll(list);
+            applyFilter();
+        }, error -> {
+            loading.set(false);
+            model.errors().report("Reading the runs", error);
+        });
+    }
+
+    public void rename(String id, String name) {
+        edit("Renaming the run", () -> model.store().rename(id, name));
+    }
+
+    public void setNotes(String id, String notes) {
+        edit("Saving the notes", () -> model.store().setNotes(id, notes));
+    }
+
+    public void setTags(String id, List<String> tags) {
+        edit("Saving the tags", () -> model.store().setTags(id, tags));
+    }
+
+    public void delete(String id) {
+        edit("Deleting the run", () -> {
+            model.store().delete(id);
+            return null;
+        });
+    }
+
+    private void edit(String action, java.util.concurrent.Callable<Object> work) {
+        model.tasks().run(action, work, done -> reload(), error -> model.errors().report(action, error));
+    }
+
+    /** Loads a run's step and epoch metrics in the background for its charts. */
+    public void loadMetrics(String id, Consumer<MetricsTable[]> onLoaded) {
+        model.tasks().run("Reading metrics", () -> new MetricsTable[] {model.store().readSteps(id), model.store().readEpochs(id)},
+                onLoaded, error -> model.errors().report("Opening the run", error));
+    }
+
+    public ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    public FilteredList<RunRecord> filtered() {
+        return filtered;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public WorkbenchModel workbench() {
+        return model;
+    }
+}

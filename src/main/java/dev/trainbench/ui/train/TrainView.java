@@ -1,0 +1,352 @@
+package dev.trainbench.ui.train;
+
+import dev.trainbench.data.Dataset;
+import dev.trainbench.spec.OptimizerSpec;
+import dev.trainbench.spec.ScheduleSpec;
+import dev.trainbench.spec.TrainingSpec;
+import dev.trainbench.train.DecisionGrid;
+import dev.trainbench.train.EpochMetrics;
+import dev.trainbench.train.MetricsHistory;
+import dev.trainbench.ui.Forms;
+import dev.trainbench.ui.Palette;
+import dev.trainbench.ui.chart.LiveChart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * The Train screen: settings, Start/Pause/Resume/Stop, and live charts fed once per frame by an
+ * AnimationTimer (throttled to ~30 Hz) from the run's metrics history.
+ */
+public final class TrainView extends SplitPane implements TrainingSink {
+    private static final long FRAME_NANOS = 33_000_000L;
+
+    private final TrainViewModel vm;
+    private final LiveChart loss = new LiveChart("Loss");
+    private final LiveChart accuracy = new LiveChart("Accuracy");
+    private final LiveChart learningRate = new LiveChart("Learning rate");
+    private final LiveChart gradients = new LiveChart("Gradient norm per layer");
+    private final LiveChart throughput = new LiveChart("Samples / s");
+    private final DecisionBoundaryView boundary = new DecisionBoundaryView();
+    private final GridPane charts = new GridPane();
+    private final Slider smoothing = new Slider(0, 0.99, 0.6);
+    private final List<LiveChart.Series> layerSeries = new ArrayList<>();
+    private LiveChart.Series stepLoss;
+    private LiveChart.Series epochTrainLoss;
+    private LiveChart.Series epochValLoss;
+    private LiveChart.Series batchAccuracy;
+    private LiveChart.Series epochValAccuracy;
+    private LiveChart.Series lr;
+    private LiveChart.Series samples;
+    private final AnimationTimer timer;
+    private long lastPoll;
+    private long lastFrame;
+
+    public TrainView(TrainViewModel vm) {
+        this.vm = vm;
+        setId("train-view");
+        vm.setSink(this);
+        getItems().addAll(form(), center());
+        setDividerPositions(0.24);
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput)) {
+            c.smoothingProperty().bind(smoothing.valueProperty());
+        }
+        loss.setId("chart-loss");
+        accuracy.setId("chart-accuracy");
+        gradients.setId("chart-gradients");
+        learningRate.setId("chart-lr");
+        throughput.setId("chart-throughput");
+        gradients.setLogY(true);
+        learningRate.setLogToggleVisible(false);
+        throughput.setLogToggleVisible(false);
+        accuracy.setLogToggleVisible(false);
+        accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+        runStarted(List.of());
+        vm.workbench().datasetProperty().addListener((o, a, d) -> layoutCharts(d));
+        layoutCharts(vm.workbench().dataset());
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (lastFrame != 0) {
+                    vm.frameGap((now - lastFrame) / 1_000_000L);
+                }
+                lastFrame = now;
+                if (now - lastPoll >= FRAME_NANOS) {
+                    lastPoll = now;
+                    long t0 = System.nanoTime();
+                    vm.poll();
+                    vm.frameWork((System.nanoTime() - t0) / 1_000_000.0);
+                }
+            }
+        };
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (now) {
+                lastFrame = 0;
+                timer.start();
+            }
+        });
+        // keep draining for a moment after the run so the final events arrive, then stop the timer
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.poll();
+                timer.stop();
+            }
+        });
+    }
+
+    private ScrollPane form() {
+        Forms f = new Forms();
+        TextField name = new TextField();
+        name.textProperty().bindBidirectional(vm.runNameProperty());
+        f.section("Run").row("Name", name);
+        f.section("Optimizer");
+        ChoiceBox<OptimizerSpec.Type> opt = new ChoiceBox<>();
+        opt.getItems().setAll(OptimizerSpec.Type.values());
+        opt.valueProperty().bindBidirectional(vm.optimizerProperty());
+        TextField lrField = Forms.numberField(vm.learningRateProperty().get(), v -> {
+            if (!(v > 0 && v <= 100)) {
+                throw new IllegalArgumentException("the learning rate must be in (0, 100]");
+            }
+            vm.learningRateProperty().set(v);
+        });
+        lrField.setId("learning-rate");
+        vm.learningRateProperty().addListener((o, a, v) -> {
+            if (!lrField.isFocused()) {
+                lrField.setText(Forms.format(v.doubleValue()));
+            }
+        });
+        TextField momentum = Forms.numberField(vm.momentumProperty().get(), v -> vm.momentumProperty().set(v));
+        TextField decay = Forms.numberField(vm.weightDecayProperty().get(), v -> vm.weightDecayProperty().set(v));
+        f.row("Optimizer", opt).row("Learning rate", lrField, "Too small learns slowly; too large is unstable (loss jumps or becomes NaN).")
+                .row("Momentum", momentum, "SGD only.").row("Weight decay", decay, "Regularization; 0 for none.");
+        Forms.showWhen(vm.optimizerProperty().isEqualTo(OptimizerSpec.Type.SGD), momentum);
+        f.section("Schedule");
+        ChoiceBox<ScheduleSpec.Type> sched = new ChoiceBox<>();
+        sched.getItems().setAll(ScheduleSpec.Type.values());
+        sched.valueProperty().bindBidirectional(vm.scheduleProperty());
+        Spinner<Integer> warmup = intSpinner(0, 100_000, vm.warmupStepsProperty(), 50);
+        f.row("Schedule", sched).row("Warm-up steps", warmup);
+        f.section("Loop");
+        Spinner<Integer> batch = intSpinner(1, 65536, vm.batchSizeProperty(), 16);
+        batch.setId("batch-size");
+        Spinner<Integer> epochs = intSpinner(1, 100_000, vm.epochsProperty(), 1);
+        epochs.setId("epochs");
+        TextField clip = Forms.numberField(vm.clipNormProperty().get(), v -> vm.clipNormProperty().set(v));
+        CheckBox early = new CheckBox("stop when validation loss stalls");
+        early.selectedProperty().bindBidirectional(vm.earlyStoppingProperty());
+        Spinner<Integer> patience = intSpinner(1, 1000, vm.patienceProperty(), 1);
+        patience.disableProperty().bind(vm.earlyStoppingProperty().not());
+        ChoiceBox<TrainingSpec.Device> device = new ChoiceBox<>();
+        device.getItems().setAll(TrainingSpec.Device.CPU);
+        vm.workbench().gpuCountProperty().addListener((o, a, n) -> device.getItems().setAll(n.intValue() > 0
+                ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU)));
+        device.valueProperty().bindBidirectional(vm.deviceProperty());
+        device.setTooltip(new Tooltip("GPU is offered only when the engine reports one."));
+        f.row("Batch size", batch, "Larger batches are faster per sample but need more memory.").row("Epochs", epochs)
+                .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
+                .row("Device", device);
+        ScrollPane s = new ScrollPane(f.node());
+        s.setFitToWidth(true);
+        s.setMinWidth(260);
+        return s;
+    }
+
+    private static Spinner<Integer> intSpinner(int min, int max, javafx.beans.property.IntegerProperty p, int step) {
+        Spinner<Integer> s = new Spinner<>(min, max, p.get(), step);
+        s.setEditable(true);
+        s.valueProperty().addListener((o, a, v) -> p.set(v));
+        p.addListener((o, a, v) -> {
+            if (!v.equals(s.getValue())) {
+                s.getValueFactory().setValue(v.intValue());
+            }
+        });
+        return s;
+    }
+
+    private BorderPane center() {
+        Button start = new Button("Start");
+        start.setId("start");
+        start.getStyleClass().add("accent");
+        start.setTooltip(new Tooltip("Ctrl+Enter"));
+        start.disableProperty().bind(vm.runningProperty());
+        start.setOnAction(e -> vm.start());
+        Button pause = new Button("Pause");
+        pause.setId("pause");
+        pause.disableProperty().bind(vm.runningProperty().not().or(vm.pausedProperty()));
+        pause.setOnAction(e -> vm.pause());
+        Button resume = new Button("Resume");
+        resume.setId("resume");
+        resume.disableProperty().bind(vm.runningProperty().not().or(vm.pausedProperty().not()));
+        resume.setOnAction(e -> vm.resume());
+        Button stop = new Button("Stop");
+        stop.setId("stop");
+        stop.setTooltip(new Tooltip("Esc"));
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.setPrefWidth(160);
+        progress.visibleProperty().bind(vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.setId("train-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Label smoothLabel = new Label("Smoothing");
+        smoothing.setPrefWidth(120);
+        smoothing.setTooltip(new Tooltip("EMA weight per step, debiased; the raw curve stays visible, faint."));
+        Label smoothValue = new Label();
+        smoothValue.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.2f"));
+        for (javafx.scene.control.Control c : List.of(start, pause, resume, stop, smoothLabel, smoothValue)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        HBox bar = new HBox(8, start, pause, resume, stop, progress, status, smoothLabel, smoothing, smoothValue);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 10, 8, 10));
+        bar.getStyleClass().add("toolbar-row");
+
+        charts.setHgap(8);
+        charts.setVgap(8);
+        charts.setPadding(new Insets(0, 8, 8, 8));
+        BorderPane pane = new BorderPane(charts);
+        pane.setTop(bar);
+        return pane;
+    }
+
+    private void layoutCharts(Dataset d) {
+        boolean twoD = d != null && !d.isImage() && d.sampleSize() == 2 && d.isClassification();
+        boundary.setData(twoD ? d : null);
+        charts.getChildren().clear();
+        charts.getColumnConstraints().clear();
+        charts.getRowConstraints().clear();
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            charts.getColumnConstraints().add(c);
+        }
+        for (int i = 0; i < 3; i++) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(100.0 / 3);
+            r.setVgrow(Priority.ALWAYS);
+            charts.getRowConstraints().add(r);
+        }
+        charts.add(loss, 0, 0);
+        charts.add(accuracy, 1, 0);
+        charts.add(gradients, 0, 1);
+        charts.add(learningRate, 1, 1);
+        GridPane.setColumnSpan(throughput, 1);
+        if (twoD) {
+            charts.add(throughput, 0, 2);
+            charts.add(boundary, 1, 2);
+        } else {
+            charts.add(throughput, 0, 2, 2, 1);
+        }
+    }
+
+    // ----------------------------------------------------------------------------- TrainingSink
+
+    @Override
+    public void runStarted(List<String> layerNames) {
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput)) {
+            c.removeAllSeries();
+        }
+        stepLoss = loss.addSeries("train (step)", Palette.color(0));
+        epochTrainLoss = loss.addSeries("train (epoch)", Palette.color(2), false);
+        epochValLoss = loss.addSeries("validation", Palette.color(1), false);
+        batchAccuracy = accuracy.addSeries("batch", Palette.color(0));
+        epochValAccuracy = accuracy.addSeries("validation", Palette.color(1), false);
+        lr = learningRate.addSeries("learning rate", Palette.color(4), false);
+        samples = throughput.addSeries("samples/s", Palette.color(5));
+        layerSeries.clear();
+        for (int i = 0; i < layerNames.size(); i++) {
+            layerSeries.add(gradients.addSeries(layerNames.get(i), Palette.color(i)));
+        }
+        boundary.setData(boundaryData());
+    }
+
+    private Dataset boundaryData() {
+        Dataset d = vm.workbench().dataset();
+        return d != null && !d.isImage() && d.sampleSize() == 2 ? d : null;
+    }
+
+    @Override
+    public void steps(MetricsHistory h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double step = h.step(i);
+            stepLoss.append(step, h.loss(i));
+            batchAccuracy.append(step, h.accuracy(i));
+            lr.append(step, h.learningRate(i));
+            samples.append(step, h.samplesPerSecond(i));
+            for (int l = 0; l < layerSeries.size(); l++) {
+                float g = h.layerGradNorm(i, l);
+                if (!Float.isNaN(g)) {
+                    layerSeries.get(l).append(step, g);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void epoch(double step, EpochMetrics m) {
+        epochTrainLoss.append(step, m.trainLoss());
+        if (!Float.isNaN(m.validationLoss())) {
+            epochValLoss.append(step, m.validationLoss());
+        }
+        if (!Float.isNaN(m.validationAccuracy())) {
+            epochValAccuracy.append(step, m.validationAccuracy());
+        }
+    }
+
+    @Override
+    public void boundary(DecisionGrid grid) {
+        boundary.show(grid);
+    }
+
+    @Override
+    public void frame() {
+        loss.refresh();
+        accuracy.refresh();
+        learningRate.refresh();
+        gradients.refresh();
+        throughput.refresh();
+    }
+
+    public LiveChart lossChart() {
+        return loss;
+    }
+
+    public LiveChart gradientChart() {
+        return gradients;
+    }
+
+    public DecisionBoundaryView boundaryView() {
+        return boundary;
+    }
+
+    public static Color seriesColor(int i) {
+        return Palette.color(i);
+    }
+}

@@ -1,0 +1,417 @@
+package dev.trainbench.ui.train;
+
+import dev.trainbench.model.ModelSummary;
+import dev.trainbench.model.ShapeInference;
+import dev.trainbench.runs.RunStatus;
+import dev.trainbench.spec.EarlyStoppingSpec;
+import dev.trainbench.spec.ExperimentSpec;
+import dev.trainbench.spec.OptimizerSpec;
+import dev.trainbench.spec.ScheduleSpec;
+import dev.trainbench.spec.TrainingSpec;
+import dev.trainbench.train.EventSubscription;
+import dev.trainbench.train.MetricsHistory;
+import dev.trainbench.train.RunHandle;
+import dev.trainbench.train.TrainingEvent;
+import dev.trainbench.train.TrainingException;
+import dev.trainbench.ui.WorkbenchModel;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Train screen's state: the training settings of the shared spec, the run being trained and
+ * its controls. {@link #poll()} is called once per frame (at most ~30 times a second): it drains
+ * the trainer's events without blocking and hands only the new history rows to the
+ * {@link TrainingSink}, so the UI never waits for training and training never waits for the UI.
+ */
+public final class TrainViewModel {
+    private final WorkbenchModel model;
+    private final ObjectProperty<OptimizerSpec.Type> optimizer = new SimpleObjectProperty<>(OptimizerSpec.Type.ADAM);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
+    private final DoubleProperty momentum = new SimpleDoubleProperty(0.9);
+    private final ObjectProperty<ScheduleSpec.Type> schedule = new SimpleObjectProperty<>(ScheduleSpec.Type.CONSTANT);
+    private final IntegerProperty warmupSteps = new SimpleIntegerProperty(0);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(64);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(5);
+    private final DoubleProperty weightDecay = new SimpleDoubleProperty(0);
+    private final DoubleProperty clipNorm = new SimpleDoubleProperty(0);
+    private final BooleanProperty earlyStopping = new SimpleBooleanProperty(false);
+    private final IntegerProperty patience = new SimpleIntegerProperty(5);
+    private final ObjectProperty<TrainingSpec.Device> device = new SimpleObjectProperty<>(TrainingSpec.Device.CPU);
+    private final StringProperty runName = new SimpleStringProperty("experiment");
+
+    private final ObjectProperty<RunHandle> current = new SimpleObjectProperty<>();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("Ready. Press Start (Ctrl+Enter) to train.");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final IntegerProperty stepsShown = new SimpleIntegerProperty(0);
+    private final IntegerProperty epochsShown = new SimpleIntegerProperty(0);
+    private final LongProperty longestFrameGapMillis = new SimpleLongProperty(0);
+    private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
+
+    private int framesMeasured;
+    private double longestWarmFrameWorkMillis;
+    private EventSubscription subscription;
+    private TrainingSink sink;
+    private long totalSteps;
+    private double lastStep;
+    private boolean syncing;
+
+    public TrainViewModel(WorkbenchModel model) {
+        this.model = model;
+        readFrom(model.spec());
+        model.specProperty().addListener((o, a, s) -> readFrom(s));
+        for (javafx.beans.Observable p : new javafx.beans.Observable[] {optimizer, learningRate, momentum, schedule,
+                warmupSteps, batchSize, epochs, weightDecay, clipNorm, earlyStopping, patience, device, runName}) {
+            p.addListener(o -> apply());
+        }
+        if (model.trainer() != null) {
+            subscription = model.trainer().subscribe();
+        }
+    }
+
+    public void setSink(TrainingSink sink) {
+        this.sink = sink;
+    }
+
+    private void readFrom(ExperimentSpec spec) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            TrainingSpec t = spec.training();
+            optimizer.set(t.optimizer().type());
+            learningRate.set(t.optimizer().learningRate());
+            momentum.set(t.optimizer().momentumOrDefault());
+            weightDecay.set(t.optimizer().weightDecayOrDefault());
+            schedule.set(t.schedule().type());
+            warmupSteps.set(t.schedule().warmupStepsOrDefault());
+            batchSize.set(t.batchSize());
+            epochs.set(t.epochs());
+            clipNorm.set(t.clipNorm() == null ? 0 : t.clipNorm());
+            earlyStopping.set(t.earlyStopping() != null);
+            if (t.earlyStopping() != null) {
+                patience.set(t.earlyStopping().patience());
+            }
+            device.set(t.device());
+            runName.set(spec.name());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Writes the settings into the shared spec; an invalid value leaves the spec unchanged and says why. */
+    public String apply() {
+        if (syncing) {
+            return null;
+        }
+        try {
+            OptimizerSpec.Type type = optimizer.get();
+            OptimizerSpec opt = new OptimizerSpec(type, learningRate.get(),
+                    type == OptimizerSpec.Type.SGD && momentum.get() > 0 ? momentum.get() : null, null,
+                    weightDecay.get() > 0 ? weightDecay.get() : null, null, null, null);
+            ScheduleSpec sched = new ScheduleSpec(schedule.get(), null, null, null, warmupSteps.get() > 0 ? warmupSteps.get() : null);
+            TrainingSpec old = model.spec().training();
+            TrainingSpec t = new TrainingSpec(old.loss(), opt, sched, batchSize.get(), epochs.get(),
+                    clipNorm.get() > 0 ? clipNorm.get() : null,
+                    earlyStopping.get() ? new EarlyStoppingSpec(patience.get(), null) : null, device.get());
+            syncing = true;
+            try {
+                model.updateSpec(s -> s.withTraining(t).withName(runName.get()));
+            } finally {
+                syncing = false;
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Queues the current spec on the trainer; refuses (with the reason) a model that cannot connect. */
+    public boolean start() {
+        if (running.get()) {
+            return false;
+        }
+        String invalid = apply();
+        if (invalid != null) {
+            model.errors().report("Starting the run", new TrainingException(invalid));
+            return false;
+        }
+        ExperimentSpec spec = model.spec();
+        if (model.dataset() != null) {
+            ModelSummary s = ShapeInference.infer(spec.model().layers(), model.dataset().sampleShape(), model.dataset().outputWidth());
+            if (!s.valid()) {
+                model.errors().report("Starting the run", new TrainingException(
+                        "The model cannot connect: " + s.errorMessage() + ". Fix it on the Model screen."));
+                return false;
+            }
+        }
+        if (subscription != null) {
+            subscription.drain(); // forget anything left from earlier runs
+        }
+        RunHandle handle = model.trainer().submit(spec, model.baseDir());
+        current.set(handle);
+        running.set(true);
+        paused.set(false);
+        stepsShown.set(0);
+        epochsShown.set(0);
+        longestFrameGapMillis.set(0);
+        longestFrameWorkMillis.set(0);
+        longestWarmFrameWorkMillis = 0;
+        framesMeasured = 0;
+        totalSteps = 0;
+        lastStep = 0;
+        progress.set(-1);
+        status.set("Preparing data and model...");
+        model.runStatusProperty().set("starting " + spec.name());
+        model.runProgressProperty().set(-1);
+        return true;
+    }
+
+    public void pause() {
+        RunHandle h = current.get();
+        if (h != null && running.get()) {
+            h.pause();
+            paused.set(true);
+            status.set("Pausing...");
+        }
+    }
+
+    public void resume() {
+        RunHandle h = current.get();
+        if (h != null && running.get()) {
+            h.resume();
+            paused.set(false);
+        }
+    }
+
+    public void stop() {
+        RunHandle h = current.get();
+        if (h != null && running.get()) {
+            h.stop();
+            status.set("Stopping...");
+        }
+    }
+
+    /** Records the time between two frames while a run trains (the UI thread's longest stall). */
+    public void frameGap(long millis) {
+        if (running.get() && millis > longestFrameGapMillis.get()) {
+            longestFrameGapMillis.set(millis);
+        }
+    }
+
+    /** Records how long one frame's own work (drain, append, redraw) took on the UI thread. */
+    public void frameWork(double millis) {
+        if (!running.get()) {
+            return;
+        }
+        framesMeasured++;
+        if (millis > longestFrameWorkMillis.get()) {
+            longestFrameWorkMillis.set(millis);
+        }
+        // the first second of a run includes class loading and JIT warm-up of the chart code
+        if (framesMeasured > 30 && millis > longestWarmFrameWorkMillis) {
+            longestWarmFrameWorkMillis = millis;
+        }
+    }
+
+    /** Longest frame work after the first 30 frames of the run (warm code). */
+    public double longestWarmFrameWorkMillis() {
+        return longestWarmFrameWorkMillis;
+    }
+
+    public DoubleProperty longestFrameWorkMillisProperty() {
+        return longestFrameWorkMillis;
+    }
+
+    /** Drains trainer events and delivers new rows; never blocks. Call once per frame. */
+    public void poll() {
+        if (subscription == null) {
+            return;
+        }
+        List<TrainingEvent> events = subscription.drain();
+        RunHandle h = current.get();
+        for (TrainingEvent e : events) {
+            if (h == null || !mine(h, e)) {
+                if (e instanceof TrainingEvent.RunFinished) {
+                    model.runsChanged();
+                }
+                continue;
+            }
+            if (e instanceof TrainingEvent.RunStarted s) {
+                totalSteps = s.totalSteps();
+                if (sink != null) {
+                    sink.runStarted(s.layerNames());
+                }
+                status.set("Training " + s.name() + " on " + s.device() + String.format(Locale.ROOT, " (%,d parameters)", s.parameterCount()));
+            } else if (e instanceof TrainingEvent.StepsAvailable s) {
+                deliverSteps(h.history(), s.size());
+            } else if (e instanceof TrainingEvent.EpochEnded en) {
+                deliverSteps(h.history(), h.history() == null ? 0 : h.history().size());
+                epochsShown.set(epochsShown.get() + 1);
+                if (sink != null) {
+                    sink.epoch(lastStep, en.metrics());
+                }
+            } else if (e instanceof TrainingEvent.BoundarySnapshot b) {
+                if (sink != null) {
+                    sink.boundary(b.grid());
+                }
+            } else if (e instanceof TrainingEvent.StatusChanged c) {
+                paused.set(c.status() == RunStatus.PAUSED);
+                if (c.status() == RunStatus.PAUSED) {
+                    status.set("Paused. Resume to go on.");
+                }
+            } else if (e instanceof TrainingEvent.RunFinished f) {
+                deliverSteps(h.history(), h.history() == null ? 0 : h.history().size());
+                running.set(false);
+                paused.set(false);
+                progress.set(f.status() == RunStatus.COMPLETED || f.status() == RunStatus.EARLY_STOPPED ? 1 : progress.get() < 0 ? 0 : progress.get());
+                status.set("Run " + f.status().label() + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message())
+                        + String.format(Locale.ROOT, ". UI while training: longest frame gap %d ms, longest chart update %.1f ms.",
+                        longestFrameGapMillis.get(), longestFrameWorkMillis.get()));
+                model.runStatusProperty().set("last run " + f.status().label());
+                model.runProgressProperty().set(progress.get());
+                model.runsChanged();
+                if (f.status() == RunStatus.FAILED || f.status() == RunStatus.DIVERGED) {
+                    model.errors().report("Training", new TrainingException(f.message() == null ? "the run failed" : f.message()));
+                }
+            }
+        }
+        if (sink != null) {
+            sink.frame();
+        }
+    }
+
+    private static boolean mine(RunHandle h, TrainingEvent e) {
+        return e.runId().equals(h.runId()) || e.runId().equals(h.key());
+    }
+
+    private void deliverSteps(MetricsHistory history, int size) {
+        if (history == null) {
+            return;
+        }
+        int from = stepsShown.get();
+        int to = Math.min(size, history.size());
+        if (to <= from) {
+            return;
+        }
+        if (sink != null) {
+            sink.steps(history, from, to);
+        }
+        lastStep = history.step(to - 1);
+        stepsShown.set(to);
+        if (totalSteps > 0) {
+            progress.set(Math.min(1, (lastStep + 1) / totalSteps));
+            model.runProgressProperty().set(progress.get());
+            model.runStatusProperty().set(String.format(Locale.ROOT, "%s: step %,d of %,d, epoch %d",
+                    model.spec().name(), (long) lastStep + 1, totalSteps, history.epoch(to - 1) + 1));
+        }
+    }
+
+    public void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    public WorkbenchModel workbench() {
+        return model;
+    }
+
+    public ObjectProperty<OptimizerSpec.Type> optimizerProperty() {
+        return optimizer;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public DoubleProperty momentumProperty() {
+        return momentum;
+    }
+
+    public ObjectProperty<ScheduleSpec.Type> scheduleProperty() {
+        return schedule;
+    }
+
+    public IntegerProperty warmupStepsProperty() {
+        return warmupSteps;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public DoubleProperty weightDecayProperty() {
+        return weightDecay;
+    }
+
+    public DoubleProperty clipNormProperty() {
+        return clipNorm;
+    }
+
+    public BooleanProperty earlyStoppingProperty() {
+        return earlyStopping;
+    }
+
+    public IntegerProperty patienceProperty() {
+        return patience;
+    }
+
+    public ObjectProperty<TrainingSpec.Device> deviceProperty() {
+        return device;
+    }
+
+    public StringProperty runNameProperty() {
+        return runName;
+    }
+
+    public ObjectProperty<RunHandle> currentProperty() {
+        return current;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public IntegerProperty stepsShownProperty() {
+        return stepsShown;
+    }
+
+    public IntegerProperty epochsShownProperty() {
+        return epochsShown;
+    }
+
+    public LongProperty longestFrameGapMillisProperty() {
+        return longestFrameGapMillis;
+    }
+}

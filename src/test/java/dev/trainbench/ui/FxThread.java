@@ -1,0 +1,63 @@
+package dev.trainbench.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+
+/** Runs test code on the JavaFX thread (headless Monocle in tests), starting the toolkit once. */
+public final class FxThread {
+    private static volatile boolean started;
+
+    private FxThread() {
+    }
+
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> ready.complete(null));
+            ready.get(30, TimeUnit.SECONDS);
+        } catch (IllegalStateException alreadyRunning) {
+            // started by TestFX or an earlier test class
+        } catch (Exception e) {
+            throw new IllegalStateException("JavaFX did not start", e);
+        }
+        Platform.setImplicitExit(false);
+        started = true;
+    }
+
+    public static <T> T call(Callable<T> work) {
+        start();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package dev.trainbench.ui;
+
+import dev.trainbench.runs.RunStore;
+import dev.trainbench.train.TrainerService;
+import dev.trainbench.ui.data.DataViewModel;
+import dev.trainbench.ui.task.FxTaskRunner;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Opens the real window off-screen with realistic state (real short training runs) and writes a
+ * PNG of each screen. Run headless:
+ * <pre>
+ * java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1600x1000-32 \
+ *     -cp target/test-classes:target/classes:... dev.trainbench.ui.ScreenshotTool assets
+ * </pre>
+ */
+public final class ScreenshotTool {
+    private static MainWindow window;
+    private static Scene scene;
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets");
+        Files.createDirectories(out);
+        Path workspace = Files.createTempDirectory("trainbench-shots");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        RunStore store = new RunStore(workspace);
+        TrainerService trainer = new TrainerService(store);
+        FxTaskRunner tasks = new FxTaskRunner();
+        fx(() -> {
+            WorkbenchModel model = new WorkbenchModel(store, trainer, Path.of("").toAbsolutePath(), tasks,
+                    (action, error) -> System.err.println(action + ": " + UserMessage.of(action, error).text()));
+            window = new MainWindow(model);
+            Stage stage = new Stage();
+            scene = window.createScene(1440, 900);
+            stage.setScene(scene);
+            stage.show();
+            window.startUp();
+        });
+        WorkbenchModel model = window.workbench();
+        waitUntil(120, () -> model.dataset() != null);
+        waitUntil(120, () -> !model.engineSummaryProperty().get().contains("loading"));
+
+        // a first real run on MNIST (subset) so the runs table has more than one row
+        fx(() -> {
+            window.modelViewModel().applyPreset("tiny-mlp");
+            window.dataViewModel().useSubsetProperty().set(true);
+            window.dataViewModel().subsetSizeProperty().set(3000);
+            window.trainViewModel().epochsProperty().set(3);
+            window.trainViewModel().runNameProperty().set("mnist tiny-mlp 3k");
+            window.show(2);
+            window.trainViewModel().start();
+        });
+        waitUntil(300, () -> !window.trainViewModel().runningProperty().get());
+        fx(() -> {
+            window.show(0);
+            window.modelViewModel().applyPreset("lenet-cnn");
+        });
+        settle();
+        shot(out.resolve("screenshot-data.png"));
+        fx(() -> window.show(1));
+        settle();
+        fx(() -> {
+            var table = (javafx.scene.control.TableView<?>) scene.lookup("#layer-table");
+            table.getSelectionModel().select(0);
+        });
+        settle();
+        shot(out.resolve("screenshot-model.png"));
+
+        // the spiral: decision boundary and all the curves
+        fx(() -> {
+            window.dataViewModel().choiceProperty().set(DataViewModel.Choice.TOY);
+            window.dataViewModel().toyNameProperty().set("spiral");
+            window.dataViewModel().useSubsetProperty().set(false);
+            window.dataViewModel().load();
+        });
+        waitUntil(60, () -> model.dataset() != null && model.dataset().sampleSize() == 2);
+        fx(() -> {
+            window.modelViewModel().applyPreset("mlp-2x128");
+            window.trainViewModel().batchSizeProperty().set(16);
+            window.trainViewModel().epochsProperty().set(40);
+            window.trainViewModel().learningRateProperty().set(0.003);
+            window.trainViewModel().runNameProperty().set("spiral mlp-2x128");
+            window.show(2);
+            window.trainViewModel().start();
+        });
+        waitUntil(600, () -> !window.trainViewModel().runningProperty().get());
+        System.out.println("spiral run: longest frame gap " + window.trainViewModel().longestFrameGapMillisProperty().get()
+                + " ms, longest chart update " + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms");
+        fx(() -> {
+            var chart = window.trainView().lossChart();
+            chart.showHover(chart.getWidth() * 0.45, 120);
+        });
+        settle();
+        shot(out.resolve("screenshot-train.png"));
+        fx(() -> window.toggleTheme());
+        settle();
+        shot(out.resolve("screenshot-train-dark.png"));
+        fx(() -> {
+            window.toggleTheme();
+            window.show(3);
+        });
+        settle();
+        shot(out.resolve("screenshot-runs.png"));
+        fx(() -> window.shutdown());
+        trainer.close();
+        tasks.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void settle() throws Exception {
+        Thread.sleep(600);
+        fx(() -> { });
+    }
+
+    private static void shot(Path file) throws Exception {
+        fx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            WritableImage img = scene.snapshot(null);
+            try {
+                File f = file.toFile();
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
+                System.out.println("wrote " + f);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static void waitUntil(int seconds, BooleanSupplier condition) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            CompletableFuture<Boolean> ok = new CompletableFuture<>();
+            Platform.runLater(() -> ok.complete(condition.getAsBoolean()));
+            if (ok.get(30, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+}

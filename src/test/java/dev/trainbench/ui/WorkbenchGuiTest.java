@@ -1,0 +1,119 @@
+package dev.trainbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunStatus;
+import dev.trainbench.runs.RunStore;
+import dev.trainbench.train.TrainerService;
+import dev.trainbench.ui.chart.LiveChart;
+import dev.trainbench.ui.data.DataViewModel;
+import dev.trainbench.ui.task.FxTaskRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless (Monocle): load data, pick a preset, train, stop, find the run. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchGuiTest {
+    @TempDir
+    static Path workspace;
+
+    private MainWindow window;
+    private TrainerService trainer;
+    private FxTaskRunner tasks;
+    private final List<String> errors = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        RunStore store = new RunStore(workspace);
+        trainer = new TrainerService(store);
+        tasks = new FxTaskRunner();
+        WorkbenchModel model = new WorkbenchModel(store, trainer, Path.of("").toAbsolutePath(), tasks,
+                (action, error) -> errors.add(action + ": " + UserMessage.of(action, error).text()));
+        window = new MainWindow(model);
+        stage.setScene(window.createScene(1400, 900));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        window.shutdown();
+        trainer.close();
+        tasks.close();
+    }
+
+    private static void waitUntil(String what, int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    @Test
+    void loadDataPickPresetTrainStopAndFindTheRun(FxRobot robot) {
+        WorkbenchModel model = window.workbench();
+        robot.clickOn("#nav-data");
+        robot.interact(() -> {
+            window.dataViewModel().choiceProperty().set(DataViewModel.Choice.TOY);
+            window.dataViewModel().toyNameProperty().set("spiral");
+        });
+        robot.clickOn("#load-data");
+        waitUntil("the spiral set to load", 30, () -> model.dataset() != null && model.dataset().sampleSize() == 2);
+        assertTrue(errors.isEmpty(), errors.toString());
+
+        robot.clickOn("#nav-model");
+        robot.clickOn("#preset");
+        robot.clickOn("MLP 2x128");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("mlp-2x128", model.spec().model().preset());
+        TableView<?> layers = robot.lookup("#layer-table").queryAs(TableView.class);
+        assertEquals(model.spec().model().layers().size() + 1, layers.getItems().size(), "every layer plus the output row");
+
+        robot.clickOn("#nav-train");
+        robot.interact(() -> window.trainViewModel().epochsProperty().set(200));
+        robot.clickOn("#start");
+        LiveChart loss = window.trainView().lossChart();
+        waitUntil("loss points on the chart", 90, () -> loss.series().size() > 0 && loss.series().get(0).size() >= 30);
+        waitUntil("gradient norms per layer", 30, () -> window.trainView().gradientChart().series().stream().anyMatch(s -> s.size() > 0));
+        waitUntil("a decision-boundary snapshot", 30, () -> window.trainView().boundaryView().snapshots() > 0);
+        robot.clickOn("#stop");
+        waitUntil("the run to stop", 60, () -> !window.trainViewModel().runningProperty().get());
+        long longestGap = window.trainViewModel().longestFrameGapMillisProperty().get();
+        System.out.println("GUI test: longest FX frame gap while training = " + longestGap + " ms, longest chart update = "
+                + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms (after warm-up "
+                + window.trainViewModel().longestWarmFrameWorkMillis() + " ms), steps shown = "
+                + window.trainViewModel().stepsShownProperty().get());
+
+        robot.clickOn("#nav-runs");
+        @SuppressWarnings("unchecked")
+        TableView<RunRecord> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+        waitUntil("the run in the runs table", 30, () -> runs.getItems().size() == 1
+                && runs.getItems().get(0).status() == RunStatus.STOPPED);
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void keyboardShortcutsSwitchScreensAndTheme(FxRobot robot) {
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT4).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#runs-view").tryQuery().isPresent());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.T).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isDark());
+    }
+}

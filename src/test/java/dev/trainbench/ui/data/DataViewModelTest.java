@@ -1,0 +1,66 @@
+package dev.trainbench.ui.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainbench.spec.DataSpec;
+import dev.trainbench.ui.TestWorkbench;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadingAToySetMakesItTheSpecsDataAndProfilesIt() {
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        vm.choiceProperty().set(DataViewModel.Choice.TOY);
+        vm.toyNameProperty().set("moons");
+        vm.toySamplesProperty().set(300);
+        vm.load();
+        assertTrue(w.errors.isEmpty(), w.errors.toString());
+        assertEquals(DataSpec.Source.TOY, w.model.spec().data().source());
+        assertEquals(300, w.model.dataset().size());
+        assertNotNull(w.model.profileProperty().get());
+        assertEquals(2, vm.featureStats().size());
+        assertTrue(vm.isTwoDimensional());
+    }
+
+    @Test
+    void splitSlidersAlwaysAddUpToOneHundred() {
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        vm.trainPercentProperty().set(90);
+        assertEquals(100, vm.trainPercentProperty().get() + vm.validationPercentProperty().get() + vm.testPercentProperty().get(), 1e-9);
+        assertEquals(90, w.model.spec().split().train(), 1e-9);
+        vm.validationPercentProperty().set(30);
+        assertEquals(100, vm.trainPercentProperty().get() + vm.validationPercentProperty().get() + vm.testPercentProperty().get(), 1e-9);
+        assertEquals(30, w.model.spec().split().validation(), 1e-9);
+    }
+
+    @Test
+    void subsetAndShuffleGoIntoTheSpec() {
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        vm.subsetSizeProperty().set(500);
+        vm.useSubsetProperty().set(true);
+        vm.shuffleProperty().set(false);
+        assertEquals(500, w.model.spec().split().subset());
+        assertEquals(false, w.model.spec().split().shuffle());
+    }
+
+    @Test
+    void aMissingCsvFileIsReportedNotThrown() {
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        vm.choiceProperty().set(DataViewModel.Choice.CSV);
+        vm.pathProperty().set(dir.resolve("nope.csv").toString());
+        vm.load();
+        assertEquals(1, w.errors.size());
+        assertTrue(w.errors.get(0).contains("nope.csv"), w.errors.get(0));
+    }
+}
