@@ -18,6 +18,6 @@ public final class Launcher {
         if (args.length > 0) {
             System.exit(Cli.execute(args));
         }
-        javafx.application.Application.launch(dev.trainbench.ui.TrainBenchApp.class, args);
+        dev.trainbench.ui.TrainBenchApp.main(args);
     }
 }
