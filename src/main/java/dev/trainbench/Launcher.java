@@ -18,6 +18,12 @@ public final class Launcher {
         if (args.length > 0) {
             System.exit(Cli.execute(args));
         }
+        // Leave a core to the UI thread: libtorch's worker threads spin while they wait, and on a
+        // small machine a fully subscribed CPU turns into long UI pauses.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, cores - 1)));
+        }
         dev.trainbench.ui.TrainBenchApp.main(args);
     }
 }
