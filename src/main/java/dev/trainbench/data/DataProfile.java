@@ -303,6 +303,55 @@ public record DataProfile(
         return out;
     }
 
+    /** The preprocessing to pick for this data, and why in numbers. */
+    public record Recommendation(dev.trainbench.spec.Preprocessing mode, String reason) {
+    }
+
+    /**
+     * Standardize unless the inputs already have zero mean and unit scale: it is never harmful
+     * (statistics are fitted on the training split only), and it fixes the usual problems of raw
+     * pixels, mixed units and large offsets.
+     */
+    public Recommendation recommendedPreprocessing() {
+        double maxAbsMean = 0;
+        double minStd = Double.POSITIVE_INFINITY;
+        double maxStd = 0;
+        for (FeatureStats f : featureStats) {
+            if (Double.isFinite(f.mean())) {
+                maxAbsMean = Math.max(maxAbsMean, Math.abs(f.mean()));
+            }
+            if (f.std() > 0 && Double.isFinite(f.std())) {
+                minStd = Math.min(minStd, f.std());
+                maxStd = Math.max(maxStd, f.std());
+            }
+        }
+        String what = image ? "channel" : "feature";
+        if (maxStd == 0) {
+            return new Recommendation(dev.trainbench.spec.Preprocessing.NONE, "every " + what + " is constant: scaling cannot help;"
+                    + " the data carries no signal");
+        }
+        if (maxAbsMean < 0.5 && minStd > 0.5 && maxStd < 2) {
+            return new Recommendation(dev.trainbench.spec.Preprocessing.NONE, String.format(Locale.ROOT,
+                    "inputs are already centred (|mean| <= %.2f) with unit-like scale (std %.2f..%.2f); standardize"
+                            + " would change little", maxAbsMean, minStd, maxStd));
+        }
+        if (image) {
+            FeatureStats c = featureStats.get(0);
+            return new Recommendation(dev.trainbench.spec.Preprocessing.STANDARDIZE, String.format(Locale.ROOT,
+                    "pixels range %s..%s (mean %s, std %s): standardize per channel gives zero mean and unit variance,"
+                            + " fitted on the training split only", num(c.min()), num(c.max()), num(c.mean()), num(c.std())));
+        }
+        if (maxStd / minStd > SCALE_RATIO_LIMIT) {
+            return new Recommendation(dev.trainbench.spec.Preprocessing.STANDARDIZE, String.format(Locale.ROOT,
+                    "feature scales differ %.0fx (std %s..%s): without scaling the largest dominate the first layer;"
+                            + " standardize per feature, fitted on the training split only", maxStd / minStd, num(minStd), num(maxStd)));
+        }
+        return new Recommendation(dev.trainbench.spec.Preprocessing.STANDARDIZE, String.format(Locale.ROOT,
+                "features have means up to %s and std %s..%s: standardize per feature centres them and puts them on one"
+                        + " scale (fitted on the training split only), the safe default for an MLP", num(maxAbsMean),
+                num(minStd), num(maxStd)));
+    }
+
     /** Which symmetry the data has and what model fits it. */
     public String symmetryHint() {
         if (image) {
@@ -348,6 +397,9 @@ public record DataProfile(
             s.append("  [").append(w.code()).append("] ").append(w.message()).append('\n');
             s.append("      fix: ").append(w.fix()).append('\n');
         }
+        Recommendation r = recommendedPreprocessing();
+        s.append("\nPreprocessing: ").append(r.mode().name().toLowerCase(Locale.ROOT)).append(" (").append(r.reason())
+                .append(")\n");
         s.append("\nSymmetry: ").append(symmetryHint()).append('\n');
         return s.toString();
     }
