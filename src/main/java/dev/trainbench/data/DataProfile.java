@@ -371,16 +371,18 @@ public record DataProfile(
         s.append(String.format(Locale.ROOT, "Duplicate rows: %,d   NaN/Inf values: %,d%n%n", duplicateRows, nonFiniteCount));
         int width = Math.max(8, featureStats.stream().mapToInt(f -> f.name().length()).max().orElse(8));
         width = Math.min(width, 32);
-        String fmt = "%-" + width + "s %12s %12s %12s %12s %8s%n";
+        String fmt = "%-" + width + "s %12s %12s %12s %12s %8s  %s%n";
         s.append(image ? "Per channel:\n" : "Per feature:\n");
-        s.append(String.format(Locale.ROOT, fmt, image ? "channel" : "feature", "min", "max", "mean", "std", "missing"));
+        s.append(String.format(Locale.ROOT, fmt, image ? "channel" : "feature", "min", "max", "mean", "std", "missing",
+                "histogram (min..max)"));
         List<FeatureStats> all = new ArrayList<>(featureStats);
         if (targetStats != null) {
             all.add(targetStats);
         }
         for (FeatureStats f : all) {
             String nm = f.name().length() > width ? f.name().substring(0, width - 1) + "~" : f.name();
-            s.append(String.format(Locale.ROOT, fmt, nm, num(f.min()), num(f.max()), num(f.mean()), num(f.std()), f.missing()));
+            s.append(String.format(Locale.ROOT, fmt, nm, num(f.min()), num(f.max()), num(f.mean()), num(f.std()), f.missing(),
+                    sparkline(f.histogram())));
         }
         if (classCounts.length > 0) {
             s.append("\nClasses:\n");
@@ -402,6 +404,21 @@ public record DataProfile(
                 .append(")\n");
         s.append("\nSymmetry: ").append(symmetryHint()).append('\n');
         return s.toString();
+    }
+
+    /** A histogram as a row of ASCII shades (any terminal encoding), darkest = most frequent bin. */
+    static String sparkline(int[] histogram) {
+        if (histogram == null || histogram.length == 0) {
+            return "";
+        }
+        String bars = ".:-=+*#%@";
+        int max = Arrays.stream(histogram).max().orElse(0);
+        StringBuilder out = new StringBuilder(histogram.length);
+        for (int h : histogram) {
+            out.append(h == 0 ? ' ' : bars.charAt(Math.min(bars.length() - 1,
+                    (int) Math.round((bars.length() - 1.0) * h / Math.max(1, max)))));
+        }
+        return out.toString();
     }
 
     private static String num(double v) {
