@@ -98,7 +98,8 @@ public final class ScreenshotTool {
             window.trainViewModel().start();
         });
         waitUntil(600, () -> !window.trainViewModel().runningProperty().get());
-        System.out.println("spiral run: longest frame gap " + window.trainViewModel().longestFrameGapMillisProperty().get()
+        System.out.println("spiral run: " + window.trainViewModel().uiTimingSummary());
+        System.out.println("spiral run (legacy): longest frame gap " + window.trainViewModel().longestFrameGapMillisProperty().get()
                 + " ms, longest chart update " + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms");
         fx(() -> {
             var chart = window.trainView().lossChart();

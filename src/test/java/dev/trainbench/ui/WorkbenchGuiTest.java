@@ -94,7 +94,7 @@ class WorkbenchGuiTest {
         robot.clickOn("#stop");
         waitUntil("the run to stop", 60, () -> !window.trainViewModel().runningProperty().get());
         long longestGap = window.trainViewModel().longestFrameGapMillisProperty().get();
-        System.out.println("GUI test: longest FX frame gap while training = " + longestGap + " ms, longest chart update = "
+        System.out.println("GUI test: " + window.trainViewModel().uiTimingSummary() + "; legacy: gap " + longestGap + " ms, longest chart update = "
                 + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms (after warm-up "
                 + window.trainViewModel().longestWarmFrameWorkMillis() + " ms), steps shown = "
                 + window.trainViewModel().stepsShownProperty().get());

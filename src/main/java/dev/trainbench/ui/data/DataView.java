@@ -4,6 +4,7 @@ import dev.trainbench.data.DataProfile;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.ToyDatasets;
 import dev.trainbench.spec.Preprocessing;
+import dev.trainbench.ui.EnumNames;
 import dev.trainbench.ui.Forms;
 import java.io.File;
 import java.util.Locale;
@@ -155,8 +156,8 @@ public final class DataView extends SplitPane {
                 "Start small: a bug shows in seconds on a few hundred samples.");
 
         f.section("Preprocessing");
-        ChoiceBox<Preprocessing> prep = new ChoiceBox<>();
-        prep.getItems().setAll(Preprocessing.values());
+        ChoiceBox<Preprocessing> prep = EnumNames.choiceBox(Preprocessing.class);
+        prep.setId("preprocessing");
         prep.valueProperty().bindBidirectional(vm.preprocessingProperty());
         f.row("Inputs", prep, "Fitted on the training split only and stored with the run.");
 

@@ -7,6 +7,7 @@ import dev.trainbench.spec.TrainingSpec;
 import dev.trainbench.train.DecisionGrid;
 import dev.trainbench.train.EpochMetrics;
 import dev.trainbench.train.MetricsHistory;
+import dev.trainbench.ui.EnumNames;
 import dev.trainbench.ui.Forms;
 import dev.trainbench.ui.Palette;
 import dev.trainbench.ui.chart.LiveChart;
@@ -122,8 +123,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
         name.textProperty().bindBidirectional(vm.runNameProperty());
         f.section("Run").row("Name", name);
         f.section("Optimizer");
-        ChoiceBox<OptimizerSpec.Type> opt = new ChoiceBox<>();
-        opt.getItems().setAll(OptimizerSpec.Type.values());
+        ChoiceBox<OptimizerSpec.Type> opt = EnumNames.choiceBox(OptimizerSpec.Type.class);
+        opt.setId("optimizer");
         opt.valueProperty().bindBidirectional(vm.optimizerProperty());
         TextField lrField = Forms.numberField(vm.learningRateProperty().get(), v -> {
             if (!(v > 0 && v <= 100)) {
@@ -143,8 +144,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 .row("Momentum", momentum, "SGD only.").row("Weight decay", decay, "Regularization; 0 for none.");
         Forms.showWhen(vm.optimizerProperty().isEqualTo(OptimizerSpec.Type.SGD), momentum);
         f.section("Schedule");
-        ChoiceBox<ScheduleSpec.Type> sched = new ChoiceBox<>();
-        sched.getItems().setAll(ScheduleSpec.Type.values());
+        ChoiceBox<ScheduleSpec.Type> sched = EnumNames.choiceBox(ScheduleSpec.Type.class);
+        sched.setId("schedule");
         sched.valueProperty().bindBidirectional(vm.scheduleProperty());
         Spinner<Integer> warmup = intSpinner(0, 100_000, vm.warmupStepsProperty(), 50);
         f.row("Schedule", sched).row("Warm-up steps", warmup);
@@ -159,6 +160,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
         Spinner<Integer> patience = intSpinner(1, 1000, vm.patienceProperty(), 1);
         patience.disableProperty().bind(vm.earlyStoppingProperty().not());
         ChoiceBox<TrainingSpec.Device> device = new ChoiceBox<>();
+        device.setConverter(EnumNames.converter(TrainingSpec.Device.class));
+        device.setId("device");
         device.getItems().setAll(TrainingSpec.Device.CPU);
         vm.workbench().gpuCountProperty().addListener((o, a, n) -> device.getItems().setAll(n.intValue() > 0
                 ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU)));
