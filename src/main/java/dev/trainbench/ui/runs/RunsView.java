@@ -4,6 +4,7 @@ import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.ui.Palette;
 import dev.trainbench.ui.chart.LiveChart;
+import dev.trainbench.ui.train.SanityPanel;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -146,8 +147,11 @@ public final class RunsView extends VBox {
             GridPane grid = RunCharts.grid(tables[0], tables[1]);
             Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
                     r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));
-            info.setPadding(new Insets(8));
-            BorderPane root = new BorderPane(grid, info, null, null, null);
+            info.setPadding(new Insets(8, 8, 2, 8));
+            SanityPanel sanity = new SanityPanel();
+            sanity.setId("run-sanity");
+            sanity.setFindings(r.sanity());
+            BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
             Scene scene = new Scene(root, 1100, 720);
             scene.getStylesheets().setAll(getScene().getStylesheets());
             root.getStyleClass().setAll(getScene().getRoot().getStyleClass());

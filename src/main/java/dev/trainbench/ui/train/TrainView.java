@@ -52,6 +52,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final LiveChart throughput = new LiveChart("Samples / s");
     private final DecisionBoundaryView boundary = new DecisionBoundaryView();
     private final GridPane charts = new GridPane();
+    private final SanityPanel sanity = new SanityPanel();
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final List<LiveChart.Series> layerSeries = new ArrayList<>();
     private LiveChart.Series stepLoss;
@@ -234,8 +235,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
         charts.setHgap(8);
         charts.setVgap(8);
         charts.setPadding(new Insets(0, 8, 8, 8));
+        sanity.setId("sanity-panel");
+        vm.sanityFindings().addListener((javafx.collections.ListChangeListener<String>) c -> sanity.setFindings(List.copyOf(vm.sanityFindings())));
         BorderPane pane = new BorderPane(charts);
-        pane.setTop(bar);
+        pane.setTop(new VBox(bar, sanity));
         return pane;
     }
 
@@ -343,6 +346,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     public LiveChart gradientChart() {
         return gradients;
+    }
+
+    public SanityPanel sanityPanel() {
+        return sanity;
     }
 
     public DecisionBoundaryView boundaryView() {

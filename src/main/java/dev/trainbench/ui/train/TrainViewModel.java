@@ -60,6 +60,7 @@ public final class TrainViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final IntegerProperty stepsShown = new SimpleIntegerProperty(0);
     private final IntegerProperty epochsShown = new SimpleIntegerProperty(0);
+    private final javafx.collections.ObservableList<String> sanityFindings = javafx.collections.FXCollections.observableArrayList();
     private final LongProperty longestFrameGapMillis = new SimpleLongProperty(0);
     private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
 
@@ -170,6 +171,7 @@ public final class TrainViewModel {
         paused.set(false);
         stepsShown.set(0);
         epochsShown.set(0);
+        sanityFindings.clear();
         longestFrameGapMillis.set(0);
         longestFrameWorkMillis.set(0);
         longestWarmFrameWorkMillis = 0;
@@ -267,6 +269,8 @@ public final class TrainViewModel {
                 if (sink != null) {
                     sink.epoch(lastStep, en.metrics());
                 }
+            } else if (e instanceof TrainingEvent.SanityChecked c) {
+                sanityFindings.setAll(c.findings());
             } else if (e instanceof TrainingEvent.BoundarySnapshot b) {
                 if (sink != null) {
                     sink.boundary(b.grid());
@@ -442,6 +446,11 @@ public final class TrainViewModel {
 
     public IntegerProperty epochsShownProperty() {
         return epochsShown;
+    }
+
+    /** Findings of the sanity checks on the current run's first batch ("OK ..." or "WARNING ..."). */
+    public javafx.collections.ObservableList<String> sanityFindings() {
+        return sanityFindings;
     }
 
     public LongProperty longestFrameGapMillisProperty() {
