@@ -4,9 +4,11 @@ import dev.trainbench.data.DataProfile;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.DatasetLoader;
 import dev.trainbench.data.ToyDatasets;
+import dev.trainbench.spec.AugmentationSpec;
 import dev.trainbench.spec.DataSpec;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.Preprocessing;
+import dev.trainbench.spec.SpecException;
 import dev.trainbench.spec.SplitSpec;
 import dev.trainbench.ui.WorkbenchModel;
 import java.util.Locale;
@@ -69,6 +71,12 @@ public final class DataViewModel {
     private final IntegerProperty subsetSize = new SimpleIntegerProperty(1000);
     private final ObjectProperty<Preprocessing> preprocessing = new SimpleObjectProperty<>(Preprocessing.STANDARDIZE);
 
+    private final IntegerProperty augShift = new SimpleIntegerProperty(0);
+    private final BooleanProperty augFlip = new SimpleBooleanProperty(false);
+    private final DoubleProperty augRotation = new SimpleDoubleProperty(0);
+    private final DoubleProperty augNoise = new SimpleDoubleProperty(0);
+    private final StringProperty augmentationError = new SimpleStringProperty("");
+
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty summary = new SimpleStringProperty("No data loaded yet.");
     private final StringProperty symmetryHint = new SimpleStringProperty("");
@@ -83,6 +91,9 @@ public final class DataViewModel {
         validationPercent.addListener((o, a, b) -> balance(false));
         for (javafx.beans.Observable p : new javafx.beans.Observable[] {stratified, shuffle, seed, useSubset, subsetSize, preprocessing}) {
             p.addListener(o -> applySplit());
+        }
+        for (javafx.beans.Observable p : new javafx.beans.Observable[] {augShift, augFlip, augRotation, augNoise}) {
+            p.addListener(o -> applyAugmentation());
         }
         toyName.addListener((o, a, name) -> {
             if (name != null && !syncing) {
@@ -139,6 +150,11 @@ public final class DataViewModel {
                 subsetSize.set(s.subset());
             }
             seed.set((int) (long) spec.seed());
+            AugmentationSpec aug = spec.augmentation();
+            augShift.set(aug.shift());
+            augFlip.set(aug.flip());
+            augRotation.set(aug.rotation());
+            augNoise.set(aug.noise());
             preprocessing.set(spec.preprocessing());
         } finally {
             syncing = false;
@@ -178,6 +194,27 @@ public final class DataViewModel {
         SplitSpec split = new SplitSpec(trainPercent.get(), validationPercent.get(), testPercent.get(),
                 stratified.get(), shuffle.get(), useSubset.get() ? Math.max(2, subsetSize.get()) : null);
         model.updateSpec(s -> s.withSplit(split).withSeed(seed.get()).withPreprocessing(preprocessing.get()));
+    }
+
+    /** Writes the augmentation settings into the spec; an invalid value leaves it unchanged and says why. */
+    public void applyAugmentation() {
+        if (syncing) {
+            return;
+        }
+        try {
+            AugmentationSpec aug = new AugmentationSpec(augShift.get(), augFlip.get(), augRotation.get(), augNoise.get());
+            model.updateSpec(s -> s.withAugmentation(aug));
+            augmentationError.set("");
+        } catch (SpecException e) {
+            augmentationError.set(e.getMessage());
+        }
+    }
+
+    /** The augmentation preview for the loaded data and the spec's settings (empty for tables). */
+    public java.util.List<AugmentationPreview.Row> augmentationPreview(int samples, int versions) {
+        ExperimentSpec s = model.spec();
+        return AugmentationPreview.build(model.dataset(), model.profileProperty().get(), s.preprocessing(), s.augmentation(),
+                samples, versions, s.seed());
     }
 
     /** The data section the current choices describe. */
@@ -327,6 +364,26 @@ public final class DataViewModel {
 
     public ObjectProperty<Preprocessing> preprocessingProperty() {
         return preprocessing;
+    }
+
+    public IntegerProperty augShiftProperty() {
+        return augShift;
+    }
+
+    public BooleanProperty augFlipProperty() {
+        return augFlip;
+    }
+
+    public DoubleProperty augRotationProperty() {
+        return augRotation;
+    }
+
+    public DoubleProperty augNoiseProperty() {
+        return augNoise;
+    }
+
+    public StringProperty augmentationErrorProperty() {
+        return augmentationError;
     }
 
     public BooleanProperty loadingProperty() {
