@@ -90,6 +90,9 @@ class WorkbenchGuiTest {
         LiveChart loss = window.trainView().lossChart();
         waitUntil("loss points on the chart", 90, () -> loss.series().size() > 0 && loss.series().get(0).size() >= 30);
         waitUntil("gradient norms per layer", 30, () -> window.trainView().gradientChart().series().stream().anyMatch(s -> s.size() > 0));
+        waitUntil("the gradient heat map", 30, () -> window.trainView().heatMap().binCount() > 0
+                && window.trainView().heatMap().layers().size() == window.trainView().gradientChart().series().size());
+        waitUntil("the first/last layer gradient ratio", 30, () -> window.trainView().gradientRatioText().matches("first/last layer gradient ratio \\d.*"));
         waitUntil("a decision-boundary snapshot", 30, () -> window.trainView().boundaryView().snapshots() > 0);
         robot.clickOn("#stop");
         waitUntil("the run to stop", 60, () -> !window.trainViewModel().runningProperty().get());

@@ -10,6 +10,7 @@ import dev.trainbench.train.MetricsHistory;
 import dev.trainbench.ui.EnumNames;
 import dev.trainbench.ui.Forms;
 import dev.trainbench.ui.Palette;
+import dev.trainbench.ui.chart.LayerHeatMap;
 import dev.trainbench.ui.chart.LiveChart;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,12 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final LiveChart learningRate = new LiveChart("Learning rate");
     private final LiveChart gradients = new LiveChart("Gradient norm per layer");
     private final LiveChart throughput = new LiveChart("Samples / s");
+    private final LiveChart updateRatio = new LiveChart("Update / weight ratio per layer");
+    private final LayerHeatMap heatMap = new LayerHeatMap("Gradient norm: layers (first on top) by step, log colour");
+    private final Label gradientRatio = new Label("first/last layer gradient ratio: no data yet");
+    private final HBox bottomRow = new HBox(8);
+    private final List<LiveChart.Series> updateSeries = new ArrayList<>();
+    private float[] rowValues = new float[0];
     private final DecisionBoundaryView boundary = new DecisionBoundaryView();
     private final GridPane charts = new GridPane();
     private final SanityPanel sanity = new SanityPanel();
@@ -72,9 +79,18 @@ public final class TrainView extends SplitPane implements TrainingSink {
         vm.setSink(this);
         getItems().addAll(form(), center());
         setDividerPositions(0.24);
-        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput)) {
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
             c.smoothingProperty().bind(smoothing.valueProperty());
         }
+        updateRatio.setId("chart-update-ratio");
+        updateRatio.setLogY(true);
+        updateRatio.addReferenceLine(1e-3, "1e-3 rule of thumb");
+        updateRatio.setEmptyText("Measured every few steps");
+        heatMap.setId("gradient-heatmap");
+        gradientRatio.setId("gradient-ratio");
+        gradientRatio.getStyleClass().add("gradient-ratio");
+        gradientRatio.setWrapText(true);
+        gradientRatio.setPadding(new Insets(2, 8, 2, 8));
         loss.setId("chart-loss");
         accuracy.setId("chart-accuracy");
         gradients.setId("chart-gradients");
@@ -262,23 +278,36 @@ public final class TrainView extends SplitPane implements TrainingSink {
         charts.add(loss, 0, 0);
         charts.add(accuracy, 1, 0);
         charts.add(gradients, 0, 1);
-        charts.add(learningRate, 1, 1);
-        GridPane.setColumnSpan(throughput, 1);
+        BorderPane heat = new BorderPane(heatMap);
+        heat.setBottom(gradientRatio);
+        charts.add(heat, 1, 1);
+        bottomRow.getChildren().setAll(updateRatio, learningRate, throughput);
         if (twoD) {
-            charts.add(throughput, 0, 2);
-            charts.add(boundary, 1, 2);
-        } else {
-            charts.add(throughput, 0, 2, 2, 1);
+            bottomRow.getChildren().add(boundary);
         }
+        for (javafx.scene.Node n : bottomRow.getChildren()) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(0);
+                r.setPrefWidth(200);
+                r.setMaxWidth(Double.MAX_VALUE);
+            }
+        }
+        charts.add(bottomRow, 0, 2, 2, 1);
     }
 
     // ----------------------------------------------------------------------------- TrainingSink
 
     @Override
     public void runStarted(List<String> layerNames) {
-        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput)) {
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
             c.removeAllSeries();
         }
+        heatMap.setLayers(layerNames);
+        rowValues = new float[layerNames.size()];
+        updateSeries.clear();
+        gradientRatio.setText("first/last layer gradient ratio: no data yet");
+        setRatioWarning(false);
         stepLoss = loss.addSeries("train (step)", Palette.color(0));
         epochTrainLoss = loss.addSeries("train (epoch)", Palette.color(2), false);
         epochValLoss = loss.addSeries("validation", Palette.color(1), false);
@@ -289,6 +318,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         layerSeries.clear();
         for (int i = 0; i < layerNames.size(); i++) {
             layerSeries.add(gradients.addSeries(layerNames.get(i), Palette.color(i)));
+            updateSeries.add(updateRatio.addSeries(layerNames.get(i), Palette.color(i), false));
         }
         boundary.setData(boundaryData());
     }
@@ -308,11 +338,58 @@ public final class TrainView extends SplitPane implements TrainingSink {
             samples.append(step, h.samplesPerSecond(i));
             for (int l = 0; l < layerSeries.size(); l++) {
                 float g = h.layerGradNorm(i, l);
+                rowValues[l] = g;
                 if (!Float.isNaN(g)) {
                     layerSeries.get(l).append(step, g);
                 }
+                float u = h.layerUpdateRatio(i, l);
+                if (!Float.isNaN(u) && u > 0) {
+                    updateSeries.get(l).append(step, u);
+                }
+            }
+            heatMap.append((long) step, rowValues);
+        }
+        if (to > from && !layerSeries.isEmpty()) {
+            showGradientRatio(h, to);
+        }
+    }
+
+    /** The first-to-last-layer gradient ratio over the last (up to) 20 steps, with what it means. */
+    private void showGradientRatio(MetricsHistory h, int to) {
+        int layers = layerSeries.size();
+        int from = Math.max(0, to - 20);
+        int first = -1;
+        int last = -1;
+        double[] mean = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            double sum = 0;
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                float g = h.layerGradNorm(i, l);
+                if (Float.isFinite(g)) {
+                    sum += g;
+                    n++;
+                }
+            }
+            mean[l] = n == 0 ? Double.NaN : sum / n;
+            if (n > 0) {
+                if (first < 0) {
+                    first = l;
+                }
+                last = l;
             }
         }
+        if (first < 0 || first == last) {
+            return;
+        }
+        GradientRatio v = GradientRatio.of(mean[first], mean[last]);
+        gradientRatio.setText(v.text());
+        setRatioWarning(v.warning());
+    }
+
+    private void setRatioWarning(boolean warning) {
+        gradientRatio.getStyleClass().removeAll("gradient-ratio", "gradient-ratio-warning");
+        gradientRatio.getStyleClass().add(warning ? "gradient-ratio-warning" : "gradient-ratio");
     }
 
     @Override
@@ -338,6 +415,20 @@ public final class TrainView extends SplitPane implements TrainingSink {
         learningRate.refresh();
         gradients.refresh();
         throughput.refresh();
+        updateRatio.refresh();
+        heatMap.refresh();
+    }
+
+    public LayerHeatMap heatMap() {
+        return heatMap;
+    }
+
+    public LiveChart updateRatioChart() {
+        return updateRatio;
+    }
+
+    public String gradientRatioText() {
+        return gradientRatio.getText();
     }
 
     public LiveChart lossChart() {
