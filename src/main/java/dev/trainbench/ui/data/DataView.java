@@ -20,6 +20,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -61,6 +62,7 @@ public final class DataView extends SplitPane {
         });
         vm.workbench().profileProperty().addListener((o, a, p) -> showAugmentation());
         showAugmentation();
+        vm.loaderWarnings().addListener((javafx.collections.ListChangeListener<String>) c -> showWarnings());
         showWarnings();
     }
 
@@ -130,7 +132,17 @@ public final class DataView extends SplitPane {
         load.setMaxWidth(Double.MAX_VALUE);
         load.disableProperty().bind(vm.loadingProperty());
         load.setOnAction(e -> vm.load());
-        f.full(load);
+        ProgressBar loadBar = new ProgressBar();
+        loadBar.setId("load-progress");
+        loadBar.setMaxWidth(Double.MAX_VALUE);
+        loadBar.progressProperty().bind(vm.loadProgressProperty());
+        Label loadDetail = new Label();
+        loadDetail.textProperty().bind(vm.loadDetailProperty());
+        loadDetail.getStyleClass().add("hint");
+        VBox loadBox = new VBox(2, loadBar, loadDetail);
+        loadBox.visibleProperty().bind(vm.loadingProperty());
+        loadBox.managedProperty().bind(vm.loadingProperty());
+        f.full(load).full(loadBox);
 
         f.section("Split");
         Slider train = new Slider(5, 100, vm.trainPercentProperty().get());
@@ -364,7 +376,21 @@ public final class DataView extends SplitPane {
 
     private void showWarnings() {
         warningsBox.getChildren().clear();
-        if (vm.warnings().isEmpty()) {
+        if (!vm.loaderWarnings().isEmpty()) {
+            Label head = new Label("Skipped while loading (" + vm.loaderWarnings().size() + ")");
+            head.getStyleClass().add("warning-message");
+            VBox item = new VBox(2, head);
+            for (String w : vm.loaderWarnings()) {
+                Label l = new Label(w);
+                l.setWrapText(true);
+                l.getStyleClass().add("warning-fix");
+                item.getChildren().add(l);
+            }
+            item.getStyleClass().add("warning-item");
+            item.setId("loader-warnings");
+            warningsBox.getChildren().add(item);
+        }
+        if (vm.warnings().isEmpty() && vm.loaderWarnings().isEmpty()) {
             Label ok = new Label(vm.workbench().dataset() == null ? "" : "No warnings.");
             warningsBox.getChildren().add(ok);
         }
