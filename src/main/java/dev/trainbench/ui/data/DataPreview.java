@@ -98,7 +98,7 @@ public final class DataPreview {
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("original", labelWidth + cell / 2, top / 2);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(enabled ? "augmented (as training batches see them)" : "augmentation off: training sees the originals",
+        g.fillText(enabled ? "augmented copies" : "augmentation off",
                 labelWidth + cell + 10, top / 2);
         g.setImageSmoothing(false);
         for (int r = 0; r < rows.size(); r++) {

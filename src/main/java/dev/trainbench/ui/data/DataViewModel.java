@@ -281,6 +281,13 @@ public final class DataViewModel {
             loadDetail.set("");
             loaderWarnings.setAll(loaded.skipped());
             model.updateSpec(s -> s.withData(loaded.spec()));
+            if (!loaded.dataset().isImage()) {
+                // augmentation is for images only: the trainer refuses it for tables
+                augShift.set(0);
+                augFlip.set(false);
+                augRotation.set(0);
+                augNoise.set(0);
+            }
             model.datasetProperty().set(loaded.dataset());
             model.profileProperty().set(loaded.profile());
         }, error -> {

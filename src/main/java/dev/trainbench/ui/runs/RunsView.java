@@ -151,7 +151,8 @@ public final class RunsView extends VBox {
         }
         stage.setTitle("Final test: " + r.name() + " (" + r.id() + ")");
         TestResultPane pane = new TestResultPane(r);
-        Scene scene = new Scene(pane, Math.max(560, pane.prefWidth(-1) + 40), Math.min(820, Math.max(360, pane.prefHeight(-1) + 40)));
+        double[] size = pane.idealSize();
+        Scene scene = new Scene(pane, size[0], size[1]);
         if (getScene() != null) {
             scene.getStylesheets().setAll(getScene().getStylesheets());
             pane.getStyleClass().addAll(getScene().getRoot().getStyleClass());
@@ -216,7 +217,7 @@ public final class RunsView extends VBox {
             BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
             if (r.test() != null) {
                 TestResultPane test = new TestResultPane(r);
-                test.setPrefWidth(Math.min(620, test.prefWidth(-1)));
+                test.setPrefWidth(Math.min(680, test.idealSize()[0]));
                 root.setRight(test);
             }
             Scene scene = new Scene(root, r.test() == null ? 1100 : 1500, 760);

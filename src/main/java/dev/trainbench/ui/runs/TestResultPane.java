@@ -23,7 +23,10 @@ public final class TestResultPane extends VBox {
     private static final int MAX_CLASSES_SHOWN = 40;
     private final GridPane matrix = new GridPane();
 
+    private final RunRecord run;
+
     public TestResultPane(RunRecord run) {
+        this.run = run;
         setId("test-result");
         setSpacing(8);
         setPadding(new Insets(10));
@@ -141,6 +144,17 @@ public final class TestResultPane extends VBox {
     private static String web(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
                 (int) Math.round(c.getBlue() * 255));
+    }
+
+    /** Width and height that show the whole matrix without scrolling (before CSS has run). */
+    public double[] idealSize() {
+        TestResult t = run.test();
+        if (t == null || t.confusion() == null) {
+            return new double[] {560, 200};
+        }
+        int n = Math.min(t.confusion().length, MAX_CLASSES_SHOWN);
+        double cell = n <= 10 ? 46 : n <= 20 ? 34 : 26;
+        return new double[] {Math.max(560, 84 + n * cell + 76 + 44), Math.min(900, 150 + (n + 1) * cell)};
     }
 
     /** The number of confusion-matrix cells shown (for tests). */

@@ -14,9 +14,26 @@ public final class SanityPanel extends VBox {
     private final Label title = new Label("Sanity checks on the first batch");
     private int warnings;
 
+    private final boolean reserveSpace;
+
+    /** A panel that hides while empty. */
     public SanityPanel() {
+        this(false);
+    }
+
+    /**
+     * With {@code reserveSpace}, the panel keeps its place while empty (a quiet placeholder), so
+     * findings arriving mid-run do not shrink the charts below it and force them all to redraw.
+     */
+    public SanityPanel(boolean reserveSpace) {
+        this.reserveSpace = reserveSpace;
         getStyleClass().add("sanity-panel");
         title.getStyleClass().add("sanity-title");
+        if (reserveSpace) {
+            setMinHeight(58);
+            setPrefHeight(58);
+            setMaxHeight(58);
+        }
         setFindings(List.of());
     }
 
@@ -25,9 +42,13 @@ public final class SanityPanel extends VBox {
         getChildren().clear();
         warnings = 0;
         boolean any = findings != null && !findings.isEmpty();
-        setVisible(any);
-        setManaged(any);
+        setVisible(any || reserveSpace);
+        setManaged(any || reserveSpace);
         if (!any) {
+            if (reserveSpace) {
+                title.setText("Sanity checks run on the first batch of each run (initial loss, a gradient for every parameter).");
+                getChildren().add(title);
+            }
             return;
         }
         getChildren().add(title);

@@ -51,7 +51,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final LiveChart learningRate = new LiveChart("Learning rate");
     private final LiveChart gradients = new LiveChart("Gradient norm per layer");
     private final LiveChart throughput = new LiveChart("Samples / s");
-    private final LiveChart updateRatio = new LiveChart("Update / weight ratio per layer");
+    private final LiveChart updateRatio = new LiveChart("Update/weight ratio");
     private final LayerHeatMap heatMap = new LayerHeatMap("Gradient norm: layers (first on top) by step, log colour");
     private final Label gradientRatio = new Label("first/last layer gradient ratio: no data yet");
     private final HBox bottomRow = new HBox(8);
@@ -59,7 +59,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private float[] rowValues = new float[0];
     private final DecisionBoundaryView boundary = new DecisionBoundaryView();
     private final GridPane charts = new GridPane();
-    private final SanityPanel sanity = new SanityPanel();
+    private final SanityPanel sanity = new SanityPanel(true);
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final List<LiveChart.Series> layerSeries = new ArrayList<>();
     private LiveChart.Series stepLoss;
@@ -84,6 +84,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         }
         updateRatio.setId("chart-update-ratio");
         updateRatio.setLogY(true);
+        updateRatio.setLogToggleVisible(false);
         updateRatio.addReferenceLine(1e-3, "1e-3 rule of thumb");
         updateRatio.setEmptyText("Measured every few steps");
         heatMap.setId("gradient-heatmap");
@@ -91,6 +92,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
         gradientRatio.getStyleClass().add("gradient-ratio");
         gradientRatio.setWrapText(true);
         gradientRatio.setPadding(new Insets(2, 8, 2, 8));
+        // a fixed height: a longer verdict must not resize the heat map (and redraw it) mid-run
+        gradientRatio.setMinHeight(36);
+        gradientRatio.setPrefHeight(36);
+        gradientRatio.setMaxHeight(36);
         loss.setId("chart-loss");
         accuracy.setId("chart-accuracy");
         gradients.setId("chart-gradients");
