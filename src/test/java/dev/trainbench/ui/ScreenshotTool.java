@@ -65,8 +65,31 @@ public final class ScreenshotTool {
             window.trainViewModel().start();
         });
         waitUntil(300, () -> !window.trainViewModel().runningProperty().get());
+        System.out.println("mnist run: " + window.trainViewModel().uiTimingSummary());
+        // the final test of that run, shown in its own window
+        String[] testedId = new String[1];
+        fx(() -> {
+            window.show(3);
+            var runs = window.runsViewModel();
+            String id = window.trainViewModel().currentProperty().get().runId();
+            testedId[0] = id;
+            runs.finalTest(id, r -> { });
+        });
+        waitUntil(120, () -> !window.runsViewModel().testingProperty().get());
+        Stage[] testStage = new Stage[1];
+        fx(() -> {
+            var record = window.workbench().store().load(testedId[0]);
+            var runsView = (dev.trainbench.ui.runs.RunsView) scene.lookup("#runs-view");
+            testStage[0] = runsView.showTestResult(record);
+        });
+        settle();
+        shotOf(testStage[0].getScene(), out.resolve("screenshot-test.png"));
+        fx(() -> testStage[0].close());
         fx(() -> {
             window.show(0);
+            window.dataViewModel().augShiftProperty().set(2);
+            window.dataViewModel().augRotationProperty().set(12);
+            window.dataViewModel().augNoiseProperty().set(0.2);
             window.modelViewModel().applyPreset("lenet-cnn");
         });
         settle();
@@ -98,7 +121,8 @@ public final class ScreenshotTool {
             window.trainViewModel().start();
         });
         waitUntil(600, () -> !window.trainViewModel().runningProperty().get());
-        System.out.println("spiral run: longest frame gap " + window.trainViewModel().longestFrameGapMillisProperty().get()
+        System.out.println("spiral run: " + window.trainViewModel().uiTimingSummary());
+        System.out.println("spiral run (legacy): longest frame gap " + window.trainViewModel().longestFrameGapMillisProperty().get()
                 + " ms, longest chart update " + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms");
         fx(() -> {
             var chart = window.trainView().lossChart();
@@ -128,6 +152,10 @@ public final class ScreenshotTool {
     }
 
     private static void shot(Path file) throws Exception {
+        shotOf(scene, file);
+    }
+
+    private static void shotOf(Scene scene, Path file) throws Exception {
         fx(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();

@@ -90,11 +90,14 @@ class WorkbenchGuiTest {
         LiveChart loss = window.trainView().lossChart();
         waitUntil("loss points on the chart", 90, () -> loss.series().size() > 0 && loss.series().get(0).size() >= 30);
         waitUntil("gradient norms per layer", 30, () -> window.trainView().gradientChart().series().stream().anyMatch(s -> s.size() > 0));
+        waitUntil("the gradient heat map", 30, () -> window.trainView().heatMap().binCount() > 0
+                && window.trainView().heatMap().layers().size() == window.trainView().gradientChart().series().size());
+        waitUntil("the first/last layer gradient ratio", 30, () -> window.trainView().gradientRatioText().matches("first/last layer gradient ratio \\d.*"));
         waitUntil("a decision-boundary snapshot", 30, () -> window.trainView().boundaryView().snapshots() > 0);
         robot.clickOn("#stop");
         waitUntil("the run to stop", 60, () -> !window.trainViewModel().runningProperty().get());
         long longestGap = window.trainViewModel().longestFrameGapMillisProperty().get();
-        System.out.println("GUI test: longest FX frame gap while training = " + longestGap + " ms, longest chart update = "
+        System.out.println("GUI test: " + window.trainViewModel().uiTimingSummary() + "; legacy: gap " + longestGap + " ms, longest chart update = "
                 + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms (after warm-up "
                 + window.trainViewModel().longestWarmFrameWorkMillis() + " ms), steps shown = "
                 + window.trainViewModel().stepsShownProperty().get());

@@ -145,6 +145,8 @@ public class LiveChart extends BorderPane {
     private final Label gridStyle = new Label();
     private final Label backgroundStyle = new Label();
     private final List<Series> series = new ArrayList<>();
+    private final List<double[]> referenceLines = new ArrayList<>();
+    private final List<String> referenceLabels = new ArrayList<>();
 
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.0);
@@ -265,6 +267,13 @@ public class LiveChart extends BorderPane {
         legend.getChildren().add(s.legendItem);
         dirty = true;
         return s;
+    }
+
+    /** A dashed horizontal line at {@code y} (data units) with a label, e.g. a rule-of-thumb level. */
+    public void addReferenceLine(double y, String label) {
+        referenceLines.add(new double[] {y});
+        referenceLabels.add(label);
+        dirty = true;
     }
 
     public List<Series> series() {
@@ -445,6 +454,15 @@ public class LiveChart extends BorderPane {
                 }
             }
         }
+        if (anyData) {
+            for (double[] ref : referenceLines) {
+                double v = log ? (ref[0] > 0 ? Math.log10(ref[0]) : Double.NaN) : ref[0];
+                if (Double.isFinite(v)) {
+                    yLo = Math.min(yLo, v);
+                    yHi = Math.max(yHi, v);
+                }
+            }
+        }
         double yUnit = computeYRange(log, yLo, yHi);
         double xUnit = niceUnit(xMax - xMin, Math.max(2, (int) (plotWidth() / 90)));
 
@@ -505,6 +523,23 @@ public class LiveChart extends BorderPane {
                 g.setLineWidth(2.0);
                 stroke(g, bufX, bufY, n, false);
             }
+        }
+        for (int r = 0; r < referenceLines.size(); r++) {
+            double v = referenceLines.get(r)[0];
+            double ly = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
+            if (!Double.isFinite(ly) || ly < yMin || ly > yMax) {
+                continue;
+            }
+            double py = Math.round(toPixelY(ly)) + 0.5;
+            g.setStroke(axisPaint);
+            g.setLineWidth(1.2);
+            g.setLineDashes(6, 4);
+            g.strokeLine(LEFT, py, LEFT + plotWidth(), py);
+            g.setLineDashes((double[]) null);
+            g.setFill(axisPaint);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(referenceLabels.get(r), LEFT + plotWidth() - 4, py - 2);
         }
         g.restore();
         emptyLabel.setVisible(!anyData);

@@ -82,6 +82,72 @@ public final class DataPreview {
         return canvas;
     }
 
+    /**
+     * The augmentation preview: one row per sample, its original (preprocessed) image first, then
+     * its augmented versions, all drawn on the original's value range so that noise shows.
+     */
+    public static Canvas augmentationGrid(List<AugmentationPreview.Row> rows, int[] shape, double cell, boolean enabled) {
+        int versions = rows.isEmpty() ? 0 : rows.get(0).versions().size();
+        double labelWidth = 34;
+        double top = 18;
+        Canvas canvas = new Canvas(labelWidth + (versions + 1) * (cell + 3) + 8, top + rows.size() * (cell + 3));
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFont(Font.font(11));
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(Color.gray(0.45));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("original", labelWidth + cell / 2, top / 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(enabled ? "augmented copies" : "augmentation off",
+                labelWidth + cell + 10, top / 2);
+        g.setImageSmoothing(false);
+        for (int r = 0; r < rows.size(); r++) {
+            AugmentationPreview.Row row = rows.get(r);
+            double y = top + r * (cell + 3);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFill(Color.gray(0.45));
+            String name = row.className();
+            g.fillText(name.length() > 4 ? name.substring(0, 4) : name, labelWidth - 6, y + cell / 2);
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (float v : row.original()) {
+                if (Float.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            float range = hi > lo ? hi - lo : 1;
+            g.drawImage(image(row.original(), shape, lo, range), labelWidth, y, cell, cell);
+            for (int v = 0; v < row.versions().size(); v++) {
+                g.drawImage(image(row.versions().get(v), shape, lo, range), labelWidth + (v + 1) * (cell + 3) + 8, y, cell, cell);
+            }
+        }
+        g.setStroke(Color.gray(0.6));
+        g.setLineWidth(1);
+        double sepX = labelWidth + cell + 5.5;
+        g.strokeLine(sepX, top, sepX, canvas.getHeight());
+        return canvas;
+    }
+
+    private static WritableImage image(float[] x, int[] shape, float lo, float range) {
+        int channels = shape[0];
+        int h = shape[1];
+        int w = shape[2];
+        WritableImage img = new WritableImage(w, h);
+        PixelWriter pw = img.getPixelWriter();
+        for (int yy = 0; yy < h; yy++) {
+            for (int xx = 0; xx < w; xx++) {
+                if (channels >= 3) {
+                    pw.setColor(xx, yy, Color.color(norm(x[yy * w + xx], lo, range), norm(x[h * w + yy * w + xx], lo, range),
+                            norm(x[2 * h * w + yy * w + xx], lo, range)));
+                } else {
+                    pw.setColor(xx, yy, Color.gray(norm(x[yy * w + xx], lo, range)));
+                }
+            }
+        }
+        return img;
+    }
+
     private static double norm(float v, float lo, float range) {
         if (!Float.isFinite(v)) {
             return 0;

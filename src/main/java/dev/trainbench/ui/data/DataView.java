@@ -4,19 +4,23 @@ import dev.trainbench.data.DataProfile;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.ToyDatasets;
 import dev.trainbench.spec.Preprocessing;
+import dev.trainbench.ui.EnumNames;
 import dev.trainbench.ui.Forms;
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -37,6 +41,9 @@ public final class DataView extends SplitPane {
     private final DataViewModel vm;
     private final StackPane preview = new StackPane();
     private final VBox warningsBox = new VBox(6);
+    private final StackPane augmentationPreview = new StackPane();
+    private Canvas augmentationCanvas;
+    private int augmentationPreviews;
 
     public DataView(DataViewModel vm) {
         this.vm = vm;
@@ -47,6 +54,15 @@ public final class DataView extends SplitPane {
         vm.workbench().datasetProperty().addListener((o, a, d) -> showPreview(d));
         showPreview(vm.workbench().dataset());
         vm.warnings().addListener((javafx.collections.ListChangeListener<DataProfile.Warning>) c -> showWarnings());
+        vm.workbench().specProperty().addListener((o, a, s) -> {
+            if (a == null || !java.util.Objects.equals(a.augmentation(), s.augmentation())
+                    || a.preprocessing() != s.preprocessing() || !a.seed().equals(s.seed())) {
+                showAugmentation();
+            }
+        });
+        vm.workbench().profileProperty().addListener((o, a, p) -> showAugmentation());
+        showAugmentation();
+        vm.loaderWarnings().addListener((javafx.collections.ListChangeListener<String>) c -> showWarnings());
         showWarnings();
     }
 
@@ -116,7 +132,17 @@ public final class DataView extends SplitPane {
         load.setMaxWidth(Double.MAX_VALUE);
         load.disableProperty().bind(vm.loadingProperty());
         load.setOnAction(e -> vm.load());
-        f.full(load);
+        ProgressBar loadBar = new ProgressBar();
+        loadBar.setId("load-progress");
+        loadBar.setMaxWidth(Double.MAX_VALUE);
+        loadBar.progressProperty().bind(vm.loadProgressProperty());
+        Label loadDetail = new Label();
+        loadDetail.textProperty().bind(vm.loadDetailProperty());
+        loadDetail.getStyleClass().add("hint");
+        VBox loadBox = new VBox(2, loadBar, loadDetail);
+        loadBox.visibleProperty().bind(vm.loadingProperty());
+        loadBox.managedProperty().bind(vm.loadingProperty());
+        f.full(load).full(loadBox);
 
         f.section("Split");
         Slider train = new Slider(5, 100, vm.trainPercentProperty().get());
@@ -154,9 +180,55 @@ public final class DataView extends SplitPane {
         f.full(stratified).full(shuffle).row("Seed", seed).row("Subset", new HBox(6, subset, subsetSize, new Label("samples")),
                 "Start small: a bug shows in seconds on a few hundred samples.");
 
+        f.section("Augmentation (training images only)");
+        Label augNote = new Label();
+        augNote.setWrapText(true);
+        augNote.getStyleClass().add("hint");
+        augNote.setId("augmentation-note");
+        Spinner<Integer> shift = new Spinner<>(0, 16, vm.augShiftProperty().get());
+        shift.setEditable(true);
+        shift.setId("aug-shift");
+        shift.valueProperty().addListener((o, a, v) -> vm.augShiftProperty().set(v));
+        vm.augShiftProperty().addListener((o, a, v) -> shift.getValueFactory().setValue(v.intValue()));
+        CheckBox flip = new CheckBox("horizontal flip");
+        flip.setId("aug-flip");
+        flip.selectedProperty().bindBidirectional(vm.augFlipProperty());
+        Spinner<Double> rotation = new Spinner<>(0.0, 45.0, vm.augRotationProperty().get(), 5.0);
+        rotation.setEditable(true);
+        rotation.setId("aug-rotation");
+        rotation.valueProperty().addListener((o, a, v) -> vm.augRotationProperty().set(v));
+        vm.augRotationProperty().addListener((o, a, v) -> rotation.getValueFactory().setValue(v.doubleValue()));
+        Spinner<Double> augNoise = new Spinner<>(0.0, 5.0, vm.augNoiseProperty().get(), 0.05);
+        augNoise.setEditable(true);
+        augNoise.setId("aug-noise");
+        augNoise.valueProperty().addListener((o, a, v) -> vm.augNoiseProperty().set(v));
+        vm.augNoiseProperty().addListener((o, a, v) -> augNoise.getValueFactory().setValue(v.doubleValue()));
+        Label augError = new Label();
+        augError.textProperty().bind(vm.augmentationErrorProperty());
+        augError.getStyleClass().add("warning-message");
+        f.full(augNote).row("Shift (pixels)", shift, "Random shift of up to this many pixels in x and y; images have translation symmetry.")
+                .row("Flip", flip, "Mirror left-right half of the time. Off for digits and text: a mirrored 2 is not a 2.")
+                .row("Rotation (deg)", rotation, "Random rotation of up to this many degrees either way.")
+                .row("Noise (std)", augNoise, "Gaussian noise added after preprocessing, in input units (1 = one standard deviation when standardized).")
+                .full(augError);
+        var notImages = Bindings.createBooleanBinding(() -> vm.workbench().dataset() == null || !vm.workbench().dataset().isImage(),
+                vm.workbench().datasetProperty());
+        for (javafx.scene.Node n : List.of(shift, flip, rotation, augNoise)) {
+            n.disableProperty().bind(notImages);
+        }
+        augNote.textProperty().bind(Bindings.createStringBinding(() -> {
+            Dataset d = vm.workbench().dataset();
+            if (d == null) {
+                return "Load image data to augment it.";
+            }
+            return d.isImage() ? "Random changes to training batches only; validation and test images stay as they are."
+                    : "Off for tables: shifting, flipping or rotating makes sense only for images, which have spatial structure."
+                    + " A table's columns have no neighbours to shift into.";
+        }, vm.workbench().datasetProperty()));
+
         f.section("Preprocessing");
-        ChoiceBox<Preprocessing> prep = new ChoiceBox<>();
-        prep.getItems().setAll(Preprocessing.values());
+        ChoiceBox<Preprocessing> prep = EnumNames.choiceBox(Preprocessing.class);
+        prep.setId("preprocessing");
         prep.valueProperty().bindBidirectional(vm.preprocessingProperty());
         f.row("Inputs", prep, "Fitted on the training split only and stored with the run.");
 
@@ -207,7 +279,10 @@ public final class DataView extends SplitPane {
         hint.getStyleClass().add("hint");
         preview.getStyleClass().add("preview");
         preview.setMinHeight(200);
-        ScrollPane previewScroll = new ScrollPane(preview);
+        augmentationPreview.setId("augmentation-preview");
+        augmentationPreview.setPadding(new Insets(0, 0, 0, 16));
+        HBox previews = new HBox(12, preview, augmentationPreview);
+        ScrollPane previewScroll = new ScrollPane(previews);
         previewScroll.setFitToWidth(true);
         previewScroll.setFitToHeight(true);
         previewScroll.setPrefHeight(340);
@@ -271,9 +346,51 @@ public final class DataView extends SplitPane {
         }
     }
 
+    /** Redraws the augmentation preview (seeded: the same settings draw the same images). */
+    private void showAugmentation() {
+        augmentationPreview.getChildren().clear();
+        augmentationCanvas = null;
+        Dataset d = vm.workbench().dataset();
+        if (d == null || !d.isImage()) {
+            augmentationPreview.setVisible(false);
+            augmentationPreview.setManaged(false);
+            return;
+        }
+        augmentationPreview.setVisible(true);
+        augmentationPreview.setManaged(true);
+        var rows = vm.augmentationPreview(Math.min(8, Math.max(1, d.numClasses())), 6);
+        augmentationCanvas = DataPreview.augmentationGrid(rows, d.sampleShape(), 34, vm.workbench().spec().augmentation().enabled());
+        augmentationPreview.getChildren().add(augmentationCanvas);
+        augmentationPreviews++;
+    }
+
+    /** The augmentation preview canvas now shown, or null (for tests). */
+    public Canvas augmentationCanvas() {
+        return augmentationCanvas;
+    }
+
+    /** How many times the augmentation preview was drawn (for tests). */
+    public int augmentationPreviewCount() {
+        return augmentationPreviews;
+    }
+
     private void showWarnings() {
         warningsBox.getChildren().clear();
-        if (vm.warnings().isEmpty()) {
+        if (!vm.loaderWarnings().isEmpty()) {
+            Label head = new Label("Skipped while loading (" + vm.loaderWarnings().size() + ")");
+            head.getStyleClass().add("warning-message");
+            VBox item = new VBox(2, head);
+            for (String w : vm.loaderWarnings()) {
+                Label l = new Label(w);
+                l.setWrapText(true);
+                l.getStyleClass().add("warning-fix");
+                item.getChildren().add(l);
+            }
+            item.getStyleClass().add("warning-item");
+            item.setId("loader-warnings");
+            warningsBox.getChildren().add(item);
+        }
+        if (vm.warnings().isEmpty() && vm.loaderWarnings().isEmpty()) {
             Label ok = new Label(vm.workbench().dataset() == null ? "" : "No warnings.");
             warningsBox.getChildren().add(ok);
         }

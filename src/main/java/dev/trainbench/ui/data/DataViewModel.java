@@ -3,10 +3,13 @@ package dev.trainbench.ui.data;
 import dev.trainbench.data.DataProfile;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.DatasetLoader;
+import dev.trainbench.data.ImageFolderLoader;
 import dev.trainbench.data.ToyDatasets;
+import dev.trainbench.spec.AugmentationSpec;
 import dev.trainbench.spec.DataSpec;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.Preprocessing;
+import dev.trainbench.spec.SpecException;
 import dev.trainbench.spec.SplitSpec;
 import dev.trainbench.ui.WorkbenchModel;
 import java.util.Locale;
@@ -69,7 +72,16 @@ public final class DataViewModel {
     private final IntegerProperty subsetSize = new SimpleIntegerProperty(1000);
     private final ObjectProperty<Preprocessing> preprocessing = new SimpleObjectProperty<>(Preprocessing.STANDARDIZE);
 
+    private final IntegerProperty augShift = new SimpleIntegerProperty(0);
+    private final BooleanProperty augFlip = new SimpleBooleanProperty(false);
+    private final DoubleProperty augRotation = new SimpleDoubleProperty(0);
+    private final DoubleProperty augNoise = new SimpleDoubleProperty(0);
+    private final StringProperty augmentationError = new SimpleStringProperty("");
+
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final DoubleProperty loadProgress = new SimpleDoubleProperty(-1);
+    private final StringProperty loadDetail = new SimpleStringProperty("");
+    private final ObservableList<String> loaderWarnings = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("No data loaded yet.");
     private final StringProperty symmetryHint = new SimpleStringProperty("");
     private final ObservableList<DataProfile.FeatureStats> featureStats = FXCollections.observableArrayList();
@@ -83,6 +95,9 @@ public final class DataViewModel {
         validationPercent.addListener((o, a, b) -> balance(false));
         for (javafx.beans.Observable p : new javafx.beans.Observable[] {stratified, shuffle, seed, useSubset, subsetSize, preprocessing}) {
             p.addListener(o -> applySplit());
+        }
+        for (javafx.beans.Observable p : new javafx.beans.Observable[] {augShift, augFlip, augRotation, augNoise}) {
+            p.addListener(o -> applyAugmentation());
         }
         toyName.addListener((o, a, name) -> {
             if (name != null && !syncing) {
@@ -139,6 +154,11 @@ public final class DataViewModel {
                 subsetSize.set(s.subset());
             }
             seed.set((int) (long) spec.seed());
+            AugmentationSpec aug = spec.augmentation();
+            augShift.set(aug.shift());
+            augFlip.set(aug.flip());
+            augRotation.set(aug.rotation());
+            augNoise.set(aug.noise());
             preprocessing.set(spec.preprocessing());
         } finally {
             syncing = false;
@@ -180,6 +200,27 @@ public final class DataViewModel {
         model.updateSpec(s -> s.withSplit(split).withSeed(seed.get()).withPreprocessing(preprocessing.get()));
     }
 
+    /** Writes the augmentation settings into the spec; an invalid value leaves it unchanged and says why. */
+    public void applyAugmentation() {
+        if (syncing) {
+            return;
+        }
+        try {
+            AugmentationSpec aug = new AugmentationSpec(augShift.get(), augFlip.get(), augRotation.get(), augNoise.get());
+            model.updateSpec(s -> s.withAugmentation(aug));
+            augmentationError.set("");
+        } catch (SpecException e) {
+            augmentationError.set(e.getMessage());
+        }
+    }
+
+    /** The augmentation preview for the loaded data and the spec's settings (empty for tables). */
+    public java.util.List<AugmentationPreview.Row> augmentationPreview(int samples, int versions) {
+        ExperimentSpec s = model.spec();
+        return AugmentationPreview.build(model.dataset(), model.profileProperty().get(), s.preprocessing(), s.augmentation(),
+                samples, versions, s.seed());
+    }
+
     /** The data section the current choices describe. */
     public DataSpec dataSpec() {
         return switch (choice.get()) {
@@ -205,22 +246,82 @@ public final class DataViewModel {
         loading.set(true);
         summary.set("Loading " + spec.label() + "...");
         long seedValue = seed.get();
+        loadProgress.set(-1);
+        loadDetail.set("");
+        loaderWarnings.clear();
+        java.util.concurrent.atomic.AtomicLong lastShown = new java.util.concurrent.atomic.AtomicLong(-1);
         model.tasks().run("Loading " + spec.label(), () -> {
-            Dataset d = DatasetLoader.load(spec, model.baseDir(), seedValue);
-            return new Loaded(spec, d, DataProfile.of(d));
+            java.util.List<String> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Dataset d;
+            if (spec.source() == DataSpec.Source.IMAGES) {
+                // straight to the image loader for its progress callback (files decoded so far)
+                ImageFolderLoader.Result r = ImageFolderLoader.load(resolve(model.baseDir(), spec.path()),
+                        spec.imageSize() == null ? DatasetLoader.DEFAULT_IMAGE_SIZE : spec.imageSize(),
+                        spec.grayscale() == null || spec.grayscale(), (done, total) -> {
+                            long permille = total <= 0 ? 0 : done * 1000 / total;
+                            if (lastShown.getAndSet(permille) != permille) {
+                                onFx(() -> {
+                                    loadProgress.set(total <= 0 ? -1 : (double) done / total);
+                                    loadDetail.set(String.format(Locale.ROOT, "%,d of %,d files", done, total));
+                                });
+                            }
+                        });
+                skipped.addAll(r.warnings());
+                d = r.dataset();
+            } else {
+                d = DatasetLoader.load(spec, model.baseDir(), seedValue, skipped::add);
+            }
+            onFx(() -> {
+                loadProgress.set(-1);
+                loadDetail.set("Profiling...");
+            });
+            return new Loaded(spec, d, DataProfile.of(d), java.util.List.copyOf(skipped));
         }, loaded -> {
             loading.set(false);
+            loadDetail.set("");
+            loaderWarnings.setAll(loaded.skipped());
             model.updateSpec(s -> s.withData(loaded.spec()));
+            if (!loaded.dataset().isImage()) {
+                // augmentation is for images only: the trainer refuses it for tables
+                augShift.set(0);
+                augFlip.set(false);
+                augRotation.set(0);
+                augNoise.set(0);
+            }
             model.datasetProperty().set(loaded.dataset());
             model.profileProperty().set(loaded.profile());
         }, error -> {
             loading.set(false);
+            loadDetail.set("");
             summary.set("Could not load " + spec.label() + ".");
             model.errors().report("Loading data", error);
         });
     }
 
-    private record Loaded(DataSpec spec, Dataset dataset, DataProfile profile) {
+    /** Runs on the UI thread when there is one (tests without a toolkit run it in place). */
+    private static void onFx(Runnable r) {
+        try {
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                r.run();
+            } else {
+                javafx.application.Platform.runLater(r);
+            }
+        } catch (IllegalStateException noToolkit) {
+            r.run();
+        }
+    }
+
+    private static java.nio.file.Path resolve(java.nio.file.Path baseDir, String path) {
+        java.nio.file.Path p;
+        try {
+            p = java.nio.file.Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new dev.trainbench.data.DataException("'" + path + "' is not a valid path (" + e.getReason() + "). Fix: correct the path.");
+        }
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+    }
+
+    private record Loaded(DataSpec spec, Dataset dataset, DataProfile profile, java.util.List<String> skipped) {
     }
 
     private void showProfile(DataProfile p) {
@@ -327,6 +428,41 @@ public final class DataViewModel {
 
     public ObjectProperty<Preprocessing> preprocessingProperty() {
         return preprocessing;
+    }
+
+    public IntegerProperty augShiftProperty() {
+        return augShift;
+    }
+
+    public BooleanProperty augFlipProperty() {
+        return augFlip;
+    }
+
+    public DoubleProperty augRotationProperty() {
+        return augRotation;
+    }
+
+    public DoubleProperty augNoiseProperty() {
+        return augNoise;
+    }
+
+    public StringProperty augmentationErrorProperty() {
+        return augmentationError;
+    }
+
+    /** Fraction of image files decoded while an image folder loads; -1 when unknown. */
+    public DoubleProperty loadProgressProperty() {
+        return loadProgress;
+    }
+
+    /** "1,234 of 5,000 files" while an image folder loads. */
+    public StringProperty loadDetailProperty() {
+        return loadDetail;
+    }
+
+    /** What the loader skipped (non-image or unreadable files), one line each. */
+    public ObservableList<String> loaderWarnings() {
+        return loaderWarnings;
     }
 
     public BooleanProperty loadingProperty() {

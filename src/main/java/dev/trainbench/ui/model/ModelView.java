@@ -4,6 +4,7 @@ import dev.trainbench.model.Preset;
 import dev.trainbench.spec.InitSpec;
 import dev.trainbench.spec.LayerSpec;
 import dev.trainbench.spec.SpecException;
+import dev.trainbench.ui.EnumNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +85,8 @@ public final class ModelView extends SplitPane {
         Button widen = new Button("Grow: widen");
         widen.setOnAction(e -> vm.growWiden());
         widen.setTooltip(new Tooltip("Doubles the last dense layer's units (or the last convolution's filters)."));
-        ChoiceBox<InitSpec.Type> init = new ChoiceBox<>();
-        init.getItems().setAll(InitSpec.Type.values());
+        ChoiceBox<InitSpec.Type> init = EnumNames.choiceBox(InitSpec.Type.class);
+        init.setId("init");
         init.valueProperty().bindBidirectional(vm.initTypeProperty());
         init.setTooltip(new Tooltip("How weights start. Zeros is there to show the failure it causes."));
         Label initLabel = new Label("Init");

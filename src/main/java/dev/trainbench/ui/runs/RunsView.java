@@ -4,6 +4,7 @@ import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.ui.Palette;
 import dev.trainbench.ui.chart.LiveChart;
+import dev.trainbench.ui.train.SanityPanel;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -17,13 +18,16 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -35,6 +39,7 @@ import javafx.stage.Stage;
 public final class RunsView extends VBox {
     private final RunsViewModel vm;
     private final TableView<RunRecord> table = new TableView<>();
+    private Stage lastTestWindow;
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
@@ -56,6 +61,17 @@ public final class RunsView extends VBox {
         tags.setOnAction(e -> selected().ifPresent(this::editTags));
         Button delete = new Button("Delete...");
         delete.setOnAction(e -> selected().ifPresent(this::delete));
+        Button test = new Button("Final test...");
+        test.setId("final-test");
+        test.setTooltip(new Tooltip("Evaluate the best checkpoint once on the held-back test split (recorded in the run)."));
+        test.setOnAction(e -> selected().ifPresent(this::finalTest));
+        test.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.testingProperty()));
+        ProgressIndicator testing = new ProgressIndicator();
+        testing.setId("final-test-progress");
+        testing.setPrefSize(18, 18);
+        testing.setMaxSize(18, 18);
+        testing.visibleProperty().bind(vm.testingProperty());
+        testing.managedProperty().bind(vm.testingProperty());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
         for (Button b : List.of(open, rename, notes, tags, delete)) {
@@ -63,7 +79,7 @@ public final class RunsView extends VBox {
         }
         Label count = new Label();
         count.textProperty().bind(vm.summaryProperty());
-        HBox bar = new HBox(8, filter, count, open, rename, notes, tags, delete, refresh);
+        HBox bar = new HBox(8, filter, count, open, test, testing, rename, notes, tags, delete, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("runs-table");
@@ -102,6 +118,54 @@ public final class RunsView extends VBox {
 
     private Optional<RunRecord> selected() {
         return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    /** Asks first (the test set is for the very end), then runs the test in the background and shows the result. */
+    private void finalTest(RunRecord r) {
+        if (r.status() != null && r.status().isActive()) {
+            vm.workbench().errors().report("The final test", new IllegalStateException(
+                    "Run \"" + r.name() + "\" is still " + r.status().label() + ". Test it after it has finished."));
+            return;
+        }
+        ButtonType go = new ButtonType("Run the final test", ButtonBar.ButtonData.OK_DONE);
+        String again = r.test() == null ? "" : String.format(Locale.ROOT,
+                "%n%nThis run was already tested (%s). Testing it again and choosing by the test result turns the test set into"
+                        + " a second validation set.", TestResultPane.summary(r.test()));
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The test set is held back to measure the finished model once, at the"
+                + " very end. Every decision made after looking at it (another learning rate, another model) makes the test"
+                + " score optimistic. Use the validation curves to choose; test only the run you have settled on." + again,
+                ButtonType.CANCEL, go);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Final test");
+        a.setHeaderText("Evaluate \"" + r.name() + "\" on the held-back test split?");
+        a.getDialogPane().setId("final-test-confirm");
+        a.getDialogPane().setMinWidth(520);
+        a.showAndWait().filter(b -> b == go).ifPresent(b -> vm.finalTest(r.id(), this::showTestResult));
+    }
+
+    /** A window with the run's final test result; returns it (for screenshots and tests). */
+    public Stage showTestResult(RunRecord r) {
+        Stage stage = new Stage();
+        if (getScene() != null) {
+            stage.initOwner(getScene().getWindow());
+        }
+        stage.setTitle("Final test: " + r.name() + " (" + r.id() + ")");
+        TestResultPane pane = new TestResultPane(r);
+        double[] size = pane.idealSize();
+        Scene scene = new Scene(pane, size[0], size[1]);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+            pane.getStyleClass().addAll(getScene().getRoot().getStyleClass());
+        }
+        stage.setScene(scene);
+        stage.show();
+        lastTestWindow = stage;
+        return stage;
+    }
+
+    /** The most recent final-test window (for tests). */
+    public Stage lastTestWindow() {
+        return lastTestWindow;
     }
 
     private void rename(RunRecord r) {
@@ -146,9 +210,17 @@ public final class RunsView extends VBox {
             GridPane grid = RunCharts.grid(tables[0], tables[1]);
             Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
                     r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));
-            info.setPadding(new Insets(8));
-            BorderPane root = new BorderPane(grid, info, null, null, null);
-            Scene scene = new Scene(root, 1100, 720);
+            info.setPadding(new Insets(8, 8, 2, 8));
+            SanityPanel sanity = new SanityPanel();
+            sanity.setId("run-sanity");
+            sanity.setFindings(r.sanity());
+            BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
+            if (r.test() != null) {
+                TestResultPane test = new TestResultPane(r);
+                test.setPrefWidth(Math.min(680, test.idealSize()[0]));
+                root.setRight(test);
+            }
+            Scene scene = new Scene(root, r.test() == null ? 1100 : 1500, 760);
             scene.getStylesheets().setAll(getScene().getStylesheets());
             root.getStyleClass().setAll(getScene().getRoot().getStyleClass());
             stage.setScene(scene);

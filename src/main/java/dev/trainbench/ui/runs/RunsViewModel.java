@@ -2,6 +2,7 @@ package dev.trainbench.ui.runs;
 
 import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
+import dev.trainbench.train.FinalTest;
 import dev.trainbench.ui.WorkbenchModel;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class RunsViewModel {
     private final FilteredList<RunRecord> filtered = new FilteredList<>(runs, r -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final BooleanProperty testing = new SimpleBooleanProperty(false);
     private final StringProperty summary = new SimpleStringProperty("");
 
     public RunsViewModel(WorkbenchModel model) {
@@ -79,6 +81,43 @@ public final class RunsViewModel {
 
     private void edit(String action, java.util.concurrent.Callable<Object> work) {
         model.tasks().run(action, work, done -> reload(), error -> model.errors().report(action, error));
+    }
+
+    /**
+     * The final test (T7) of run {@code id} in the background: evaluates the best checkpoint on the
+     * held-back test split and records it in the run. Relative data paths in the run's spec resolve
+     * against the workbench's base directory, the same folder the run was trained from.
+     */
+    public void finalTest(String id, Consumer<RunRecord> onDone) {
+        if (testing.get()) {
+            return;
+        }
+        testing.set(true);
+        model.tasks().run("Final test on the held-back test split", () -> FinalTest.evaluate(model.store(), id, model.baseDir()),
+                updated -> {
+                    testing.set(false);
+                    replace(updated);
+                    onDone.accept(updated);
+                }, error -> {
+                    testing.set(false);
+                    model.errors().report("The final test", error);
+                });
+    }
+
+    private void replace(RunRecord updated) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).id().equals(updated.id())) {
+                runs.set(i, updated);
+                applyFilter();
+                return;
+            }
+        }
+        reload();
+    }
+
+    /** True while a final test is running. */
+    public BooleanProperty testingProperty() {
+        return testing;
     }
 
     /** Loads a run's step and epoch metrics in the background for its charts. */

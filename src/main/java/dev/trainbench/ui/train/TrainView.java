@@ -7,8 +7,10 @@ import dev.trainbench.spec.TrainingSpec;
 import dev.trainbench.train.DecisionGrid;
 import dev.trainbench.train.EpochMetrics;
 import dev.trainbench.train.MetricsHistory;
+import dev.trainbench.ui.EnumNames;
 import dev.trainbench.ui.Forms;
 import dev.trainbench.ui.Palette;
+import dev.trainbench.ui.chart.LayerHeatMap;
 import dev.trainbench.ui.chart.LiveChart;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +51,15 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final LiveChart learningRate = new LiveChart("Learning rate");
     private final LiveChart gradients = new LiveChart("Gradient norm per layer");
     private final LiveChart throughput = new LiveChart("Samples / s");
+    private final LiveChart updateRatio = new LiveChart("Update/weight ratio");
+    private final LayerHeatMap heatMap = new LayerHeatMap("Gradient norm: layers (first on top) by step, log colour");
+    private final Label gradientRatio = new Label("first/last layer gradient ratio: no data yet");
+    private final HBox bottomRow = new HBox(8);
+    private final List<LiveChart.Series> updateSeries = new ArrayList<>();
+    private float[] rowValues = new float[0];
     private final DecisionBoundaryView boundary = new DecisionBoundaryView();
     private final GridPane charts = new GridPane();
+    private final SanityPanel sanity = new SanityPanel(true);
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final List<LiveChart.Series> layerSeries = new ArrayList<>();
     private LiveChart.Series stepLoss;
@@ -70,9 +79,23 @@ public final class TrainView extends SplitPane implements TrainingSink {
         vm.setSink(this);
         getItems().addAll(form(), center());
         setDividerPositions(0.24);
-        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput)) {
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
             c.smoothingProperty().bind(smoothing.valueProperty());
         }
+        updateRatio.setId("chart-update-ratio");
+        updateRatio.setLogY(true);
+        updateRatio.setLogToggleVisible(false);
+        updateRatio.addReferenceLine(1e-3, "1e-3 rule of thumb");
+        updateRatio.setEmptyText("Measured every few steps");
+        heatMap.setId("gradient-heatmap");
+        gradientRatio.setId("gradient-ratio");
+        gradientRatio.getStyleClass().add("gradient-ratio");
+        gradientRatio.setWrapText(true);
+        gradientRatio.setPadding(new Insets(2, 8, 2, 8));
+        // a fixed height: a longer verdict must not resize the heat map (and redraw it) mid-run
+        gradientRatio.setMinHeight(36);
+        gradientRatio.setPrefHeight(36);
+        gradientRatio.setMaxHeight(36);
         loss.setId("chart-loss");
         accuracy.setId("chart-accuracy");
         gradients.setId("chart-gradients");
@@ -122,8 +145,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
         name.textProperty().bindBidirectional(vm.runNameProperty());
         f.section("Run").row("Name", name);
         f.section("Optimizer");
-        ChoiceBox<OptimizerSpec.Type> opt = new ChoiceBox<>();
-        opt.getItems().setAll(OptimizerSpec.Type.values());
+        ChoiceBox<OptimizerSpec.Type> opt = EnumNames.choiceBox(OptimizerSpec.Type.class);
+        opt.setId("optimizer");
         opt.valueProperty().bindBidirectional(vm.optimizerProperty());
         TextField lrField = Forms.numberField(vm.learningRateProperty().get(), v -> {
             if (!(v > 0 && v <= 100)) {
@@ -143,8 +166,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 .row("Momentum", momentum, "SGD only.").row("Weight decay", decay, "Regularization; 0 for none.");
         Forms.showWhen(vm.optimizerProperty().isEqualTo(OptimizerSpec.Type.SGD), momentum);
         f.section("Schedule");
-        ChoiceBox<ScheduleSpec.Type> sched = new ChoiceBox<>();
-        sched.getItems().setAll(ScheduleSpec.Type.values());
+        ChoiceBox<ScheduleSpec.Type> sched = EnumNames.choiceBox(ScheduleSpec.Type.class);
+        sched.setId("schedule");
         sched.valueProperty().bindBidirectional(vm.scheduleProperty());
         Spinner<Integer> warmup = intSpinner(0, 100_000, vm.warmupStepsProperty(), 50);
         f.row("Schedule", sched).row("Warm-up steps", warmup);
@@ -159,6 +182,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
         Spinner<Integer> patience = intSpinner(1, 1000, vm.patienceProperty(), 1);
         patience.disableProperty().bind(vm.earlyStoppingProperty().not());
         ChoiceBox<TrainingSpec.Device> device = new ChoiceBox<>();
+        device.setConverter(EnumNames.converter(TrainingSpec.Device.class));
+        device.setId("device");
         device.getItems().setAll(TrainingSpec.Device.CPU);
         vm.workbench().gpuCountProperty().addListener((o, a, n) -> device.getItems().setAll(n.intValue() > 0
                 ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU)));
@@ -231,8 +256,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
         charts.setHgap(8);
         charts.setVgap(8);
         charts.setPadding(new Insets(0, 8, 8, 8));
+        sanity.setId("sanity-panel");
+        vm.sanityFindings().addListener((javafx.collections.ListChangeListener<String>) c -> sanity.setFindings(List.copyOf(vm.sanityFindings())));
         BorderPane pane = new BorderPane(charts);
-        pane.setTop(bar);
+        pane.setTop(new VBox(bar, sanity));
         return pane;
     }
 
@@ -256,23 +283,36 @@ public final class TrainView extends SplitPane implements TrainingSink {
         charts.add(loss, 0, 0);
         charts.add(accuracy, 1, 0);
         charts.add(gradients, 0, 1);
-        charts.add(learningRate, 1, 1);
-        GridPane.setColumnSpan(throughput, 1);
+        BorderPane heat = new BorderPane(heatMap);
+        heat.setBottom(gradientRatio);
+        charts.add(heat, 1, 1);
+        bottomRow.getChildren().setAll(updateRatio, learningRate, throughput);
         if (twoD) {
-            charts.add(throughput, 0, 2);
-            charts.add(boundary, 1, 2);
-        } else {
-            charts.add(throughput, 0, 2, 2, 1);
+            bottomRow.getChildren().add(boundary);
         }
+        for (javafx.scene.Node n : bottomRow.getChildren()) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(0);
+                r.setPrefWidth(200);
+                r.setMaxWidth(Double.MAX_VALUE);
+            }
+        }
+        charts.add(bottomRow, 0, 2, 2, 1);
     }
 
     // ----------------------------------------------------------------------------- TrainingSink
 
     @Override
     public void runStarted(List<String> layerNames) {
-        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput)) {
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
             c.removeAllSeries();
         }
+        heatMap.setLayers(layerNames);
+        rowValues = new float[layerNames.size()];
+        updateSeries.clear();
+        gradientRatio.setText("first/last layer gradient ratio: no data yet");
+        setRatioWarning(false);
         stepLoss = loss.addSeries("train (step)", Palette.color(0));
         epochTrainLoss = loss.addSeries("train (epoch)", Palette.color(2), false);
         epochValLoss = loss.addSeries("validation", Palette.color(1), false);
@@ -283,6 +323,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         layerSeries.clear();
         for (int i = 0; i < layerNames.size(); i++) {
             layerSeries.add(gradients.addSeries(layerNames.get(i), Palette.color(i)));
+            updateSeries.add(updateRatio.addSeries(layerNames.get(i), Palette.color(i), false));
         }
         boundary.setData(boundaryData());
     }
@@ -302,11 +343,58 @@ public final class TrainView extends SplitPane implements TrainingSink {
             samples.append(step, h.samplesPerSecond(i));
             for (int l = 0; l < layerSeries.size(); l++) {
                 float g = h.layerGradNorm(i, l);
+                rowValues[l] = g;
                 if (!Float.isNaN(g)) {
                     layerSeries.get(l).append(step, g);
                 }
+                float u = h.layerUpdateRatio(i, l);
+                if (!Float.isNaN(u) && u > 0) {
+                    updateSeries.get(l).append(step, u);
+                }
+            }
+            heatMap.append((long) step, rowValues);
+        }
+        if (to > from && !layerSeries.isEmpty()) {
+            showGradientRatio(h, to);
+        }
+    }
+
+    /** The first-to-last-layer gradient ratio over the last (up to) 20 steps, with what it means. */
+    private void showGradientRatio(MetricsHistory h, int to) {
+        int layers = layerSeries.size();
+        int from = Math.max(0, to - 20);
+        int first = -1;
+        int last = -1;
+        double[] mean = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            double sum = 0;
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                float g = h.layerGradNorm(i, l);
+                if (Float.isFinite(g)) {
+                    sum += g;
+                    n++;
+                }
+            }
+            mean[l] = n == 0 ? Double.NaN : sum / n;
+            if (n > 0) {
+                if (first < 0) {
+                    first = l;
+                }
+                last = l;
             }
         }
+        if (first < 0 || first == last) {
+            return;
+        }
+        GradientRatio v = GradientRatio.of(mean[first], mean[last]);
+        gradientRatio.setText(v.text());
+        setRatioWarning(v.warning());
+    }
+
+    private void setRatioWarning(boolean warning) {
+        gradientRatio.getStyleClass().removeAll("gradient-ratio", "gradient-ratio-warning");
+        gradientRatio.getStyleClass().add(warning ? "gradient-ratio-warning" : "gradient-ratio");
     }
 
     @Override
@@ -332,6 +420,20 @@ public final class TrainView extends SplitPane implements TrainingSink {
         learningRate.refresh();
         gradients.refresh();
         throughput.refresh();
+        updateRatio.refresh();
+        heatMap.refresh();
+    }
+
+    public LayerHeatMap heatMap() {
+        return heatMap;
+    }
+
+    public LiveChart updateRatioChart() {
+        return updateRatio;
+    }
+
+    public String gradientRatioText() {
+        return gradientRatio.getText();
     }
 
     public LiveChart lossChart() {
@@ -340,6 +442,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     public LiveChart gradientChart() {
         return gradients;
+    }
+
+    public SanityPanel sanityPanel() {
+        return sanity;
     }
 
     public DecisionBoundaryView boundaryView() {

@@ -2,6 +2,7 @@ package dev.trainbench.ui.train;
 
 import dev.trainbench.model.ModelSummary;
 import dev.trainbench.model.ShapeInference;
+import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.spec.EarlyStoppingSpec;
 import dev.trainbench.spec.ExperimentSpec;
@@ -36,6 +37,7 @@ import javafx.beans.property.StringProperty;
  * {@link TrainingSink}, so the UI never waits for training and training never waits for the UI.
  */
 public final class TrainViewModel {
+    private static final System.Logger LOG = System.getLogger(TrainViewModel.class.getName());
     private final WorkbenchModel model;
     private final ObjectProperty<OptimizerSpec.Type> optimizer = new SimpleObjectProperty<>(OptimizerSpec.Type.ADAM);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
@@ -58,6 +60,7 @@ public final class TrainViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final IntegerProperty stepsShown = new SimpleIntegerProperty(0);
     private final IntegerProperty epochsShown = new SimpleIntegerProperty(0);
+    private final javafx.collections.ObservableList<String> sanityFindings = javafx.collections.FXCollections.observableArrayList();
     private final LongProperty longestFrameGapMillis = new SimpleLongProperty(0);
     private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
 
@@ -168,6 +171,7 @@ public final class TrainViewModel {
         paused.set(false);
         stepsShown.set(0);
         epochsShown.set(0);
+        sanityFindings.clear();
         longestFrameGapMillis.set(0);
         longestFrameWorkMillis.set(0);
         longestWarmFrameWorkMillis = 0;
@@ -265,6 +269,8 @@ public final class TrainViewModel {
                 if (sink != null) {
                     sink.epoch(lastStep, en.metrics());
                 }
+            } else if (e instanceof TrainingEvent.SanityChecked c) {
+                sanityFindings.setAll(c.findings());
             } else if (e instanceof TrainingEvent.BoundarySnapshot b) {
                 if (sink != null) {
                     sink.boundary(b.grid());
@@ -279,9 +285,8 @@ public final class TrainViewModel {
                 running.set(false);
                 paused.set(false);
                 progress.set(f.status() == RunStatus.COMPLETED || f.status() == RunStatus.EARLY_STOPPED ? 1 : progress.get() < 0 ? 0 : progress.get());
-                status.set("Run " + f.status().label() + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message())
-                        + String.format(Locale.ROOT, ". UI while training: longest frame gap %d ms, longest chart update %.1f ms.",
-                        longestFrameGapMillis.get(), longestFrameWorkMillis.get()));
+                status.set(finishedText(f));
+                LOG.log(System.Logger.Level.DEBUG, () -> "run " + f.runId() + " " + f.status().label() + "; " + uiTimingSummary());
                 model.runStatusProperty().set("last run " + f.status().label());
                 model.runProgressProperty().set(progress.get());
                 model.runsChanged();
@@ -293,6 +298,38 @@ public final class TrainViewModel {
         if (sink != null) {
             sink.frame();
         }
+    }
+
+    /** What the status line says when a run ended: the outcome a user needs, in words. */
+    static String finishedText(TrainingEvent.RunFinished f) {
+        RunRecord r = f.record();
+        String message = f.message() == null || f.message().isBlank() ? null : f.message().strip();
+        String best = "";
+        if (r != null && r.bestValidationAccuracy() != null) {
+            best = String.format(Locale.ROOT, "best validation accuracy %.1f%%", 100 * r.bestValidationAccuracy());
+        } else if (r != null && r.bestValidationLoss() != null) {
+            best = String.format(Locale.ROOT, "best validation loss %.4g", r.bestValidationLoss());
+        }
+        String epochs = r != null && r.epochsCompleted() != null
+                ? r.epochsCompleted() + (r.epochsCompleted() == 1 ? " epoch" : " epochs") : null;
+        return switch (f.status()) {
+            case COMPLETED -> "Run completed" + (best.isEmpty() ? "" : ": " + best) + (epochs == null ? "" : " (" + epochs + ")");
+            case EARLY_STOPPED -> "Stopped early, validation loss stopped improving" + (epochs == null ? "" : " after " + epochs)
+                    + (best.isEmpty() ? "" : ": " + best);
+            case STOPPED -> "Stopped" + (epochs == null ? "" : " after " + epochs) + (best.isEmpty() ? "" : ": " + best);
+            case DIVERGED -> "Diverged: " + (message == null ? "the loss became NaN or infinite; lower the learning rate" : message);
+            case FAILED -> "Failed: " + (message == null ? "the run could not go on" : message);
+            default -> "Run " + f.status().label() + (message == null ? "" : ": " + message);
+        };
+    }
+
+    /**
+     * The UI-thread measurements of the last run, for tests, benchmarks and the debug log (not the
+     * status line): the longest gap between two frames and the longest frame's own work.
+     */
+    public String uiTimingSummary() {
+        return String.format(Locale.ROOT, "longest frame gap %d ms, longest frame work %.1f ms (after the first 30 frames %.1f ms), %d frames",
+                longestFrameGapMillis.get(), longestFrameWorkMillis.get(), longestWarmFrameWorkMillis, framesMeasured);
     }
 
     private static boolean mine(RunHandle h, TrainingEvent e) {
@@ -409,6 +446,11 @@ public final class TrainViewModel {
 
     public IntegerProperty epochsShownProperty() {
         return epochsShown;
+    }
+
+    /** Findings of the sanity checks on the current run's first batch ("OK ..." or "WARNING ..."). */
+    public javafx.collections.ObservableList<String> sanityFindings() {
+        return sanityFindings;
     }
 
     public LongProperty longestFrameGapMillisProperty() {

@@ -31,6 +31,32 @@ class DataViewModelTest {
     }
 
     @Test
+    void imageFolderLoadsInTheBackgroundAndListsWhatWasSkipped() throws Exception {
+        Path images = dir.resolve("images");
+        for (String cls : new String[] {"cats", "dogs"}) {
+            java.nio.file.Files.createDirectories(images.resolve(cls));
+            for (int i = 0; i < 3; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                img.setRGB(i, i, 0xffffff);
+                javax.imageio.ImageIO.write(img, "png", images.resolve(cls).resolve(i + ".png").toFile());
+            }
+        }
+        java.nio.file.Files.writeString(images.resolve("dogs").resolve("notes.txt"), "not an image");
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        vm.choiceProperty().set(DataViewModel.Choice.IMAGES);
+        vm.pathProperty().set(images.toString());
+        vm.imageSizeProperty().set(8);
+        vm.load();
+        assertTrue(w.errors.isEmpty(), w.errors.toString());
+        assertEquals(6, w.model.dataset().size());
+        assertTrue(w.model.dataset().isImage());
+        assertEquals(1, vm.loaderWarnings().size(), vm.loaderWarnings().toString());
+        assertTrue(vm.loaderWarnings().get(0).contains("notes.txt"), vm.loaderWarnings().toString());
+        assertTrue(!vm.loadingProperty().get());
+    }
+
+    @Test
     void splitSlidersAlwaysAddUpToOneHundred() {
         TestWorkbench w = new TestWorkbench(dir);
         DataViewModel vm = new DataViewModel(w.model);

@@ -1,0 +1,98 @@
+package dev.trainbench.ui.train;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/**
+ * The sanity checks' findings on the first batch (T4): lines starting "OK" are shown quietly,
+ * "WARNING" lines highlighted. Hidden while there are none.
+ */
+public final class SanityPanel extends VBox {
+    private final Label title = new Label("Sanity checks on the first batch");
+    private int warnings;
+
+    private final boolean reserveSpace;
+
+    /** A panel that hides while empty. */
+    public SanityPanel() {
+        this(false);
+    }
+
+    /**
+     * With {@code reserveSpace}, the panel keeps its place while empty (a quiet placeholder), so
+     * findings arriving mid-run do not shrink the charts below it and force them all to redraw.
+     */
+    public SanityPanel(boolean reserveSpace) {
+        this.reserveSpace = reserveSpace;
+        getStyleClass().add("sanity-panel");
+        title.getStyleClass().add("sanity-title");
+        if (reserveSpace) {
+            setMinHeight(58);
+            setPrefHeight(58);
+            setMaxHeight(58);
+        }
+        setFindings(List.of());
+    }
+
+    /** Shows {@code findings} (may be empty: then the panel hides). */
+    public void setFindings(List<String> findings) {
+        getChildren().clear();
+        warnings = 0;
+        boolean any = findings != null && !findings.isEmpty();
+        setVisible(any || reserveSpace);
+        setManaged(any || reserveSpace);
+        if (!any) {
+            if (reserveSpace) {
+                title.setText("Sanity checks run on the first batch of each run (initial loss, a gradient for every parameter).");
+                getChildren().add(title);
+            }
+            return;
+        }
+        getChildren().add(title);
+        for (String f : findings) {
+            boolean warning = isWarning(f);
+            Label line = new Label((warning ? "\u26a0 " : "\u2713 ") + stripPrefix(f));
+            line.getStyleClass().add(warning ? "finding-warning" : "finding-ok");
+            line.setWrapText(true);
+            line.setMaxWidth(Double.MAX_VALUE);
+            line.setTooltip(new Tooltip(f));
+            if (warning) {
+                warnings++;
+            }
+            getChildren().add(line);
+        }
+        title.setText(warnings == 0 ? "Sanity checks on the first batch: all passed"
+                : "Sanity checks on the first batch: " + warnings + (warnings == 1 ? " warning" : " warnings"));
+    }
+
+    /** Number of WARNING findings shown. */
+    public int warningCount() {
+        return warnings;
+    }
+
+    /** Number of findings shown. */
+    public int findingCount() {
+        return Math.max(0, getChildren().size() - 1);
+    }
+
+    static boolean isWarning(String finding) {
+        return finding != null && finding.strip().toUpperCase(Locale.ROOT).startsWith("WARN");
+    }
+
+    static String stripPrefix(String finding) {
+        String s = finding == null ? "" : finding.strip();
+        if (s.startsWith("OK")) {
+            s = s.substring(2);
+        } else if (s.startsWith("WARNING")) {
+            s = s.substring(7);
+        }
+        s = s.strip();
+        if (s.startsWith(":")) {
+            s = s.substring(1).strip();
+        }
+        return s;
+    }
+}
