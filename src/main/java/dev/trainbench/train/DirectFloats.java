@@ -4,15 +4,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** A reusable native-order direct buffer that DJL can wrap without allocating its own. */
-final class DirectFloats {
+public final class DirectFloats {
     private final ByteBuffer buffer;
 
-    DirectFloats(int capacity) {
+    public DirectFloats(int capacity) {
         buffer = ByteBuffer.allocateDirect(capacity * Float.BYTES).order(ByteOrder.nativeOrder());
     }
 
     /** Copies {@code count} values and returns the buffer positioned over exactly them. */
-    ByteBuffer fill(float[] values, int count) {
+    public ByteBuffer fill(float[] values, int count) {
         buffer.clear();
         buffer.asFloatBuffer().put(values, 0, count);
         buffer.limit(count * Float.BYTES);

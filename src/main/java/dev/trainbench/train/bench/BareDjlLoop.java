@@ -19,7 +19,8 @@ import dev.trainbench.data.EpochOrder;
 import dev.trainbench.model.BlockFactory;
 import dev.trainbench.model.BuiltModel;
 import dev.trainbench.spec.ExperimentSpec;
-import java.nio.FloatBuffer;
+import ai.djl.ndarray.types.DataType;
+import dev.trainbench.train.DirectFloats;
 
 /**
  * The baseline for the overhead bar: the plainest correct DJL training loop over the same model,
@@ -60,6 +61,8 @@ final class BareDjlLoop {
                 }
                 trainer.initialize(new Shape(inShape));
                 float[] x = new float[batch * size];
+                // The same input path as TrainBench's loop, so that only the metrics differ.
+                DirectFloats direct = new DirectFloats(batch * size);
                 long samples = 0;
                 long start = 0;
                 long cpuStart = 0;
@@ -75,7 +78,7 @@ final class BareDjlLoop {
                         }
                         try (NDManager sm = model.getNDManager().newSubManager()) {
                             inShape[0] = count;
-                            NDArray input = sm.create(FloatBuffer.wrap(x, 0, count * size), new Shape(inShape));
+                            NDArray input = sm.create(direct.fill(x, count * size), new Shape(inShape), DataType.FLOAT32);
                             NDArray label = sm.create(y);
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 NDList pred = trainer.forward(new NDList(input), new NDList(label));
