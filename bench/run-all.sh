@@ -27,7 +27,7 @@ else
 fi
 echo "## memory"
 java -jar $jar bench memory examples/mnist-mlp.json --epochs 20 2>/dev/null
-java -XX:+UseSerialGC -Xmn48m -jar $jar bench memory examples/mnist-mlp.json --epochs 20 2>/dev/null | sed 's/^/SerialGC -Xmn48m: /'
+java -Xms320m -XX:+AlwaysPreTouch -jar $jar bench memory examples/mnist-mlp.json --epochs 20 2>/dev/null | sed 's/^/-Xms320m -XX:+AlwaysPreTouch: /'
 echo "## startup"
 java -jar $jar bench startup examples/mnist-cnn.json 2>/dev/null
 rm -rf "$ws"

@@ -54,9 +54,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "memory" -> {
                 Benchmarks.Memory m = Benchmarks.memory(spec, base, epochs == null ? 20 : epochs, err::println);
-                out.printf(Locale.ROOT, "memory %s: RSS after epoch 2 %.1f MB, after epoch %d %.1f MB, growth %.1f MB%n",
+                out.printf(Locale.ROOT, "memory %s: RSS after epoch 2 %.1f MB, after epoch %d %.1f MB, growth %.1f MB"
+                                + " (anonymous memory growth %.1f MB)%n",
                         spec.name(), m.rssBytesPerEpoch().get(1) / 1e6, m.rssBytesPerEpoch().size(),
-                        m.rssBytesPerEpoch().get(m.rssBytesPerEpoch().size() - 1) / 1e6, m.growthAfterEpoch2() / 1e6);
+                        m.rssBytesPerEpoch().get(m.rssBytesPerEpoch().size() - 1) / 1e6, m.growthAfterEpoch2() / 1e6,
+                        m.anonymousGrowthAfterEpoch2() / 1e6);
             }
             case "startup" -> out.printf(Locale.ROOT, "startup %s: first training step %.2f s after JVM start%n",
                     spec.name(), Benchmarks.secondsToFirstStep(spec, base));

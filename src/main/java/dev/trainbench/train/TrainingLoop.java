@@ -441,10 +441,13 @@ public final class TrainingLoop {
                 List<Parameter> ps = groupParams.get(g);
                 for (int i = 0; i < ps.size(); i++) {
                     NDArray w = ps.get(i).getArray();
+                    // Results of operations on a parameter belong to the model's manager: attach each
+                    // one to the step's manager, or it lives as long as the model.
                     NDArray wn = w.norm();
                     wn.attach(sm);
-                    NDArray dn = w.sub(before.get(g).get(i)).norm();
-                    dn.attach(sm);
+                    NDArray diff = w.sub(before.get(g).get(i));
+                    diff.attach(sm);
+                    NDArray dn = diff.norm();
                     sums.add(wn);
                     sums.add(dn);
                 }

@@ -93,10 +93,16 @@ public final class Benchmarks {
     }
 
     /** Resident memory at the end of each epoch, from /proc (Linux). */
-    public record Memory(String spec, List<Long> rssBytesPerEpoch, List<Long> heapBytesPerEpoch, RunRecord run) {
+    public record Memory(String spec, List<Long> rssBytesPerEpoch, List<Long> anonymousBytesPerEpoch,
+                         List<Long> heapBytesPerEpoch, RunRecord run) {
         /** Growth from the end of epoch 2 to the last epoch. */
         public long growthAfterEpoch2() {
             return rssBytesPerEpoch.get(rssBytesPerEpoch.size() - 1) - rssBytesPerEpoch.get(1);
+        }
+
+        /** The same for anonymous memory only (heap, native allocations; not mapped library code). */
+        public long anonymousGrowthAfterEpoch2() {
+            return anonymousBytesPerEpoch.get(anonymousBytesPerEpoch.size() - 1) - anonymousBytesPerEpoch.get(1);
         }
     }
 
@@ -106,6 +112,7 @@ public final class Benchmarks {
         RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
         List<Long> rss = new ArrayList<>();
         List<Long> heap = new ArrayList<>();
+        List<Long> anonymous = new ArrayList<>();
         RunRecord r = ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
                 new ExperimentRunner.Hooks(e -> {
                     if (e instanceof TrainingEvent.EpochEnded ee) {
@@ -113,10 +120,14 @@ public final class Benchmarks {
                         Runtime rt = Runtime.getRuntime();
                         rss.add(m);
                         heap.add(rt.totalMemory() - rt.freeMemory());
-                        log.accept(String.format("epoch %d: RSS %.1f MB, Java heap used %.1f MB", ee.metrics().epoch(), m / 1e6, heap.get(heap.size() - 1) / 1e6));
+                        long anon = statusBytes("RssAnon:");
+                        anonymous.add(anon);
+                        log.accept(String.format(Locale.ROOT, "epoch %d: RSS %.1f MB (anonymous %.1f MB, file-backed %.1f MB),"
+                                + " Java heap used %.1f MB", ee.metrics().epoch(), m / 1e6, anon / 1e6,
+                                statusBytes("RssFile:") / 1e6, heap.get(heap.size() - 1) / 1e6));
                     }
                 }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
-        return new Memory(spec.name(), rss, heap, r);
+        return new Memory(spec.name(), rss, anonymous, heap, r);
     }
 
     /** Seconds from JVM start to the end of the first training step. */
@@ -136,9 +147,14 @@ public final class Benchmarks {
     }
 
     static long residentBytes() {
+        return statusBytes("VmRSS:");
+    }
+
+    /** A size line of /proc/self/status in bytes ("VmRSS:", "RssAnon:", "RssFile:"), or -1. */
+    static long statusBytes(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
