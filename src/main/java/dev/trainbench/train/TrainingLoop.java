@@ -58,6 +58,8 @@ public final class TrainingLoop {
     private final int outputs;
     private final int[] sampleShape;
     private MetricsHistory history;
+    /** Arrays owned by the model's manager at each epoch end: constant unless something leaks into it. */
+    private final List<Integer> modelArraysPerEpoch = new ArrayList<>();
 
     public TrainingLoop(ExperimentSpec spec, PreparedData data, RunFolder folder, RunControl control,
                         Consumer<TrainingEvent> events, Options options) {
@@ -75,6 +77,10 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("cross_entropy needs class labels, but this data set is a regression;"
                     + " set training.loss to l2 or l1");
         }
+    }
+
+    List<Integer> modelArraysPerEpoch() {
+        return List.copyOf(modelArraysPerEpoch);
     }
 
     /** The history charts read; available once {@link TrainingEvent.RunStarted} was sent. */
@@ -505,6 +511,9 @@ public final class TrainingLoop {
         /** Returns true when early stopping ends the run. */
         private boolean finishEpoch(int epoch, double trainLoss, double trainAcc, double seconds, long seen)
                 throws IOException {
+            if (model.getNDManager() instanceof ai.djl.ndarray.BaseNDManager base) {
+                modelArraysPerEpoch.add(base.getManagedArrays().size());
+            }
             double[] val = Evaluation.evaluate(trainer, data.validation(), options.evalBatchSize(), training.loss(), outputs);
             double valLoss = val == null ? Double.NaN : val[0];
             double valAcc = val == null ? Double.NaN : val[1];

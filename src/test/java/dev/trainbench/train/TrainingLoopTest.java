@@ -56,7 +56,7 @@ class TrainingLoopTest {
         return TrainingSpec.defaults().withEpochs(epochs).withBatchSize(batch).withOptimizer(OptimizerSpec.adam(lr));
     }
 
-    record Result(RunRecord record, MetricsHistory history, List<TrainingEvent> events) {
+    record Result(RunRecord record, MetricsHistory history, List<TrainingEvent> events, List<Integer> modelArrays) {
     }
 
     Result train(ExperimentSpec spec, Dataset train, Dataset val, RunControl control, TrainingLoop.Options options)
@@ -68,7 +68,7 @@ class TrainingLoopTest {
             TrainingLoop loop = new TrainingLoop(spec, new PreparedData(train, val, null, Map.of(), null, null, train),
                     folder, control, events::add, options);
             RunRecord done = loop.run(h -> { });
-            return new Result(done, loop.history(), events);
+            return new Result(done, loop.history(), events, loop.modelArraysPerEpoch());
         }
     }
 
@@ -91,6 +91,16 @@ class TrainingLoopTest {
         assertTrue(r.events().stream().anyMatch(e -> e instanceof TrainingEvent.BoundarySnapshot));
         assertTrue(r.events().get(r.events().size() - 1) instanceof TrainingEvent.EpochEnded
                 || r.events().stream().anyMatch(e -> e instanceof TrainingEvent.EpochEnded));
+    }
+
+    @Test
+    void nothingMadeInAStepOutlivesIt() throws Exception {
+        // Every metric on every step (weight copies and update ratios included): the model's own
+        // manager must hold the same arrays at the end of every epoch.
+        Result r = train(spec(Presets.get("mlp-2x128").model(), adam(4, 16, 0.01)), blobs(128, 1), blobs(32, 2),
+                new RunControl(), new TrainingLoop.Options(1, 0, 512));
+        assertEquals(4, r.modelArrays().size());
+        assertTrue(r.modelArrays().stream().distinct().count() == 1, "arrays per epoch: " + r.modelArrays());
     }
 
     @Test
