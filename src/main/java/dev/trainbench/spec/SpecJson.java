@@ -185,27 +185,19 @@ public final class SpecJson {
     }
 
     private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "the spec" : sb.toString();
+        String p = dotted(e.getPath());
+        return p.isEmpty() ? "the spec" : p;
     }
 
     private static String parentPath(JsonMappingException e) {
         var refs = e.getPath();
-        if (refs.size() <= 1) {
-            return "the spec";
-        }
+        return refs.size() <= 1 ? "the spec" : "\"" + dotted(refs.subList(0, refs.size() - 1)) + "\"";
+    }
+
+    /** {@code training.optimizer.learningRate}, {@code model.layers[3].units}. */
+    private static String dotted(java.util.List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs.subList(0, refs.size() - 1)) {
+        for (JsonMappingException.Reference r : refs) {
             if (r.getFieldName() != null) {
                 if (!sb.isEmpty()) {
                     sb.append('.');
@@ -215,7 +207,7 @@ public final class SpecJson {
                 sb.append('[').append(r.getIndex()).append(']');
             }
         }
-        return "\"" + sb + "\"";
+        return sb.toString();
     }
 
     private static String enumValues(Class<?> type) {

@@ -93,17 +93,7 @@ public final class SeriesBuffer {
 
     /** Index of the first point with x >= value (size when none). */
     public int lowerBound(double value) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (xs[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Decimator.lowerBound(xs, size, value);
     }
 
     /** Index of the point whose x is nearest to value, or -1 when empty. */
