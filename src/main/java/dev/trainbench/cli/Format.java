@@ -27,6 +27,11 @@ final class Format {
         return v >= 10_000 ? String.format(Locale.ROOT, "%.1fk", v / 1e3) : Long.toString(v);
     }
 
+    /** A status a newer TrainBench wrote reads as null here. */
+    static String status(dev.trainbench.runs.RunStatus status) {
+        return status == null ? "unknown status" : status.label();
+    }
+
     static String cut(String s, int width) {
         if (s == null) {
             return "-";

@@ -29,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
             String fmt = "%-44s %-13s %-14s %-16s %8s %9s %9s %8s%n";
             out.printf(fmt, "RUN", "STATUS", "DATA", "MODEL", "PARAMS", "BEST VAL", "TEST", "TIME");
             for (RunRecord r : runs) {
-                out.printf(fmt, Format.cut(r.id(), 44), r.status() == null ? "?" : r.status().label(),
+                out.printf(fmt, Format.cut(r.id(), 44), Format.status(r.status()),
                         Format.cut(r.dataLabel(), 14), Format.cut(r.modelLabel(), 16), Format.count(r.parameterCount()),
                         Format.pct(r.bestValidationAccuracy()), Format.pct(r.testAccuracy()), Format.seconds(r.wallSeconds()));
             }

@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             out.println(jsonLine(done));
         }
         out.flush();
-        return switch (done.status()) {
+        return done.status() == null ? ExitCodes.RUN_FAILED : switch (done.status()) {
             case COMPLETED, EARLY_STOPPED -> ExitCodes.OK;
             default -> ExitCodes.RUN_FAILED;
         };
@@ -143,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, RunRecord r, RunStore store) {
-        out.printf(Locale.ROOT, "run %s %s after %d epochs in %.1f s (%s)%n", r.id(), r.status().label(),
+        out.printf(Locale.ROOT, "run %s %s after %d epochs in %.1f s (%s)%n", r.id(), Format.status(r.status()),
                 r.epochsCompleted() == null ? 0 : r.epochsCompleted(), r.wallSeconds() == null ? 0 : r.wallSeconds(),
                 r.device());
         if (r.message() != null) {

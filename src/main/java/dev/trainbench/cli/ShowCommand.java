@@ -40,7 +40,7 @@ final class ShowCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.println("run       " + r.id() + "  (" + r.name() + ")");
-        out.println("status    " + r.status().label() + (r.message() == null ? "" : ": " + r.message()));
+        out.println("status    " + Format.status(r.status()) + (r.message() == null ? "" : ": " + r.message()));
         if (r.parentId() != null) {
             out.println("parent    " + r.parentId());
         }

@@ -44,6 +44,12 @@ public final class ArchitectureLint {
                 nonlinearSince = false;
             }
         }
+        if (lastLinear >= 0 && !nonlinearSince) {
+            warnings.add(new LintWarning(Integer.toString(lastLinear + 1), "linear-stack",
+                    "dense layer " + (lastLinear + 1) + " feeds the output layer with no nonlinearity between them, so"
+                            + " the two compute a single linear map",
+                    "add an activation (relu) after it, or remove it"));
+        }
         if (saturating >= 3) {
             warnings.add(new LintWarning(firstSaturating, "stacked-saturation",
                     saturating + " saturating activations (sigmoid/tanh) are stacked: each squashes the gradient"

@@ -35,7 +35,12 @@ public final class RunFolder implements Closeable {
         this.lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         this.lock = lockChannel.tryLock();
         OPEN.add(dir.toAbsolutePath().normalize());
-        store.writeRecord(dir, record);
+        try {
+            store.writeRecord(dir, record);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public String id() {

@@ -35,7 +35,8 @@ public final class RunStore {
 
     /** Lenient on read (runs from a newer TrainBench stay readable); the same output as SpecJson. */
     private static final ObjectMapper READER = SpecJson.mapper().copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
 
     private final Path workspace;
     private final Path runsDir;
@@ -192,6 +193,11 @@ public final class RunStore {
     }
 
     private RunRecord change(String id, RunRecord record) {
+        if (isLive(dir(id))) {
+            // The trainer rewrites run.json after every epoch from its own copy and would undo this.
+            throw new RunStoreException("run " + id + " is training; rename it or edit its notes and tags once it has"
+                    + " ended");
+        }
         try {
             writeRecord(dir(id), record);
             return record;

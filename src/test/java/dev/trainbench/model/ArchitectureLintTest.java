@@ -42,7 +42,7 @@ class ArchitectureLintTest {
 
     @Test
     void denseAfterDenseWithoutActivationIsALinearStack() {
-        List<LintWarning> w = ArchitectureLint.check(List.of(dense(16), dense(16)), new int[] {4}, 3, 1000);
+        List<LintWarning> w = ArchitectureLint.check(List.of(dense(16), dense(16), of(Type.RELU)), new int[] {4}, 3, 1000);
         LintWarning s = only(w, "linear-stack");
         assertEquals("2", s.position());
         assertTrue(s.message().contains("dense layers 1 and 2"), s.message());
@@ -50,14 +50,22 @@ class ArchitectureLintTest {
 
     @Test
     void dropoutBetweenDenseLayersIsStillALinearStack() {
-        List<LintWarning> w = ArchitectureLint.check(List.of(dense(16), dropout(0.2), dense(16)), new int[] {4}, 3, 1000);
+        List<LintWarning> w = ArchitectureLint.check(List.of(dense(16), dropout(0.2), dense(16), of(Type.RELU)), new int[] {4}, 3, 1000);
         assertEquals("3", only(w, "linear-stack").position());
     }
 
     @Test
     void activationBetweenDenseLayersIsNotALinearStack() {
-        List<LintWarning> w = ArchitectureLint.check(List.of(dense(16), of(Type.RELU), dense(16)), new int[] {4}, 3, 1000);
+        List<LintWarning> w = ArchitectureLint.check(List.of(dense(16), of(Type.RELU), dense(16), of(Type.RELU)), new int[] {4}, 3, 1000);
         assertTrue(w.isEmpty(), codes(w).toString());
+    }
+
+    @Test
+    void aStackEndingInDenseFeedsTheOutputLayerLinearly() {
+        List<LintWarning> w = ArchitectureLint.check(List.of(dense(16), of(Type.RELU), dense(16)), new int[] {4}, 3, 1000);
+        LintWarning s = only(w, "linear-stack");
+        assertEquals("3", s.position());
+        assertTrue(s.message().contains("feeds the output layer"), s.message());
     }
 
     @Test

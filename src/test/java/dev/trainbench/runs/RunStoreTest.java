@@ -295,4 +295,25 @@ class RunStoreTest {
         assertTrue(Double.isNaN(store.readSteps(id).column("loss")[1]));
         assertEquals(0.25, store.readEpochs(id).column("validation_loss")[0], 1e-6);
     }
+
+    @Test
+    void renamingARunWhileItTrainsIsRefusedSoTheTrainerCannotUndoIt() throws IOException {
+        RunStore store = new RunStore(workspace);
+        try (RunFolder live = store.create(SPEC, null, record(null, RunStatus.RUNNING, "2024-01-01T00:00:00Z"))) {
+            RunStoreException e = assertThrows(RunStoreException.class, () -> store.rename(live.id(), "new name"));
+            assertMentions(e, live.id(), "training");
+            assertThrows(RunStoreException.class, () -> store.setNotes(live.id(), "notes"));
+        }
+    }
+
+    @Test
+    void aStatusFromANewerVersionStillLists() throws IOException {
+        Path dir = writeRun(record("20240101-000000-future-1234", RunStatus.COMPLETED, "2024-01-01T00:00:00Z"));
+        Path json = dir.resolve(RunStore.RECORD_FILE);
+        Files.writeString(json, Files.readString(json).replace("\"completed\"", "\"cancelled\""));
+        RunStore store = new RunStore(workspace);
+        assertEquals(1, store.list().size());
+        assertEquals(null, store.list().get(0).status());
+        assertTrue(store.problems().isEmpty(), store.problems().toString());
+    }
 }
