@@ -68,6 +68,17 @@ public final class BlockFactory {
         };
     }
 
+    /**
+     * The output layer's weight initializer when it should differ from the hidden layers'. He's
+     * gain of 2 assumes a ReLU after the layer; the output layer is linear, and with He-scaled
+     * activations before it the first logits are large and the initial loss far above ln C. So
+     * with He the output layer starts small (normal, sigma 0.01): the first predictions are near
+     * uniform, as the "initial loss about ln C" check expects. Null: the same as the other layers.
+     */
+    public static Initializer outputInitializer(InitSpec init) {
+        return init.type() == InitSpec.Type.HE ? new NormalInitializer(0.01f) : null;
+    }
+
     private static Block layer(LayerSpec l) {
         return switch (l.type()) {
             case DENSE -> Linear.builder().setUnits(l.units()).build();

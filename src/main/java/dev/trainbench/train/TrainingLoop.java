@@ -114,6 +114,11 @@ public final class TrainingLoop {
                 config.optInitializer(init, Parameter.Type.WEIGHT);
             }
             try (Trainer trainer = model.newTrainer(config)) {
+                Initializer outputInit = BlockFactory.outputInitializer(spec.model().init());
+                if (outputInit != null) {
+                    // After the trainer applied the spec's initializer to every weight, before initialize().
+                    built.groups().get(built.groups().size() - 1).setInitializer(outputInit, Parameter.Type.WEIGHT);
+                }
                 trainer.initialize(new Shape(concat(1, sampleShape)));
                 DjlFactories.skipDjlGradientCheck(trainer);
                 long params = countTrainable(built.block());
