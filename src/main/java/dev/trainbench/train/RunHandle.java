@@ -68,11 +68,6 @@ public final class RunHandle {
         return control;
     }
 
-    void started(String id, MetricsHistory h) {
-        runId = id;
-        history = h;
-    }
-
     void setHistory(MetricsHistory h) {
         history = h;
     }

@@ -89,7 +89,7 @@ public final class TrainingLoop {
     }
 
     /** Trains to the end (or a stop, divergence or early stop) and returns the final record. */
-    public RunRecord run(java.util.function.Consumer<MetricsHistory> onHistory) throws IOException, InterruptedException {
+    public RunRecord run(Consumer<MetricsHistory> onHistory) throws IOException, InterruptedException {
         long started = System.nanoTime();
         RunRecord.Builder rec = folder.record().toBuilder().status(RunStatus.RUNNING).startedAt(Instant.now().toString());
         Device device = device();
@@ -128,7 +128,7 @@ public final class TrainingLoop {
                 events.accept(new TrainingEvent.RunStarted(folder.id(), spec.name(), built.groupNames(), deviceName(device),
                         stepsPerEpoch * training.epochs(), params));
                 events.accept(new TrainingEvent.StatusChanged(folder.id(), RunStatus.RUNNING));
-                return new Epochs(model, trainer, built, tracker, schedule, batch, stepsPerEpoch, rec, started).runAll();
+                return new Epochs(model, trainer, built, tracker, batch, stepsPerEpoch, rec, started).runAll();
             }
         }
     }
@@ -207,7 +207,7 @@ public final class TrainingLoop {
         private int epochsWithoutImprovement;
         private final List<String> sanity = new ArrayList<>();
 
-        Epochs(Model model, Trainer trainer, BuiltModel built, ScheduleTracker tracker, LearningRateSchedule schedule,
+        Epochs(Model model, Trainer trainer, BuiltModel built, ScheduleTracker tracker,
                int batch, long stepsPerEpoch, RunRecord.Builder rec, long started) {
             this.model = model;
             this.trainer = trainer;
