@@ -32,6 +32,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -292,6 +293,8 @@ public final class DataView extends SplitPane {
         apply.setTooltip(new javafx.scene.control.Tooltip("Set the preprocessing (left, under Preprocessing) to the recommended mode."));
         Label inUse = new Label("(in use)");
         inUse.getStyleClass().add("hint");
+        inUse.setMinWidth(Region.USE_PREF_SIZE);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         inUse.visibleProperty().bind(vm.recommendationProperty().isNotNull().and(vm.canApplyRecommendationProperty().not()));
         inUse.managedProperty().bind(inUse.visibleProperty());
         HBox recommendationRow = new HBox(6, recommendation, apply, inUse);
@@ -317,7 +320,11 @@ public final class DataView extends SplitPane {
         table.getColumns().add(column("mean", s -> num(s.mean())));
         table.getColumns().add(column("std", s -> num(s.std())));
         table.getColumns().add(column("missing", s -> Long.toString(s.missing())));
-        TableColumn<DataProfile.FeatureStats, DataProfile.FeatureStats> histogram = new TableColumn<>("histogram (min..max)");
+        TableColumn<DataProfile.FeatureStats, DataProfile.FeatureStats> histogram = new TableColumn<>();
+        Label histogramHeader = new Label("histogram");
+        histogramHeader.setTooltip(new javafx.scene.control.Tooltip(DataProfile.HISTOGRAM_BINS
+                + " equal bins from min to max; bar heights are log(1 + count). Hover a row for its numbers."));
+        histogram.setGraphic(histogramHeader);
         histogram.setId("histogram-column");
         histogram.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         histogram.setCellFactory(c -> new HistogramCell());
@@ -335,6 +342,7 @@ public final class DataView extends SplitPane {
         warnTitle.getStyleClass().add("section-title");
         SplitPane lower = new SplitPane(new VBox(4, statsTitle, table), new VBox(4, warnTitle, scroll(warningsBox)));
         lower.setOrientation(Orientation.HORIZONTAL);
+        lower.setDividerPositions(0.6);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(8, summary, hint, recommendationRow, previewScroll, lower);
         VBox.setVgrow(lower, Priority.ALWAYS);

@@ -51,18 +51,12 @@ class HistogramColumnTest {
             assertEquals("grey", cell.getItem().name());
             assertEquals(nonEmpty, cell.barsDrawn(), "a bar per non-empty bin");
             assertTrue(cell.getTooltip().getText().contains("largest bin"), cell.getTooltip().getText());
-            WritableImage img = cell.canvas().snapshot(null, null);
-            Color accent = Color.web("#2f6fd6");
-            int bar = 0;
-            for (int x = 0; x < img.getWidth(); x++) {
-                for (int y = 0; y < img.getHeight(); y++) {
-                    Color c = img.getPixelReader().getColor(x, y);
-                    if (Math.abs(c.getRed() - accent.getRed()) < 0.05 && Math.abs(c.getBlue() - accent.getBlue()) < 0.05) {
-                        bar++;
-                    }
-                }
-            }
-            assertTrue(bar > 50, "bars drawn in the theme's accent colour: " + bar + " pixels");
+            int bar = pixelsOf(cell, Color.web("#2f6fd6"));
+            assertTrue(bar > 50, "bars drawn in the light theme's accent colour: " + bar + " pixels");
+            scene.getStylesheets().set(1, DataView.class.getResource("/dev/trainbench/ui/dark.css").toExternalForm());
+            view.applyCss();
+            view.layout();
+            assertEquals(bar, pixelsOf(cell, Color.web("#5b9bff")), "redrawn in the dark theme's accent colour");
 
             Hyperlink apply = (Hyperlink) scene.lookup("#apply-recommendation");
             assertFalse(apply.isVisible(), "standardize is already chosen");
@@ -72,5 +66,20 @@ class HistogramColumnTest {
             assertEquals(dev.trainbench.spec.Preprocessing.STANDARDIZE, w.model.spec().preprocessing());
             assertFalse(apply.isVisible());
         });
+    }
+
+    private static int pixelsOf(HistogramCell cell, Color colour) {
+        WritableImage img = cell.canvas().snapshot(null, null);
+        int n = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                Color c = img.getPixelReader().getColor(x, y);
+                if (Math.abs(c.getRed() - colour.getRed()) < 0.05 && Math.abs(c.getGreen() - colour.getGreen()) < 0.05
+                        && Math.abs(c.getBlue() - colour.getBlue()) < 0.05) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }
