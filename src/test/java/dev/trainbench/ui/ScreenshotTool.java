@@ -22,15 +22,19 @@ import javax.imageio.ImageIO;
  * PNG of each screen. Run headless:
  * <pre>
  * java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1600x1000-32 \
- *     -cp target/test-classes:target/classes:... dev.trainbench.ui.ScreenshotTool assets
+ *     -cp target/test-classes:target/classes:... dev.trainbench.ui.ScreenshotTool assets [only-file.png ...]
  * </pre>
+ * With file names after the folder, only those screenshots are written (the same steps run up to the last of them).
  */
 public final class ScreenshotTool {
     private static MainWindow window;
     private static Scene scene;
+    private static java.util.Set<String> only = java.util.Set.of();
+    private static int written;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets");
+        only = java.util.Set.of(java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         Files.createDirectories(out);
         Path workspace = Files.createTempDirectory("trainbench-shots");
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -156,6 +160,9 @@ public final class ScreenshotTool {
     }
 
     private static void shotOf(Scene scene, Path file) throws Exception {
+        if (!only.isEmpty() && !only.contains(file.getFileName().toString())) {
+            return;
+        }
         fx(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
@@ -164,10 +171,15 @@ public final class ScreenshotTool {
                 File f = file.toFile();
                 ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
                 System.out.println("wrote " + f);
+                written++;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
+        if (!only.isEmpty() && written == only.size()) {
+            Platform.exit();
+            System.exit(0);
+        }
     }
 
     private static void waitUntil(int seconds, BooleanSupplier condition) throws Exception {

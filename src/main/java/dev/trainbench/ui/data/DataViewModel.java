@@ -86,6 +86,10 @@ public final class DataViewModel {
     private final StringProperty symmetryHint = new SimpleStringProperty("");
     private final ObservableList<DataProfile.FeatureStats> featureStats = FXCollections.observableArrayList();
     private final ObservableList<DataProfile.Warning> warnings = FXCollections.observableArrayList();
+    private final ObjectProperty<DataProfile.Recommendation> recommendation = new SimpleObjectProperty<>();
+    private final StringProperty recommendationText = new SimpleStringProperty("");
+    private final javafx.beans.binding.BooleanBinding canApplyRecommendation = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> recommendation.get() != null && recommendation.get().mode() != preprocessing.get(), recommendation, preprocessing);
     private boolean syncing;
 
     public DataViewModel(WorkbenchModel model) {
@@ -328,6 +332,8 @@ public final class DataViewModel {
         if (p == null) {
             featureStats.clear();
             warnings.clear();
+            recommendation.set(null);
+            recommendationText.set("");
             return;
         }
         summary.set(String.format(Locale.ROOT, "%s: %,d samples, shape %s, %s", p.name(), p.rows(),
@@ -338,6 +344,20 @@ public final class DataViewModel {
         featureStats.setAll(p.featureStats());
         warnings.setAll(p.warnings());
         symmetryHint.set(p.symmetryHint());
+        DataProfile.Recommendation r = p.recommendedPreprocessing();
+        recommendation.set(r);
+        recommendationText.set(r == null ? "" : "Recommended preprocessing: " + dev.trainbench.ui.EnumNames.label(r.mode())
+                + " \u2014 " + r.reason());
+    }
+
+    /** Sets the preprocessing to the recommended mode (written into the spec); false when there is none or it is already chosen. */
+    public boolean applyRecommendation() {
+        DataProfile.Recommendation r = recommendation.get();
+        if (r == null || r.mode() == preprocessing.get()) {
+            return false;
+        }
+        preprocessing.set(r.mode());
+        return true;
     }
 
     private static String blankToNull(String s) {
@@ -483,5 +503,20 @@ public final class DataViewModel {
 
     public ObservableList<DataProfile.Warning> warnings() {
         return warnings;
+    }
+
+    /** The preprocessing the loaded data's profile recommends, with its reason; null before data is loaded. */
+    public ObjectProperty<DataProfile.Recommendation> recommendationProperty() {
+        return recommendation;
+    }
+
+    /** "Recommended preprocessing: standardize — reason"; empty before data is loaded. */
+    public StringProperty recommendationTextProperty() {
+        return recommendationText;
+    }
+
+    /** True when there is a recommendation and the current preprocessing differs from it. */
+    public javafx.beans.binding.BooleanBinding canApplyRecommendationProperty() {
+        return canApplyRecommendation;
     }
 }

@@ -1,10 +1,14 @@
 package dev.trainbench.ui.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainbench.data.DataProfile;
 import dev.trainbench.spec.DataSpec;
+import dev.trainbench.spec.Preprocessing;
 import dev.trainbench.ui.TestWorkbench;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -88,5 +92,42 @@ class DataViewModelTest {
         vm.load();
         assertEquals(1, w.errors.size());
         assertTrue(w.errors.get(0).contains("nope.csv"), w.errors.get(0));
+    }
+
+    @Test
+    void loadingIrisOrMnistExposesTheRecommendedPreprocessingAndApplyWritesIt() {
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        assertNull(vm.recommendationProperty().get());
+        assertFalse(vm.canApplyRecommendationProperty().get());
+
+        vm.choiceProperty().set(DataViewModel.Choice.IRIS);
+        vm.load();
+        assertTrue(w.errors.isEmpty(), w.errors.toString());
+        DataProfile.Recommendation iris = vm.recommendationProperty().get();
+        assertNotNull(iris);
+        assertEquals(w.model.profileProperty().get().recommendedPreprocessing(), iris);
+        assertEquals(Preprocessing.STANDARDIZE, iris.mode());
+        assertTrue(vm.recommendationTextProperty().get().startsWith("Recommended preprocessing: standardize \u2014 "),
+                vm.recommendationTextProperty().get());
+        assertTrue(vm.recommendationTextProperty().get().endsWith(iris.reason()));
+
+        vm.preprocessingProperty().set(Preprocessing.NONE);
+        assertEquals(Preprocessing.NONE, w.model.spec().preprocessing());
+        assertTrue(vm.canApplyRecommendationProperty().get(), "the choice differs from the recommendation");
+        assertTrue(vm.applyRecommendation());
+        assertEquals(Preprocessing.STANDARDIZE, w.model.spec().preprocessing(), "Apply writes the spec");
+        assertFalse(vm.canApplyRecommendationProperty().get());
+        assertFalse(vm.applyRecommendation(), "nothing to apply once chosen");
+
+        vm.choiceProperty().set(DataViewModel.Choice.MNIST);
+        vm.load();
+        assertTrue(w.errors.isEmpty(), w.errors.toString());
+        DataProfile.Recommendation mnist = vm.recommendationProperty().get();
+        assertNotNull(mnist);
+        assertTrue(w.model.dataset().isImage());
+        assertEquals(Preprocessing.STANDARDIZE, mnist.mode());
+        assertTrue(mnist.reason().startsWith("pixels range"), mnist.reason());
+        assertTrue(vm.recommendationTextProperty().get().contains(mnist.reason()));
     }
 }
