@@ -69,7 +69,7 @@ public final class ScreenshotTool {
             window.trainViewModel().start();
         });
         waitUntil(300, () -> !window.trainViewModel().runningProperty().get());
-        System.out.println("mnist run: " + window.trainViewModel().uiTimingSummary());
+        System.out.println("mnist run: " + window.trainViewModel().uiTimingSummary() + "\n" + window.trainView().frameProfile().report());
         // the final test of that run, shown in its own window
         String[] testedId = new String[1];
         fx(() -> {
@@ -125,7 +125,7 @@ public final class ScreenshotTool {
             window.trainViewModel().start();
         });
         waitUntil(600, () -> !window.trainViewModel().runningProperty().get());
-        System.out.println("spiral run: " + window.trainViewModel().uiTimingSummary());
+        System.out.println("spiral run: " + window.trainViewModel().uiTimingSummary() + "\n" + window.trainView().frameProfile().report());
         System.out.println("spiral run (legacy): longest frame gap " + window.trainViewModel().longestFrameGapMillisProperty().get()
                 + " ms, longest chart update " + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms");
         fx(() -> {
