@@ -84,4 +84,25 @@ class DataAugmentationGuiTest {
         assertTrue(robot.lookup("#augmentation-note").queryLabeled().getText().contains("only for images"));
         assertTrue(errors.isEmpty(), errors.toString());
     }
+
+    @Test
+    void subsetSpinnerShowsTheSubsetOfTheSpecBeingEdited(FxRobot robot) {
+        WorkbenchModel model = window.workbench();
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> subset = robot.lookup("#subset-size").queryAs(Spinner.class);
+        // a spec set from outside the Data screen (a loaded spec file, a run's spec, a session)
+        robot.interact(() -> model.setSpec(model.spec().withSplit(model.spec().split().withSubset(3000))));
+        assertEquals(3000, subset.getValue(), "the spinner shows the spec's subset");
+        assertFalse(subset.isDisabled());
+        assertEquals(3000, model.spec().split().subset());
+        robot.interact(() -> window.dataViewModel().subsetSizeProperty().set(1234));
+        assertEquals(1234, subset.getValue());
+        assertEquals(1234, model.spec().split().subset());
+        robot.interact(() -> subset.getValueFactory().setValue(500));
+        assertEquals(500, model.spec().split().subset(), "and edits in the spinner still reach the spec");
+        robot.interact(() -> model.setSpec(model.spec().withSeed(77)));
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> seed = robot.lookup("#split-seed").queryAs(Spinner.class);
+        assertEquals(77, seed.getValue(), "the seed spinner follows the spec too");
+    }
 }

@@ -69,7 +69,7 @@ public final class ScreenshotTool {
             window.trainViewModel().start();
         });
         waitUntil(300, () -> !window.trainViewModel().runningProperty().get());
-        System.out.println("mnist run: " + window.trainViewModel().uiTimingSummary());
+        System.out.println("mnist run: " + window.trainViewModel().uiTimingSummary() + "\n" + window.trainView().frameProfile().report());
         // the final test of that run, shown in its own window
         String[] testedId = new String[1];
         fx(() -> {
@@ -125,7 +125,7 @@ public final class ScreenshotTool {
             window.trainViewModel().start();
         });
         waitUntil(600, () -> !window.trainViewModel().runningProperty().get());
-        System.out.println("spiral run: " + window.trainViewModel().uiTimingSummary());
+        System.out.println("spiral run: " + window.trainViewModel().uiTimingSummary() + "\n" + window.trainView().frameProfile().report());
         System.out.println("spiral run (legacy): longest frame gap " + window.trainViewModel().longestFrameGapMillisProperty().get()
                 + " ms, longest chart update " + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms");
         fx(() -> {
@@ -143,6 +143,18 @@ public final class ScreenshotTool {
         });
         settle();
         shot(out.resolve("screenshot-runs.png"));
+        // the charts window of the finished spiral run (Runs > Open charts)
+        Stage[] chartStage = new Stage[1];
+        fx(() -> {
+            String id = window.trainViewModel().currentProperty().get().runId();
+            var record = window.workbench().store().load(id);
+            var runsView = (dev.trainbench.ui.runs.RunsView) scene.lookup("#runs-view");
+            chartStage[0] = runsView.chartsWindow(record, new dev.trainbench.runs.MetricsTable[] {
+                window.workbench().store().readSteps(id), window.workbench().store().readEpochs(id)});
+        });
+        settle();
+        shotOf(chartStage[0].getScene(), out.resolve("screenshot-run-charts.png"));
+        fx(() -> chartStage[0].close());
         fx(() -> window.shutdown());
         trainer.close();
         tasks.close();

@@ -100,7 +100,7 @@ class WorkbenchGuiTest {
         System.out.println("GUI test: " + window.trainViewModel().uiTimingSummary() + "; legacy: gap " + longestGap + " ms, longest chart update = "
                 + window.trainViewModel().longestFrameWorkMillisProperty().get() + " ms (after warm-up "
                 + window.trainViewModel().longestWarmFrameWorkMillis() + " ms), steps shown = "
-                + window.trainViewModel().stepsShownProperty().get());
+                + window.trainViewModel().stepsShownProperty().get() + "\n" + window.trainView().frameProfile().report());
 
         robot.clickOn("#nav-runs");
         @SuppressWarnings("unchecked")

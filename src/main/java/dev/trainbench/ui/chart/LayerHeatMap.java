@@ -75,6 +75,23 @@ public final class LayerHeatMap extends BorderPane {
         setCenter(plot);
     }
 
+    /** Draws a throwaway heat map off-screen until the drawing code is compiled (see {@link LiveChart#warmUp()}). */
+    public static void warmUp() {
+        LayerHeatMap m = new LayerHeatMap("warm-up");
+        m.plot.resize(420, 220);
+        m.setLayers(List.of("a", "b", "c"));
+        float[] row = new float[3];
+        for (int step = 0; step < 3000; step++) {
+            row[0] = 1f / (1 + step);
+            row[1] = 0.5f;
+            row[2] = 0.01f * (step % 7 + 1);
+            m.append(step, row);
+            if (step % 100 == 0) {
+                m.refresh();
+            }
+        }
+    }
+
     /** Starts over with these layers (rows, first layer on top). */
     public void setLayers(List<String> names) {
         layers = List.copyOf(names);

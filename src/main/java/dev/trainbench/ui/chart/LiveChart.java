@@ -71,14 +71,11 @@ public class LiveChart extends BorderPane {
             this.color = color;
             this.smoothable = smoothable;
             this.buffer = new SeriesBuffer(smoothable ? smoothing.get() : 0);
-            legendItem = new Label(name);
-            legendItem.getStyleClass().add("chart-legend-entry");
-            Region swatch = new Region();
-            swatch.setMinSize(14, 4);
-            swatch.setPrefSize(14, 4);
-            swatch.setMaxSize(14, 4);
-            swatch.setStyle("-fx-background-color: " + web(color) + ";");
-            legendItem.setGraphic(swatch);
+            // a new run usually has the same series: reuse their legend entries, so that starting
+            // a run changes nothing in the scene graph (no CSS pass, no relayout of the charts)
+            Label reused = spareLegendItems.remove(name + '|' + web(color));
+            legendItem = reused != null ? reused : legendItem(name, color);
+            legendItem.setOpacity(1.0);
             legendItem.setOnMouseClicked(e -> setVisible(!visible));
         }
 
@@ -152,6 +149,8 @@ public class LiveChart extends BorderPane {
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.0);
 
     private boolean dirty = true;
+    private boolean legendStale;
+    private final java.util.Map<String, Label> spareLegendItems = new java.util.HashMap<>();
     private boolean zoomedX;
     private boolean zoomedY;
     private double viewXMin;
@@ -252,6 +251,57 @@ public class LiveChart extends BorderPane {
         installMouseHandlers();
     }
 
+    private static Label legendItem(String name, Color color) {
+        Label item = new Label(name);
+        item.getStyleClass().add("chart-legend-entry");
+        Region swatch = new Region();
+        swatch.setMinSize(14, 4);
+        swatch.setPrefSize(14, 4);
+        swatch.setMaxSize(14, 4);
+        swatch.setStyle("-fx-background-color: " + web(color) + ";");
+        item.setGraphic(swatch);
+        return item;
+    }
+
+    /** Puts the legend entries of the current series in the legend, touching the scene graph only when they differ. */
+    private void syncLegend() {
+        List<Label> want = new ArrayList<>(series.size());
+        for (Series s : series) {
+            want.add(s.legendItem);
+        }
+        if (!legend.getChildren().equals(want)) {
+            legend.getChildren().setAll(want);
+        }
+    }
+
+    /**
+     * Draws a throwaway chart off-screen (linear and log, smoothed, with dots and a reference line)
+     * enough times for the JIT to compile the drawing code, so the first frames of the first run
+     * do not pay for it. Call once on the FX thread at start-up, after the window is shown.
+     */
+    public static void warmUp() {
+        LiveChart c = new LiveChart("warm-up");
+        c.plotPane.resize(480, 260);
+        c.setSmoothing(0.6);
+        c.addReferenceLine(1e-3, "warm-up");
+        Series a = c.addSeries("a", Color.GRAY);
+        Series b = c.addSeries("b", Color.GRAY, false);
+        for (int round = 0; round < 40; round++) {
+            for (int i = 0; i < 100; i++) {
+                double x = round * 100 + i;
+                a.append(x, 1.0 / (1 + x) + 0.01 * Math.sin(x));
+                if (i == 0) {
+                    b.append(x, 0.5 / (1 + x));
+                }
+            }
+            c.setLogY(round % 2 == 1);
+            c.refresh();
+            c.hoverText(round * 50.0);
+        }
+        c.removeAllSeries();
+        c.refresh();
+    }
+
     /** Adds a series whose smoothed curve follows the chart's smoothing setting. */
     public Series addSeries(String name, Color color) {
         return addSeries(name, color, true);
@@ -264,7 +314,7 @@ public class LiveChart extends BorderPane {
     public Series addSeries(String name, Color color, boolean smoothable) {
         Series s = new Series(name, color, smoothable);
         series.add(s);
-        legend.getChildren().add(s.legendItem);
+        legendStale = true;
         dirty = true;
         return s;
     }
@@ -280,10 +330,21 @@ public class LiveChart extends BorderPane {
         return List.copyOf(series);
     }
 
+    /**
+     * Removes every series. The legend is brought up to date at the next {@link #refresh()}, so
+     * that removing and adding back the same series leaves its nodes alone.
+     */
     public void removeAllSeries() {
+        for (Series s : series) {
+            spareLegendItems.put(s.name + '|' + web(s.color), s.legendItem);
+        }
         series.clear();
-        legend.getChildren().clear();
-        resetZoom();
+        legendStale = true;
+        // no redraw now: the series that usually follow at once are drawn at the next refresh
+        zoomedX = false;
+        zoomedY = false;
+        showReset();
+        dirty = true;
     }
 
     public void clearData() {
@@ -383,6 +444,11 @@ public class LiveChart extends BorderPane {
 
     /** Redraws when data or view changed since the last call; cheap otherwise. Call once per frame. */
     public void refresh() {
+        if (legendStale) {
+            legendStale = false;
+            syncLegend();
+            spareLegendItems.clear();
+        }
         if (!dirty) {
             return;
         }

@@ -170,7 +170,13 @@ public final class DataView extends SplitPane {
         shuffle.setId("shuffle");
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.seedProperty().get());
         seed.setEditable(true);
+        seed.setId("split-seed");
         seed.valueProperty().addListener((o, a, v) -> vm.seedProperty().set(v));
+        vm.seedProperty().addListener((o, a, v) -> {
+            if (!v.equals(seed.getValue())) {
+                seed.getValueFactory().setValue(v.intValue());
+            }
+        });
         CheckBox subset = new CheckBox();
         subset.selectedProperty().bindBidirectional(vm.useSubsetProperty());
         subset.setId("use-subset");
@@ -178,6 +184,12 @@ public final class DataView extends SplitPane {
         subsetSize.setEditable(true);
         subsetSize.setId("subset-size");
         subsetSize.valueProperty().addListener((o, a, v) -> vm.subsetSizeProperty().set(v));
+        // the spinner follows the spec being edited (a loaded spec, a preset, a restored session)
+        vm.subsetSizeProperty().addListener((o, a, v) -> {
+            if (!v.equals(subsetSize.getValue())) {
+                subsetSize.getValueFactory().setValue(v.intValue());
+            }
+        });
         subsetSize.disableProperty().bind(vm.useSubsetProperty().not());
         f.full(stratified).full(shuffle).row("Seed", seed).row("Subset", new HBox(6, subset, subsetSize, new Label("samples")),
                 "Start small: a bug shows in seconds on a few hundred samples.");

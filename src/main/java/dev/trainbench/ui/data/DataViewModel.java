@@ -91,6 +91,7 @@ public final class DataViewModel {
     private final javafx.beans.binding.BooleanBinding canApplyRecommendation = javafx.beans.binding.Bindings.createBooleanBinding(
             () -> recommendation.get() != null && recommendation.get().mode() != preprocessing.get(), recommendation, preprocessing);
     private boolean syncing;
+    private boolean applying;
 
     public DataViewModel(WorkbenchModel model) {
         this.model = model;
@@ -107,6 +108,11 @@ public final class DataViewModel {
             if (name != null && !syncing) {
                 toyNoise.set(ToyDatasets.defaultNoise(name));
                 toyClasses.set(ToyDatasets.defaultClasses(name));
+            }
+        });
+        model.specProperty().addListener((o, a, spec) -> {
+            if (!applying) {
+                readSettings(spec);
             }
         });
         model.profileProperty().addListener((o, a, p) -> showProfile(p));
@@ -147,6 +153,20 @@ public final class DataViewModel {
                     path.set(d.path());
                 }
             }
+        } finally {
+            syncing = false;
+        }
+        readSettings(spec);
+    }
+
+    /**
+     * Shows the split, seed, preprocessing and augmentation of {@code spec}. Called whenever the
+     * shared spec changes (a spec file, a run's spec, a session), so the controls always show the
+     * spec being edited; the data source fields wait for Load and are not touched here.
+     */
+    private void readSettings(ExperimentSpec spec) {
+        syncing = true;
+        try {
             SplitSpec s = spec.split();
             trainPercent.set(s.train());
             validationPercent.set(s.validation());
@@ -201,7 +221,12 @@ public final class DataViewModel {
         }
         SplitSpec split = new SplitSpec(trainPercent.get(), validationPercent.get(), testPercent.get(),
                 stratified.get(), shuffle.get(), useSubset.get() ? Math.max(2, subsetSize.get()) : null);
-        model.updateSpec(s -> s.withSplit(split).withSeed(seed.get()).withPreprocessing(preprocessing.get()));
+        applying = true;
+        try {
+            model.updateSpec(s -> s.withSplit(split).withSeed(seed.get()).withPreprocessing(preprocessing.get()));
+        } finally {
+            applying = false;
+        }
     }
 
     /** Writes the augmentation settings into the spec; an invalid value leaves it unchanged and says why. */
@@ -211,7 +236,12 @@ public final class DataViewModel {
         }
         try {
             AugmentationSpec aug = new AugmentationSpec(augShift.get(), augFlip.get(), augRotation.get(), augNoise.get());
-            model.updateSpec(s -> s.withAugmentation(aug));
+            applying = true;
+            try {
+                model.updateSpec(s -> s.withAugmentation(aug));
+            } finally {
+                applying = false;
+            }
             augmentationError.set("");
         } catch (SpecException e) {
             augmentationError.set(e.getMessage());

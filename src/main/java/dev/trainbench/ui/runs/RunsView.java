@@ -3,7 +3,9 @@ package dev.trainbench.ui.runs;
 import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.ui.Palette;
+import dev.trainbench.ui.chart.LayerHeatMap;
 import dev.trainbench.ui.chart.LiveChart;
+import dev.trainbench.ui.train.GradientRatio;
 import dev.trainbench.ui.train.SanityPanel;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -203,29 +205,33 @@ public final class RunsView extends VBox {
 
     /** A window with the run's loss, accuracy, gradient-norm and throughput curves, read from its files. */
     private void openCharts(RunRecord r) {
-        vm.loadMetrics(r.id(), tables -> {
-            Stage stage = new Stage();
-            stage.initOwner(getScene().getWindow());
-            stage.setTitle("Run " + r.name() + " (" + r.id() + ")");
-            GridPane grid = RunCharts.grid(tables[0], tables[1]);
-            Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
-                    r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));
-            info.setPadding(new Insets(8, 8, 2, 8));
-            SanityPanel sanity = new SanityPanel();
-            sanity.setId("run-sanity");
-            sanity.setFindings(r.sanity());
-            BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
-            if (r.test() != null) {
-                TestResultPane test = new TestResultPane(r);
-                test.setPrefWidth(Math.min(680, test.idealSize()[0]));
-                root.setRight(test);
-            }
-            Scene scene = new Scene(root, r.test() == null ? 1100 : 1500, 760);
-            scene.getStylesheets().setAll(getScene().getStylesheets());
-            root.getStyleClass().setAll(getScene().getRoot().getStyleClass());
-            stage.setScene(scene);
-            stage.show();
-        });
+        vm.loadMetrics(r.id(), tables -> chartsWindow(r, tables));
+    }
+
+    /** Opens the chart window of run {@code r} from its step and epoch metrics ({@code tables[0]}, {@code tables[1]}). */
+    public Stage chartsWindow(RunRecord r, MetricsTable[] tables) {
+        Stage stage = new Stage();
+        stage.initOwner(getScene().getWindow());
+        stage.setTitle("Run " + r.name() + " (" + r.id() + ")");
+        GridPane grid = RunCharts.grid(tables[0], tables[1]);
+        Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
+                r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));
+        info.setPadding(new Insets(8, 8, 2, 8));
+        SanityPanel sanity = new SanityPanel();
+        sanity.setId("run-sanity");
+        sanity.setFindings(r.sanity());
+        BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
+        if (r.test() != null) {
+            TestResultPane test = new TestResultPane(r);
+            test.setPrefWidth(Math.min(680, test.idealSize()[0]));
+            root.setRight(test);
+        }
+        Scene scene = new Scene(root, r.test() == null ? 1100 : 1500, 900);
+        scene.getStylesheets().setAll(getScene().getStylesheets());
+        root.getStyleClass().setAll(getScene().getRoot().getStyleClass());
+        stage.setScene(scene);
+        stage.show();
+        return stage;
     }
 
     private static <T> TableColumn<RunRecord, T> column(String name, Function<RunRecord, T> value, double width) {
@@ -262,8 +268,15 @@ public final class RunsView extends VBox {
         return v -> v < 120 ? String.format(Locale.ROOT, "%.1f s", v) : String.format(Locale.ROOT, "%.1f min", v / 60);
     }
 
-    /** Charts of a finished run, from its metrics files. */
+    /**
+     * Charts of a finished run, from its metrics files: the same curves as the live Train view,
+     * including the per-layer gradient heat map with the first/last-layer ratio and the
+     * update/weight ratio chart.
+     */
     static final class RunCharts {
+        /** Rows at the end of the run that the first/last-layer gradient ratio averages, as on the Train view. */
+        static final int RATIO_ROWS = 20;
+
         private RunCharts() {
         }
 
@@ -272,20 +285,62 @@ public final class RunsView extends VBox {
             LiveChart acc = new LiveChart("Accuracy");
             LiveChart grads = new LiveChart("Gradient norm per layer");
             LiveChart lr = new LiveChart("Learning rate");
-            for (LiveChart c : List.of(loss, acc, grads, lr)) {
+            LiveChart updates = new LiveChart("Update/weight ratio");
+            LayerHeatMap heatMap = new LayerHeatMap("Gradient norm: layers (first on top) by step, log colour");
+            Label ratio = new Label("first/last layer gradient ratio: no data");
+            loss.setId("run-chart-loss");
+            grads.setId("run-chart-gradients");
+            updates.setId("chart-update-ratio");
+            heatMap.setId("gradient-heatmap");
+            ratio.setId("gradient-ratio");
+            ratio.getStyleClass().add("gradient-ratio");
+            ratio.setWrapText(true);
+            ratio.setPadding(new Insets(2, 8, 2, 8));
+            ratio.setMinHeight(36);
+            ratio.setPrefHeight(36);
+            ratio.setMaxHeight(36);
+            for (LiveChart c : List.of(loss, acc, grads, lr, updates)) {
                 c.setSmoothing(0.6);
             }
             grads.setLogY(true);
+            updates.setLogY(true);
+            updates.setLogToggleVisible(false);
+            updates.addReferenceLine(1e-3, "1e-3 rule of thumb");
+            updates.setEmptyText("Not measured in this run");
+            acc.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
             double[] step = steps.column("step");
             if (step != null) {
                 fill(loss.addSeries("train (step)", Palette.color(0)), step, steps.column("loss"));
                 fill(acc.addSeries("batch", Palette.color(0)), step, steps.column("accuracy"));
                 fill(lr.addSeries("learning rate", Palette.color(4), false), step, steps.column("learning_rate"));
+                List<String> layers = layerNames(steps, "grad_norm[");
+                List<double[]> norms = new java.util.ArrayList<>();
+                for (int k = 0; k < layers.size(); k++) {
+                    double[] g = steps.column("grad_norm[" + layers.get(k) + "]");
+                    norms.add(g);
+                    fill(grads.addSeries(layers.get(k), Palette.color(k)), step, g);
+                }
                 int k = 0;
-                for (String col : steps.columns()) {
-                    if (col.startsWith("grad_norm[")) {
-                        fill(grads.addSeries(col.substring(10, col.length() - 1), Palette.color(k++)), step, steps.column(col));
+                for (String layer : layerNames(steps, "update_ratio[")) {
+                    int colour = layers.indexOf(layer) >= 0 ? layers.indexOf(layer) : k;
+                    fillPositive(updates.addSeries(layer, Palette.color(colour), false), step, steps.column("update_ratio[" + layer + "]"));
+                    k++;
+                }
+                heatMap.setLayers(layers);
+                float[] row = new float[layers.size()];
+                for (int i = 0; i < step.length; i++) {
+                    if (i > 0 && step[i] < step[i - 1]) {
+                        continue;
                     }
+                    for (int l = 0; l < row.length; l++) {
+                        row[l] = (float) norms.get(l)[i];
+                    }
+                    heatMap.append((long) step[i], row);
+                }
+                GradientRatio verdict = gradientRatio(norms, step.length);
+                if (verdict != null) {
+                    ratio.setText(verdict.text());
+                    ratio.getStyleClass().setAll("label", verdict.warning() ? "gradient-ratio-warning" : "gradient-ratio");
                 }
             }
             double[] epoch = epochs.column("epoch");
@@ -299,6 +354,8 @@ public final class RunsView extends VBox {
                 fill(loss.addSeries("validation", Palette.color(1), false), at, epochs.column("validation_loss"));
                 fill(acc.addSeries("validation", Palette.color(1), false), at, epochs.column("validation_accuracy"));
             }
+            BorderPane heat = new BorderPane(heatMap);
+            heat.setBottom(ratio);
             GridPane g = new GridPane();
             g.setHgap(8);
             g.setVgap(8);
@@ -306,13 +363,69 @@ public final class RunsView extends VBox {
             g.add(loss, 0, 0);
             g.add(acc, 1, 0);
             g.add(grads, 0, 1);
-            g.add(lr, 1, 1);
-            for (LiveChart c : List.of(loss, acc, grads, lr)) {
+            g.add(heat, 1, 1);
+            g.add(updates, 0, 2);
+            g.add(lr, 1, 2);
+            for (javafx.scene.layout.Region c : List.of(loss, acc, grads, heat, updates, lr)) {
                 GridPane.setHgrow(c, Priority.ALWAYS);
                 GridPane.setVgrow(c, Priority.ALWAYS);
+                c.setMinSize(0, 0);
+                c.setPrefSize(300, 160);
+            }
+            for (LiveChart c : List.of(loss, acc, grads, lr, updates)) {
                 c.refresh();
             }
+            heatMap.refresh();
             return g;
+        }
+
+        /** The layer names of the columns {@code prefix<layer>]}, in file order (first layer first). */
+        static List<String> layerNames(MetricsTable t, String prefix) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String col : t.columns()) {
+                if (col.startsWith(prefix) && col.endsWith("]")) {
+                    out.add(col.substring(prefix.length(), col.length() - 1));
+                }
+            }
+            return out;
+        }
+
+        /** The first/last-layer ratio of the mean gradient norms over the last rows, as the Train view shows it; null without data. */
+        static GradientRatio gradientRatio(List<double[]> norms, int rows) {
+            int from = Math.max(0, rows - RATIO_ROWS);
+            int first = -1;
+            int last = -1;
+            double[] mean = new double[norms.size()];
+            for (int l = 0; l < norms.size(); l++) {
+                double sum = 0;
+                int n = 0;
+                for (int i = from; i < rows; i++) {
+                    double v = norms.get(l)[i];
+                    if (Double.isFinite(v)) {
+                        sum += v;
+                        n++;
+                    }
+                }
+                mean[l] = n == 0 ? Double.NaN : sum / n;
+                if (n > 0) {
+                    if (first < 0) {
+                        first = l;
+                    }
+                    last = l;
+                }
+            }
+            return first < 0 || first == last ? null : GradientRatio.of(mean[first], mean[last]);
+        }
+
+        private static void fillPositive(LiveChart.Series s, double[] x, double[] y) {
+            if (x == null || y == null) {
+                return;
+            }
+            for (int i = 0; i < Math.min(x.length, y.length); i++) {
+                if (y[i] > 0 && Double.isFinite(y[i]) && (i == 0 || x[i] >= x[i - 1])) {
+                    s.append(x[i], y[i]);
+                }
+            }
         }
 
         private static void fill(LiveChart.Series s, double[] x, double[] y) {

@@ -8,7 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
@@ -21,6 +21,10 @@ public final class DecisionBoundaryView extends BorderPane {
     private Dataset data;
     private DecisionGrid grid;
     private int snapshots;
+    private static final int LEVELS = 32;
+    private int[][] colours = new int[8][];
+    private WritableImage image;
+    private int[] pixels;
 
     public DecisionBoundaryView() {
         getStyleClass().add("live-chart");
@@ -50,6 +54,55 @@ public final class DecisionBoundaryView extends BorderPane {
         draw();
     }
 
+    /**
+     * The grid as an image: colours come from a small table (class by 32 confidence levels) and
+     * go in with one bulk write, so a snapshot costs a few array stores per cell even before the
+     * JIT has compiled anything (the first snapshot of a run used to take ~50 ms, creating and
+     * deriving a Color per cell).
+     */
+    private WritableImage image(DecisionGrid d) {
+        int gw = d.width();
+        int gh = d.height();
+        if (image == null || (int) image.getWidth() != gw || (int) image.getHeight() != gh) {
+            image = new WritableImage(gw, gh);
+            pixels = new int[gw * gh];
+        }
+        int[] predicted = d.predicted();
+        float[] confidence = d.confidence();
+        for (int j = 0; j < gh; j++) {
+            int row = (gh - 1 - j) * gw;
+            for (int i = 0; i < gw; i++) {
+                int k = j * gw + i;
+                double conf = confidence == null ? 1 : confidence[k];
+                pixels[row + i] = argb(predicted[k], conf);
+            }
+        }
+        image.getPixelWriter().setPixels(0, 0, gw, gh, PixelFormat.getIntArgbInstance(), pixels, 0, gw);
+        return image;
+    }
+
+    private int argb(int cls, double conf) {
+        if (cls < 0) {
+            return 0;
+        }
+        if (cls >= colours.length) {
+            colours = java.util.Arrays.copyOf(colours, Math.max(cls + 1, 2 * colours.length));
+        }
+        int[] levels = colours[cls];
+        if (levels == null) {
+            levels = new int[LEVELS + 1];
+            for (int l = 0; l <= LEVELS; l++) {
+                double c = (double) l / LEVELS;
+                Color col = Palette.color(cls).deriveColor(0, 0.35 + 0.65 * c, 1, 0.25 + 0.45 * c);
+                levels[l] = (int) Math.round(col.getOpacity() * 255) << 24 | (int) Math.round(col.getRed() * 255) << 16
+                        | (int) Math.round(col.getGreen() * 255) << 8 | (int) Math.round(col.getBlue() * 255);
+            }
+            colours[cls] = levels;
+        }
+        double c = Double.isNaN(conf) ? 0 : Math.max(0, Math.min(1, conf));
+        return levels[(int) Math.round(c * LEVELS)];
+    }
+
     public int snapshots() {
         return snapshots;
     }
@@ -68,16 +121,7 @@ public final class DecisionBoundaryView extends BorderPane {
         double[] b;
         if (grid != null) {
             b = new double[] {grid.xMin(), grid.xMax(), grid.yMin(), grid.yMax()};
-            WritableImage img = new WritableImage(grid.width(), grid.height());
-            PixelWriter pw = img.getPixelWriter();
-            for (int j = 0; j < grid.height(); j++) {
-                for (int i = 0; i < grid.width(); i++) {
-                    int k = j * grid.width() + i;
-                    Color c = Palette.color(grid.predicted()[k]);
-                    double conf = grid.confidence() == null ? 1 : grid.confidence()[k];
-                    pw.setColor(i, grid.height() - 1 - j, c.deriveColor(0, 0.35 + 0.65 * conf, 1, 0.25 + 0.45 * conf));
-                }
-            }
+            WritableImage img = image(grid);
             g.setImageSmoothing(true);
             g.drawImage(img, left, top, side, side);
         } else if (data != null) {

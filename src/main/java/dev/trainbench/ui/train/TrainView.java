@@ -72,6 +72,15 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final AnimationTimer timer;
     private long lastPoll;
     private long lastFrame;
+    private final FrameProfile profile = new FrameProfile();
+    private boolean polledThisPulse;
+    private double pollMillis;
+    private long layoutStart;
+    private long runStartedNanos;
+    private long stepsNanos;
+    private long redrawNanos;
+    private long panelNanos;
+    private int rowsThisFrame;
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
@@ -107,6 +116,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
         accuracy.setLogToggleVisible(false);
         accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
         runStarted(List.of());
+        // compile the chart drawing code before a run needs it (the first frames of a run drew cold: ~20 ms per redraw)
+        javafx.application.Platform.runLater(() -> {
+            LiveChart.warmUp();
+            LayerHeatMap.warmUp();
+        });
         vm.workbench().datasetProperty().addListener((o, a, d) -> layoutCharts(d));
         layoutCharts(vm.workbench().dataset());
         timer = new AnimationTimer() {
@@ -118,15 +132,43 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 lastFrame = now;
                 if (now - lastPoll >= FRAME_NANOS) {
                     lastPoll = now;
+                    runStartedNanos = 0;
+                    stepsNanos = 0;
+                    redrawNanos = 0;
+                    panelNanos = 0;
+                    rowsThisFrame = 0;
                     long t0 = System.nanoTime();
                     vm.poll();
-                    vm.frameWork((System.nanoTime() - t0) / 1_000_000.0);
+                    pollMillis = (System.nanoTime() - t0) / 1_000_000.0;
+                    polledThisPulse = true;
+                    vm.frameWork(pollMillis);
                 }
             }
         };
+        // the CSS and layout pass runs after the animation timers in the same pulse: time it too
+        Runnable preLayout = () -> layoutStart = System.nanoTime();
+        Runnable postLayout = () -> {
+            if (polledThisPulse) {
+                polledThisPulse = false;
+                double layout = (System.nanoTime() - layoutStart) / 1_000_000.0;
+                vm.layoutWork(pollMillis, layout);
+                profile.add(rowsThisFrame, pollMillis, runStartedNanos / 1e6, stepsNanos / 1e6, redrawNanos / 1e6, panelNanos / 1e6, layout);
+            }
+        };
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePreLayoutPulseListener(preLayout);
+                was.removePostLayoutPulseListener(postLayout);
+            }
+            if (now != null) {
+                now.addPreLayoutPulseListener(preLayout);
+                now.addPostLayoutPulseListener(postLayout);
+            }
+        });
         vm.runningProperty().addListener((o, was, now) -> {
             if (now) {
                 lastFrame = 0;
+                profile.reset();
                 timer.start();
             }
         });
@@ -257,7 +299,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
         charts.setVgap(8);
         charts.setPadding(new Insets(0, 8, 8, 8));
         sanity.setId("sanity-panel");
-        vm.sanityFindings().addListener((javafx.collections.ListChangeListener<String>) c -> sanity.setFindings(List.copyOf(vm.sanityFindings())));
+        vm.sanityFindings().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            long t0 = System.nanoTime();
+            sanity.setFindings(List.copyOf(vm.sanityFindings()));
+            panelNanos += System.nanoTime() - t0;
+        });
         BorderPane pane = new BorderPane(charts);
         pane.setTop(new VBox(bar, sanity));
         return pane;
@@ -305,6 +351,12 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     @Override
     public void runStarted(List<String> layerNames) {
+        long t0 = System.nanoTime();
+        startSeries(layerNames);
+        runStartedNanos += System.nanoTime() - t0;
+    }
+
+    private void startSeries(List<String> layerNames) {
         for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
             c.removeAllSeries();
         }
@@ -335,6 +387,13 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     @Override
     public void steps(MetricsHistory h, int from, int to) {
+        long t0 = System.nanoTime();
+        appendSteps(h, from, to);
+        stepsNanos += System.nanoTime() - t0;
+        rowsThisFrame += to - from;
+    }
+
+    private void appendSteps(MetricsHistory h, int from, int to) {
         for (int i = from; i < to; i++) {
             double step = h.step(i);
             stepLoss.append(step, h.loss(i));
@@ -410,11 +469,19 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     @Override
     public void boundary(DecisionGrid grid) {
+        long t0 = System.nanoTime();
         boundary.show(grid);
+        panelNanos += System.nanoTime() - t0;
     }
 
     @Override
     public void frame() {
+        long t0 = System.nanoTime();
+        redrawCharts();
+        redrawNanos += System.nanoTime() - t0;
+    }
+
+    private void redrawCharts() {
         loss.refresh();
         accuracy.refresh();
         learningRate.refresh();
@@ -422,6 +489,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
         throughput.refresh();
         updateRatio.refresh();
         heatMap.refresh();
+    }
+
+    /** Where the UI thread's time went in the frames of the current (or last) run. */
+    public FrameProfile frameProfile() {
+        return profile;
     }
 
     public LayerHeatMap heatMap() {

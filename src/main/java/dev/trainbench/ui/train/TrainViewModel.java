@@ -65,6 +65,8 @@ public final class TrainViewModel {
     private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
 
     private int framesMeasured;
+    private double longestLayoutMillis;
+    private double longestPulseMillis;
     private double longestWarmFrameWorkMillis;
     private EventSubscription subscription;
     private TrainingSink sink;
@@ -175,6 +177,8 @@ public final class TrainViewModel {
         longestFrameGapMillis.set(0);
         longestFrameWorkMillis.set(0);
         longestWarmFrameWorkMillis = 0;
+        longestLayoutMillis = 0;
+        longestPulseMillis = 0;
         framesMeasured = 0;
         totalSteps = 0;
         lastStep = 0;
@@ -230,6 +234,23 @@ public final class TrainViewModel {
         if (framesMeasured > 30 && millis > longestWarmFrameWorkMillis) {
             longestWarmFrameWorkMillis = millis;
         }
+    }
+
+    /**
+     * Records the CSS and layout pass of a pulse whose frame did {@code frameMillis} of work: the
+     * two together are how long the UI thread was busy in that pulse (rendering aside).
+     */
+    public void layoutWork(double frameMillis, double layoutMillis) {
+        if (!running.get()) {
+            return;
+        }
+        longestLayoutMillis = Math.max(longestLayoutMillis, layoutMillis);
+        longestPulseMillis = Math.max(longestPulseMillis, frameMillis + layoutMillis);
+    }
+
+    /** Longest frame work plus the CSS/layout pass of the same pulse, over the run. */
+    public double longestPulseMillis() {
+        return longestPulseMillis;
     }
 
     /** Longest frame work after the first 30 frames of the run (warm code). */
@@ -328,8 +349,10 @@ public final class TrainViewModel {
      * status line): the longest gap between two frames and the longest frame's own work.
      */
     public String uiTimingSummary() {
-        return String.format(Locale.ROOT, "longest frame gap %d ms, longest frame work %.1f ms (after the first 30 frames %.1f ms), %d frames",
-                longestFrameGapMillis.get(), longestFrameWorkMillis.get(), longestWarmFrameWorkMillis, framesMeasured);
+        return String.format(Locale.ROOT, "longest frame gap %d ms, longest frame work %.1f ms (after the first 30 frames %.1f ms), "
+                + "longest css/layout %.1f ms, longest frame work + css/layout %.1f ms, %d frames",
+                longestFrameGapMillis.get(), longestFrameWorkMillis.get(), longestWarmFrameWorkMillis, longestLayoutMillis,
+                longestPulseMillis, framesMeasured);
     }
 
     private static boolean mine(RunHandle h, TrainingEvent e) {

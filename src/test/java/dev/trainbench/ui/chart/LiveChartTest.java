@@ -105,4 +105,41 @@ class LiveChartTest {
         assertEquals("1e-5", LiveChart.powerOfTen(-5));
         assertEquals("1e6", LiveChart.powerOfTen(6));
     }
+
+    @Test
+    void aNewRunWithTheSameSeriesKeepsItsLegendNodes() {
+        FxThread.run(() -> {
+            LiveChart chart = shown(900, 400);
+            chart.addSeries("dense1", Color.BLUE);
+            chart.addSeries("dense2", Color.RED);
+            chart.refresh();
+            var before = java.util.List.copyOf(chart.lookupAll(".chart-legend-entry"));
+            assertEquals(2, before.size());
+            chart.removeAllSeries();
+            LiveChart.Series again = chart.addSeries("dense1", Color.BLUE);
+            chart.addSeries("dense2", Color.RED);
+            chart.refresh();
+            var after = java.util.List.copyOf(chart.lookupAll(".chart-legend-entry"));
+            assertEquals(before, after, "the same Label nodes: starting a run restyles and relayouts nothing");
+            chart.layout();
+            assertFalse(chart.isNeedsLayout());
+            // the reused entry belongs to the new series
+            again.setVisible(false);
+            assertEquals(0.4, after.get(0).getOpacity(), 1e-9);
+            chart.removeAllSeries();
+            chart.addSeries("conv1", Color.GREEN);
+            chart.refresh();
+            var changed = java.util.List.copyOf(chart.lookupAll(".chart-legend-entry"));
+            assertEquals(1, changed.size());
+            assertEquals("conv1", ((javafx.scene.control.Label) changed.get(0)).getText());
+        });
+    }
+
+    @Test
+    void warmUpRunsOffScreen() {
+        FxThread.run(() -> {
+            LiveChart.warmUp();
+            LayerHeatMap.warmUp();
+        });
+    }
 }
