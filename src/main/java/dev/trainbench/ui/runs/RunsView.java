@@ -275,7 +275,6 @@ public final class RunsView extends VBox {
      */
     static final class RunCharts {
         /** Rows at the end of the run that the first/last-layer gradient ratio averages, as on the Train view. */
-        static final int RATIO_ROWS = 20;
 
         private RunCharts() {
         }
@@ -392,29 +391,7 @@ public final class RunsView extends VBox {
 
         /** The first/last-layer ratio of the mean gradient norms over the last rows, as the Train view shows it; null without data. */
         static GradientRatio gradientRatio(List<double[]> norms, int rows) {
-            int from = Math.max(0, rows - RATIO_ROWS);
-            int first = -1;
-            int last = -1;
-            double[] mean = new double[norms.size()];
-            for (int l = 0; l < norms.size(); l++) {
-                double sum = 0;
-                int n = 0;
-                for (int i = from; i < rows; i++) {
-                    double v = norms.get(l)[i];
-                    if (Double.isFinite(v)) {
-                        sum += v;
-                        n++;
-                    }
-                }
-                mean[l] = n == 0 ? Double.NaN : sum / n;
-                if (n > 0) {
-                    if (first < 0) {
-                        first = l;
-                    }
-                    last = l;
-                }
-            }
-            return first < 0 || first == last ? null : GradientRatio.of(mean[first], mean[last]);
+            return GradientRatio.ofRecentMeans(norms.size(), rows, (layer, row) -> norms.get(layer)[row]);
         }
 
         private static void fillPositive(LiveChart.Series s, double[] x, double[] y) {

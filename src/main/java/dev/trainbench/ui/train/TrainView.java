@@ -418,35 +418,12 @@ public final class TrainView extends SplitPane implements TrainingSink {
         }
     }
 
-    /** The first-to-last-layer gradient ratio over the last (up to) 20 steps, with what it means. */
+    /** The first-to-last-layer gradient ratio over the latest steps, with what it means. */
     private void showGradientRatio(MetricsHistory h, int to) {
-        int layers = layerSeries.size();
-        int from = Math.max(0, to - 20);
-        int first = -1;
-        int last = -1;
-        double[] mean = new double[layers];
-        for (int l = 0; l < layers; l++) {
-            double sum = 0;
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                float g = h.layerGradNorm(i, l);
-                if (Float.isFinite(g)) {
-                    sum += g;
-                    n++;
-                }
-            }
-            mean[l] = n == 0 ? Double.NaN : sum / n;
-            if (n > 0) {
-                if (first < 0) {
-                    first = l;
-                }
-                last = l;
-            }
-        }
-        if (first < 0 || first == last) {
+        GradientRatio v = GradientRatio.ofRecentMeans(layerSeries.size(), to, (layer, row) -> h.layerGradNorm(row, layer));
+        if (v == null) {
             return;
         }
-        GradientRatio v = GradientRatio.of(mean[first], mean[last]);
         gradientRatio.setText(v.text());
         setRatioWarning(v.warning());
     }
