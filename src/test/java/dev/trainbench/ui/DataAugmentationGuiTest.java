@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trainbench.runs.RunStore;
 import dev.trainbench.ui.data.DataView;
 import dev.trainbench.ui.data.DataViewModel;
-import dev.trainbench.ui.task.FxTaskRunner;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
@@ -31,22 +28,19 @@ class DataAugmentationGuiTest {
     static Path workspace;
 
     private MainWindow window;
-    private FxTaskRunner tasks;
-    private final List<String> errors = new ArrayList<>();
+    private WorkbenchFixture app;
+    private List<String> errors;
 
     @Start
     void start(Stage stage) {
-        tasks = new FxTaskRunner();
-        WorkbenchModel model = new WorkbenchModel(new RunStore(workspace), null, Path.of("").toAbsolutePath(), tasks,
-                (action, error) -> errors.add(action + ": " + UserMessage.of(action, error).text()));
-        window = new MainWindow(model);
-        stage.setScene(window.createScene(1400, 900));
-        stage.show();
+        app = new WorkbenchFixture(stage, workspace, false);
+        window = app.window;
+        errors = app.errors;
     }
 
     @AfterEach
     void close() {
-        tasks.close();
+        app.close();
     }
 
     @Test

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
-import dev.trainbench.runs.RunStore;
 import dev.trainbench.train.TrainerService;
 import dev.trainbench.ui.chart.LiveChart;
 import dev.trainbench.ui.data.DataViewModel;
-import dev.trainbench.ui.task.FxTaskRunner;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -34,26 +31,20 @@ class WorkbenchGuiTest {
 
     private MainWindow window;
     private TrainerService trainer;
-    private FxTaskRunner tasks;
-    private final List<String> errors = new ArrayList<>();
+    private WorkbenchFixture app;
+    private List<String> errors;
 
     @Start
     void start(Stage stage) {
-        RunStore store = new RunStore(workspace);
-        trainer = new TrainerService(store);
-        tasks = new FxTaskRunner();
-        WorkbenchModel model = new WorkbenchModel(store, trainer, Path.of("").toAbsolutePath(), tasks,
-                (action, error) -> errors.add(action + ": " + UserMessage.of(action, error).text()));
-        window = new MainWindow(model);
-        stage.setScene(window.createScene(1400, 900));
-        stage.show();
+        app = new WorkbenchFixture(stage, workspace, true);
+        window = app.window;
+        errors = app.errors;
+        trainer = app.trainer;
     }
 
     @AfterEach
     void close() {
-        window.shutdown();
-        trainer.close();
-        tasks.close();
+        app.close();
     }
 
     private static void waitUntil(String what, int seconds, BooleanSupplier condition) {
