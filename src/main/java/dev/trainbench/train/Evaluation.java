@@ -47,22 +47,8 @@ final class Evaluation {
             try (NDManager sm = parent.newSubManager()) {
                 System.arraycopy(set.features(), start * size, chunk, 0, count * size);
                 NDArray x = sm.create(buffer.fill(chunk, count * size), new Shape(batchShape(count, shape)), DataType.FLOAT32);
-                NDArray label;
-                if (set.isClassification()) {
-                    long[] y = new long[count];
-                    for (int i = 0; i < count; i++) {
-                        y[i] = set.labels()[start + i];
-                    }
-                    label = sm.create(y);
-                    if (lossType != TrainingSpec.Loss.CROSS_ENTROPY) {
-                        label = label.oneHot(outputs);
-                    }
-                } else {
-                    int w = set.targetWidth();
-                    float[] t = new float[count * w];
-                    System.arraycopy(set.targets(), start * w, t, 0, count * w);
-                    label = sm.create(t, new Shape(count, w));
-                }
+                final int first = start;
+                NDArray label = labels(sm, set, count, i -> first + i, lossType, outputs);
                 NDArray pred = forward.apply(new NDList(x)).singletonOrThrow();
                 NDArray l = loss.evaluate(new NDList(label), new NDList(pred)).toType(DataType.FLOAT32, false).reshape();
                 if (set.isClassification()) {
@@ -84,6 +70,30 @@ final class Evaluation {
             }
         }
         return new Predictions(lossSum / n, correct, predicted);
+    }
+
+    /**
+     * The targets of {@code count} samples, sample {@code index(i)} of {@code set} at position i:
+     * class indices for cross-entropy, one-hot rows for L1/L2 on classes, values for regression.
+     */
+    static NDArray labels(NDManager sm, Dataset set, int count, java.util.function.IntUnaryOperator index,
+                          TrainingSpec.Loss lossType, int outputs) {
+        if (set.isClassification()) {
+            long[] y = new long[count];
+            int[] all = set.labels();
+            for (int i = 0; i < count; i++) {
+                y[i] = all[index.applyAsInt(i)];
+            }
+            NDArray idx = sm.create(y);
+            return lossType == TrainingSpec.Loss.CROSS_ENTROPY ? idx : idx.oneHot(outputs);
+        }
+        int w = set.targetWidth();
+        float[] t = new float[count * w];
+        float[] targets = set.targets();
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(targets, index.applyAsInt(i) * w, t, i * w, w);
+        }
+        return sm.create(t, new Shape(count, w));
     }
 
     static long[] batchShape(int count, int[] sampleShape) {

@@ -400,23 +400,7 @@ public final class TrainingLoop {
         }
 
         private NDArray labels(NDManager sm, int[] order, int start, int count) {
-            Dataset train = data.train();
-            if (classification) {
-                long[] y = new long[count];
-                int[] labels = train.labels();
-                for (int i = 0; i < count; i++) {
-                    y[i] = labels[order[start + i]];
-                }
-                NDArray idx = sm.create(y);
-                return training.loss() == TrainingSpec.Loss.CROSS_ENTROPY ? idx : idx.oneHot(outputs);
-            }
-            int w = train.targetWidth();
-            float[] t = new float[count * w];
-            float[] targets = train.targets();
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(targets, order[start + i] * w, t, i * w, w);
-            }
-            return sm.create(t, new Shape(count, w));
+            return Evaluation.labels(sm, data.train(), count, i -> order[start + i], training.loss(), outputs);
         }
 
         private int correctCount(long[] predicted, int[] order, int start) {
