@@ -160,4 +160,14 @@ class CliTest {
         assertTrue(o.out().contains("mlp-2x128"));
         assertTrue(o.out().contains("118,282 parameters"), o.out());
     }
+
+    @Test
+    void lrFindPlotsAndSuggests() throws Exception {
+        Path csv = dir.resolve("sweep.csv");
+        Outcome o = cli("lr-find", spec("s.json", SPIRAL).toString(), "--steps", "40", "--csv", csv.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("suggested learning rate"), o.out());
+        assertTrue(o.out().contains("smoothed loss"), o.out());
+        assertTrue(Files.readAllLines(csv).size() > 3);
+    }
 }

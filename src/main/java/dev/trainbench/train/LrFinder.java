@@ -1,0 +1,184 @@
+package dev.trainbench.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.tracker.Tracker;
+import dev.trainbench.data.Dataset;
+import dev.trainbench.data.EpochOrder;
+import dev.trainbench.model.BlockFactory;
+import dev.trainbench.model.BuiltModel;
+import dev.trainbench.spec.ExperimentSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The learning-rate range test (T5, after fast.ai's {@code lr_find}): on a fresh copy of the
+ * spec's model, raise the learning rate exponentially every step, record the loss, and stop once
+ * the smoothed loss exceeds 4x its best. The run itself is untouched. Suggestions: "valley" (in
+ * the longest stretch where the loss falls), "steep" (steepest descent of the smoothed loss against
+ * log LR) and "minimum/10".
+ */
+public final class LrFinder {
+
+    /** Sweep settings; the defaults are fast.ai's. */
+    public record Options(double startLr, double endLr, int steps, double smoothing, double divergeFactor) {
+        public static Options defaults() {
+            return new Options(1e-7, 10, 100, 0.98, 4);
+        }
+    }
+
+    /** One step of the sweep. */
+    public record Point(double learningRate, double loss, double smoothedLoss) {
+    }
+
+    /** The sweep and what it suggests (NaN when the sweep is too short to say). */
+    public record Result(List<Point> points, double valley, double steep, double minimumOver10, boolean diverged) {
+    }
+
+    private LrFinder() {
+    }
+
+    public static Result run(ExperimentSpec spec, Path baseDir, Options options) {
+        PreparedData data = DataPreparation.prepare(spec, baseDir, w -> { });
+        return sweep(spec, data.train(), options);
+    }
+
+    static Result sweep(ExperimentSpec spec, Dataset train, Options options) {
+        Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
+        int[] shape = train.sampleShape();
+        BuiltModel built = BlockFactory.build(spec.model(), shape, train.outputWidth());
+        int batch = Math.min(spec.training().batchSize(), train.size());
+        double growth = Math.pow(options.endLr() / options.startLr(), 1.0 / Math.max(1, options.steps() - 1));
+        double[] lr = {options.startLr()};
+        Tracker tracker = n -> (float) lr[0];
+        List<Point> points = new ArrayList<>();
+        boolean diverged = false;
+        try (Model model = Model.newInstance("lr-find", Device.cpu(), "PyTorch")) {
+            model.setBlock(built.block());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(DjlFactories.loss(spec.training().loss()))
+                    .optOptimizer(DjlFactories.optimizer(spec.training().optimizer(), tracker))
+                    .optDevices(new Device[] {Device.cpu()});
+            Initializer init = BlockFactory.initializer(spec.model().init());
+            if (init != null) {
+                config.optInitializer(init, Parameter.Type.WEIGHT);
+            }
+            try (Trainer trainer = model.newTrainer(config)) {
+                Initializer outputInit = BlockFactory.outputInitializer(spec.model().init());
+                if (outputInit != null) {
+                    built.groups().get(built.groups().size() - 1).setInitializer(outputInit, Parameter.Type.WEIGHT);
+                }
+                trainer.initialize(new Shape(Evaluation.batchShape(1, shape)));
+                DjlFactories.skipDjlGradientCheck(trainer);
+                DirectFloats input = new DirectFloats(batch * train.sampleSize());
+                float[] x = new float[batch * train.sampleSize()];
+                int[] order = EpochOrder.order(train.size(), 1, true, spec.seed());
+                int epoch = 1;
+                int cursor = 0;
+                double avg = 0;
+                double best = Double.POSITIVE_INFINITY;
+                for (int step = 0; step < options.steps(); step++) {
+                    if (cursor + batch > order.length) {
+                        order = EpochOrder.order(train.size(), ++epoch, true, spec.seed());
+                        cursor = 0;
+                    }
+                    int start = cursor;
+                    int[] ord = order;
+                    for (int i = 0; i < batch; i++) {
+                        System.arraycopy(train.features(), ord[start + i] * train.sampleSize(), x,
+                                i * train.sampleSize(), train.sampleSize());
+                    }
+                    cursor += batch;
+                    float loss;
+                    try (NDManager sm = model.getNDManager().newSubManager()) {
+                        NDArray in = sm.create(input.fill(x, x.length), new Shape(Evaluation.batchShape(batch, shape)),
+                                DataType.FLOAT32);
+                        NDArray label = Evaluation.labels(sm, train, batch, i -> ord[start + i], spec.training().loss(),
+                                train.outputWidth());
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDList pred = trainer.forward(new NDList(in), new NDList(label));
+                            NDArray l = trainer.getLoss().evaluate(new NDList(label), pred);
+                            gc.backward(l);
+                            loss = l.getFloat();
+                        }
+                        trainer.step();
+                    }
+                    if (!Float.isFinite(loss)) {
+                        diverged = true;
+                        break;
+                    }
+                    avg = options.smoothing() * avg + (1 - options.smoothing()) * loss;
+                    double smoothed = avg / (1 - Math.pow(options.smoothing(), step + 1));
+                    points.add(new Point(lr[0], loss, smoothed));
+                    best = Math.min(best, smoothed);
+                    if (step > 0 && smoothed > options.divergeFactor() * best) {
+                        diverged = true;
+                        break;
+                    }
+                    lr[0] *= growth;
+                }
+            }
+        }
+        return new Result(points, valley(points), steep(points), minimumOver10(points), diverged);
+    }
+
+    /** fast.ai's "valley": the longest decreasing stretch of the smoothed loss, 1/2 of the way in. */
+    static double valley(List<Point> p) {
+        int n = p.size();
+        if (n < 3) {
+            return Double.NaN;
+        }
+        int[] lds = new int[n];
+        java.util.Arrays.fill(lds, 1);
+        int maxStart = 0;
+        int maxEnd = 0;
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                if (p.get(i).smoothedLoss() < p.get(j).smoothedLoss() && lds[i] < lds[j] + 1) {
+                    lds[i] = lds[j] + 1;
+                }
+            }
+            if (lds[maxEnd] < lds[i]) {
+                maxEnd = i;
+                maxStart = maxEnd - lds[maxEnd];
+            }
+        }
+        double sections = (maxEnd - maxStart) / 3.0;
+        int idx = Math.min(n - 1, Math.max(0, maxStart + (int) sections + (int) (sections / 2)));
+        return p.get(idx).learningRate();
+    }
+
+    /** Where the smoothed loss falls fastest per unit of log learning rate. */
+    static double steep(List<Point> p) {
+        if (p.size() < 3) {
+            return Double.NaN;
+        }
+        double bestSlope = Double.POSITIVE_INFINITY;
+        double at = Double.NaN;
+        for (int i = 1; i < p.size() - 1; i++) {
+            double slope = (p.get(i + 1).smoothedLoss() - p.get(i - 1).smoothedLoss())
+                    / (Math.log(p.get(i + 1).learningRate()) - Math.log(p.get(i - 1).learningRate()));
+            if (slope < bestSlope) {
+                bestSlope = slope;
+                at = p.get(i).learningRate();
+            }
+        }
+        return at;
+    }
+
+    static double minimumOver10(List<Point> p) {
+        return p.stream().min(java.util.Comparator.comparingDouble(Point::smoothedLoss))
+                .map(q -> q.learningRate() / 10).orElse(Double.NaN);
+    }
+}
