@@ -1,0 +1,419 @@
+package dev.trainbench.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.tracker.Tracker;
+import dev.trainbench.data.Dataset;
+import dev.trainbench.data.EpochOrder;
+import dev.trainbench.model.BlockFactory;
+import dev.trainbench.model.BuiltModel;
+import dev.trainbench.spec.ExperimentSpec;
+import dev.trainbench.spec.TrainingSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The two pre-run checks of T4 that need training of their own (Karpathy's recipe): a model that
+ * cannot memorize one small batch, or that learns as well from zeroed inputs as from the real
+ * ones, has a bug that a full run would only hide. Nothing is written to the workspace.
+ *
+ * <p>Both probes build the spec's model, initialization, optimizer and loss exactly as
+ * {@link TrainingLoop} does, at the spec's base learning rate (no schedule), with dropout and
+ * batch norm as in the spec; augmentation is off (it would change the batch being memorized).
+ */
+public final class SanityProbes {
+
+    /** Final loss below this (classification) counts as "near zero". */
+    static final double NEAR_ZERO_LOSS = 0.05;
+    /** Regression: the final loss must fall below this fraction of the initial loss. */
+    static final double REGRESSION_FRACTION = 0.05;
+    /** The real-input model's validation loss must be at least this fraction below the zeroed one's. */
+    static final double BASELINE_MARGIN = 0.05;
+    /** The baseline trains one epoch on its subset, but at least this many steps. */
+    static final int MIN_BASELINE_STEPS = 50;
+
+    /** {@code batch} samples trained for up to {@code steps} steps; baseline on up to {@code baselineSamples}. */
+    public record Options(int batch, int steps, int baselineSamples) {
+        public Options {
+            if (batch < 1 || steps < 1 || baselineSamples < 1) {
+                throw new IllegalArgumentException("batch, steps and baselineSamples must be >= 1");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(16, 200, 2000);
+        }
+    }
+
+    /** One check's outcome; {@code line} starts with "OK" or "WARNING" and carries the numbers. */
+    public record Finding(String check, boolean ok, String line) {
+    }
+
+    private SanityProbes() {
+    }
+
+    /**
+     * Prepares the spec's data and runs both probes.
+     *
+     * @throws TrainingException, DataException or SpecException with a user-facing message
+     */
+    public static List<Finding> run(ExperimentSpec spec, Path baseDir, Options options, Consumer<String> warnings) {
+        PreparedData data = DataPreparation.prepare(spec, baseDir, warnings);
+        return List.of(overfitOneBatch(spec, data, options.batch(), options.steps()),
+                inputIndependentBaseline(spec, data, options.baselineSamples()));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Overfit one batch
+
+    /**
+     * Trains only on {@code batchSize} training samples (seeded, balanced over the classes) for up
+     * to {@code maxSteps} steps, stopping once the loss is near zero (and, for classes, the batch
+     * accuracy 100%, both measured on the training forward pass).
+     */
+    static Finding overfitOneBatch(ExperimentSpec spec, PreparedData data, int batchSize, int maxSteps) {
+        Dataset train = data.train();
+        requireUsable(spec, train);
+        int[] picked = oneBatch(train, batchSize, spec.seed());
+        int count = picked.length;
+        boolean classification = train.isClassification();
+        float[] x = gather(train, picked);
+        double lr = spec.training().optimizer().learningRate();
+        float initial = Float.NaN;
+        float last = Float.NaN;
+        float lastAcc = Float.NaN;
+        int reachedAt = -1;
+        int steps = 0;
+        try (ProbeModel m = new ProbeModel(spec, train, count)) {
+            for (int s = 0; s < maxSteps; s++) {
+                float[] r = m.step(x, count, train, i -> picked[i]);
+                steps++;
+                last = r[0];
+                lastAcc = classification ? r[1] / count : Float.NaN;
+                if (s == 0) {
+                    initial = r[0];
+                }
+                if (!Float.isFinite(last)) {
+                    break;
+                }
+                boolean near = classification ? last < NEAR_ZERO_LOSS && r[1] == count
+                        : last < REGRESSION_FRACTION * initial;
+                if (near) {
+                    reachedAt = s + 1;
+                    break;
+                }
+            }
+        }
+        String acc = classification ? String.format(Locale.ROOT, ", batch accuracy %.0f%%", 100 * lastAcc) : "";
+        String numbers = String.format(Locale.ROOT, "%d samples, loss %s -> %s%s", count, num(initial), num(last), acc);
+        String check = "overfit one batch";
+        if (reachedAt > 0) {
+            return new Finding(check, true, String.format(Locale.ROOT, "OK %s: %s; near zero at step %d of %d",
+                    check, numbers, reachedAt, maxSteps));
+        }
+        String goal = classification
+                ? String.format(Locale.ROOT, "loss < %.2f and 100%% accuracy", NEAR_ZERO_LOSS)
+                : String.format(Locale.ROOT, "loss < %.0f%% of the initial loss", 100 * REGRESSION_FRACTION);
+        String why;
+        if (!Float.isFinite(last) || last > initial) {
+            why = String.format(Locale.ROOT, "the loss grew: the learning rate (%s) is probably too high; divide it by 10"
+                    + " or run the LR range test", num(lr));
+        } else if (last > 0.9 * initial) {
+            why = String.format(Locale.ROOT, "the loss hardly moved: the learning rate (%s) may be far too low, or the"
+                    + " weights cannot learn (zero initialization gives identical units and no gradient: use he or"
+                    + " xavier), or a bug cuts the inputs or labels off from the loss", num(lr));
+        } else {
+            why = "the loss fell but not to near zero: the model may be too small for even " + count + " samples,"
+                    + " regularization too strong (dropout, weight decay), the learning rate too low to get there in "
+                    + maxSteps + " steps (try --steps), or the labels contradict the inputs (a data or label bug)";
+        }
+        return new Finding(check, false, String.format(Locale.ROOT,
+                "WARNING %s: %s after %d steps, not %s; %s", check, numbers, steps, goal, why));
+    }
+
+    /** {@code size} training samples, seeded; round-robin over the classes for classification. */
+    static int[] oneBatch(Dataset train, int size, long seed) {
+        int n = train.size();
+        int take = Math.min(size, n);
+        Random random = new Random(seed);
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        Collections.shuffle(all, random);
+        if (!train.isClassification()) {
+            return all.subList(0, take).stream().mapToInt(Integer::intValue).toArray();
+        }
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < train.numClasses(); c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i : all) {
+            byClass.get(train.labels()[i]).add(i);
+        }
+        int[] out = new int[take];
+        int k = 0;
+        for (int round = 0; k < take; round++) {
+            for (List<Integer> members : byClass) {
+                if (k < take && round < members.size()) {
+                    out[k++] = members.get(round);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Input-independent baseline
+
+    /**
+     * Two fresh copies of the model, same seed, trained for the same steps (one epoch on up to
+     * {@code maxSamples} training samples, at least {@link #MIN_BASELINE_STEPS}): one on the real
+     * inputs, one on all-zero inputs (and evaluated on zeroed inputs). The real one must reach a
+     * clearly lower validation loss.
+     */
+    static Finding inputIndependentBaseline(ExperimentSpec spec, PreparedData data, int maxSamples) {
+        Dataset train = data.train();
+        requireUsable(spec, train);
+        Dataset eval = data.validation() != null && data.validation().size() > 0 ? data.validation() : data.test();
+        String evalName = eval == data.validation() ? "validation" : "test";
+        if (eval == null || eval.size() == 0) {
+            throw new TrainingException("the input-independent baseline needs a validation split, but this spec has"
+                    + " none; give split.validation a share (e.g. 10)");
+        }
+        int[] subset = seededSubset(train.size(), Math.min(maxSamples, train.size()), spec.seed());
+        Dataset part = train.select(subset, train.name());
+        int batch = Math.min(spec.training().batchSize(), part.size());
+        int stepsPerEpoch = (part.size() + batch - 1) / batch;
+        int steps = Math.max(stepsPerEpoch, MIN_BASELINE_STEPS);
+        float[] zeros = new float[part.features().length];
+        double[] real = trainAndEvaluate(spec, part, part.features(), eval, batch, steps);
+        // Input-independent means both in training and in evaluation: the zeroed copy sees zeros there too.
+        double[] zeroed = trainAndEvaluate(spec, part, zeros, eval.withFeatures(new float[eval.features().length]),
+                batch, steps);
+        double diff = zeroed[0] - real[0];
+        boolean ok = Double.isFinite(real[0]) && Double.isFinite(zeroed[0]) && real[0] < (1 - BASELINE_MARGIN) * zeroed[0];
+        String acc = part.isClassification() ? String.format(Locale.ROOT, " (accuracy %.1f%% vs %.1f%%)",
+                100 * real[1], 100 * zeroed[1]) : "";
+        String check = "input-independent baseline";
+        String numbers = String.format(Locale.ROOT, "%s loss %s with real inputs vs %s with zeroed inputs%s,"
+                        + " difference %s (%.0f%%) after %d steps on %d samples", evalName, num(real[0]), num(zeroed[0]),
+                acc, num(diff), zeroed[0] == 0 ? 0 : 100 * diff / zeroed[0], steps, part.size());
+        if (ok) {
+            return new Finding(check, true, "OK " + check + ": " + numbers);
+        }
+        return new Finding(check, false, String.format(Locale.ROOT, "WARNING %s: %s; the real inputs should give a"
+                + " loss at least %.0f%% lower. The model is not using its inputs: check that the inputs reach the"
+                + " network, that preprocessing does not wipe them out (constant or unscaled features), and that the"
+                + " labels belong to the inputs (shuffled, misaligned or unrelated labels)", check, numbers,
+                100 * BASELINE_MARGIN));
+    }
+
+    private static int[] seededSubset(int n, int take, long seed) {
+        int[] order = EpochOrder.order(n, 0, true, seed);
+        int[] out = new int[take];
+        System.arraycopy(order, 0, out, 0, take);
+        return out;
+    }
+
+    /** Trains a fresh model on {@code features} (with {@code part}'s labels); returns {loss, accuracy} on eval. */
+    private static double[] trainAndEvaluate(ExperimentSpec spec, Dataset part, float[] features, Dataset eval,
+                                             int batch, int steps) {
+        int size = part.sampleSize();
+        float[] x = new float[batch * size];
+        try (ProbeModel m = new ProbeModel(spec, part, batch)) {
+            int done = 0;
+            for (int epoch = 1; done < steps; epoch++) {
+                int[] order = EpochOrder.order(part.size(), epoch, true, spec.seed());
+                for (int start = 0; start < order.length && done < steps; start += batch) {
+                    int count = Math.min(batch, order.length - start);
+                    for (int i = 0; i < count; i++) {
+                        System.arraycopy(features, order[start + i] * size, x, i * size, size);
+                    }
+                    final int first = start;
+                    m.step(x, count, part, i -> order[first + i]);
+                    done++;
+                }
+            }
+            return Evaluation.evaluate(m.trainer, eval, 512, spec.training().loss(), part.outputWidth());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Shared pieces
+
+    private static void requireUsable(ExperimentSpec spec, Dataset train) {
+        if (train.size() == 0) {
+            throw new TrainingException("the training split is empty");
+        }
+        if (spec.training().loss() == TrainingSpec.Loss.CROSS_ENTROPY && !train.isClassification()) {
+            throw new TrainingException("cross_entropy needs class labels, but this data set is a regression;"
+                    + " set training.loss to l2 or l1");
+        }
+    }
+
+    private static float[] gather(Dataset set, int[] indices) {
+        int size = set.sampleSize();
+        float[] x = new float[indices.length * size];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(set.features(), indices[i] * size, x, i * size, size);
+        }
+        return x;
+    }
+
+    private static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3g", v)
+                : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /**
+     * The spec's model and trainer, built as {@link TrainingLoop} builds them (seed, initializers,
+     * optimizer, loss, DJL's misfiring gradient check off), at the base learning rate.
+     */
+    static final class ProbeModel implements AutoCloseable {
+        private final Model model;
+        final Trainer trainer;
+        private final List<Parameter> params = new ArrayList<>();
+        private final TrainingSpec training;
+        private final int[] sampleShape;
+        private final int sampleSize;
+        private final int outputs;
+        private final boolean classification;
+        private final DirectFloats buffer;
+
+        ProbeModel(ExperimentSpec spec, Dataset train, int maxBatch) {
+            this.training = spec.training();
+            this.sampleShape = train.sampleShape();
+            this.sampleSize = train.sampleSize();
+            this.outputs = train.outputWidth();
+            this.classification = train.isClassification();
+            this.buffer = new DirectFloats(maxBatch * sampleSize);
+            Device device = device(training);
+            Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
+            BuiltModel built = BlockFactory.build(spec.model(), sampleShape, outputs);
+            model = Model.newInstance(spec.name() + "-probe", device, "PyTorch");
+            Trainer t = null;
+            try {
+                model.setBlock(built.block());
+                DefaultTrainingConfig config = new DefaultTrainingConfig(DjlFactories.loss(training.loss()))
+                        .optOptimizer(DjlFactories.optimizer(training.optimizer(),
+                                Tracker.fixed(training.optimizer().learningRate().floatValue())))
+                        .optDevices(new Device[] {device});
+                Initializer init = BlockFactory.initializer(spec.model().init());
+                if (init != null) {
+                    config.optInitializer(init, Parameter.Type.WEIGHT);
+                }
+                t = model.newTrainer(config);
+                Initializer outputInit = BlockFactory.outputInitializer(spec.model().init());
+                if (outputInit != null) {
+                    built.groups().get(built.groups().size() - 1).setInitializer(outputInit, Parameter.Type.WEIGHT);
+                }
+                t.initialize(new Shape(Evaluation.batchShape(1, sampleShape)));
+                DjlFactories.skipDjlGradientCheck(t);
+                for (Parameter p : built.block().getParameters().values()) {
+                    if (p.requiresGradient()) {
+                        params.add(p);
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (t != null) {
+                    t.close();
+                }
+                model.close();
+                throw e;
+            }
+            trainer = t;
+        }
+
+        private static Device device(TrainingSpec training) {
+            if (training.device() == TrainingSpec.Device.GPU) {
+                if (Engine.getEngine("PyTorch").getGpuCount() == 0) {
+                    throw new TrainingException("the spec asks for a GPU, but the PyTorch engine finds none; set"
+                            + " training.device to cpu");
+                }
+                return Device.gpu();
+            }
+            return Device.cpu();
+        }
+
+        /** One update on {@code count} samples; returns {loss, correct count (0 for regression)}. */
+        float[] step(float[] x, int count, Dataset labels, IntUnaryOperator index) {
+            try (NDManager sm = model.getNDManager().newSubManager()) {
+                NDArray input = sm.create(buffer.fill(x, count * sampleSize),
+                        new Shape(Evaluation.batchShape(count, sampleShape)), DataType.FLOAT32);
+                NDArray label = Evaluation.labels(sm, labels, count, index, training.loss(), outputs);
+                NDArray pred;
+                NDArray loss;
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    gc.zeroGradients();
+                    pred = trainer.forward(new NDList(input), new NDList(label)).singletonOrThrow();
+                    loss = trainer.getLoss().evaluate(new NDList(label), new NDList(pred));
+                    gc.backward(loss);
+                }
+                if (training.clipNorm() != null) {
+                    clip(sm, training.clipNorm());
+                }
+                NDArray l = loss.toType(DataType.FLOAT32, false).reshape();
+                NDArray correct;
+                if (classification) {
+                    NDArray truth = label.getShape().dimension() == 2 ? label.argMax(1) : label;
+                    correct = pred.argMax(1).eq(truth).sum().toType(DataType.FLOAT32, false);
+                } else {
+                    correct = sm.create(0f);
+                }
+                float[] host = NDArrays.stack(new NDList(l, correct)).toFloatArray();
+                trainer.step();
+                return host;
+            }
+        }
+
+        /** Scales all gradients so that their total norm is at most {@code maxNorm}, as the run does. */
+        private void clip(NDManager sm, double maxNorm) {
+            List<NDArray> grads = new ArrayList<>();
+            NDList norms = new NDList();
+            for (Parameter p : params) {
+                NDArray g = p.getArray().getGradient();
+                g.attach(sm);
+                grads.add(g);
+                norms.add(g.norm());
+            }
+            double total = 0;
+            for (float n : NDArrays.stack(norms).toFloatArray()) {
+                total += (double) n * n;
+            }
+            double norm = Math.sqrt(total);
+            if (norm > maxNorm) {
+                float scale = (float) (maxNorm / (norm + 1e-6));
+                grads.forEach(g -> g.muli(scale));
+            }
+        }
+
+        @Override
+        public void close() {
+            trainer.close();
+            model.close();
+        }
+    }
+}
