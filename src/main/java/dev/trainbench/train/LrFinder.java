@@ -1,23 +1,16 @@
 package dev.trainbench.train;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.training.tracker.Tracker;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.EpochOrder;
-import dev.trainbench.model.BlockFactory;
-import dev.trainbench.model.BuiltModel;
 import dev.trainbench.spec.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,78 +49,62 @@ public final class LrFinder {
     }
 
     static Result sweep(ExperimentSpec spec, Dataset train, Options options) {
-        Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
         int[] shape = train.sampleShape();
-        BuiltModel built = BlockFactory.build(spec.model(), shape, train.outputWidth());
         int batch = Math.min(spec.training().batchSize(), train.size());
         double growth = Math.pow(options.endLr() / options.startLr(), 1.0 / Math.max(1, options.steps() - 1));
         double[] lr = {options.startLr()};
         Tracker tracker = n -> (float) lr[0];
         List<Point> points = new ArrayList<>();
         boolean diverged = false;
-        try (Model model = Model.newInstance("lr-find", Device.cpu(), "PyTorch")) {
-            model.setBlock(built.block());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(DjlFactories.loss(spec.training().loss()))
-                    .optOptimizer(DjlFactories.optimizer(spec.training().optimizer(), tracker))
-                    .optDevices(new Device[] {Device.cpu()});
-            Initializer init = BlockFactory.initializer(spec.model().init());
-            if (init != null) {
-                config.optInitializer(init, Parameter.Type.WEIGHT);
-            }
-            try (Trainer trainer = model.newTrainer(config)) {
-                Initializer outputInit = BlockFactory.outputInitializer(spec.model().init());
-                if (outputInit != null) {
-                    built.groups().get(built.groups().size() - 1).setInitializer(outputInit, Parameter.Type.WEIGHT);
+        try (SpecTrainer st = SpecTrainer.open(spec, shape, train.outputWidth(), tracker, "lr-find")) {
+            Model model = st.model;
+            Trainer trainer = st.trainer;
+            DirectFloats input = new DirectFloats(batch * train.sampleSize());
+            float[] x = new float[batch * train.sampleSize()];
+            int[] order = EpochOrder.order(train.size(), 1, true, spec.seed());
+            int epoch = 1;
+            int cursor = 0;
+            double avg = 0;
+            double best = Double.POSITIVE_INFINITY;
+            for (int step = 0; step < options.steps(); step++) {
+                if (cursor + batch > order.length) {
+                    order = EpochOrder.order(train.size(), ++epoch, true, spec.seed());
+                    cursor = 0;
                 }
-                trainer.initialize(new Shape(Evaluation.batchShape(1, shape)));
-                DjlFactories.skipDjlGradientCheck(trainer);
-                DirectFloats input = new DirectFloats(batch * train.sampleSize());
-                float[] x = new float[batch * train.sampleSize()];
-                int[] order = EpochOrder.order(train.size(), 1, true, spec.seed());
-                int epoch = 1;
-                int cursor = 0;
-                double avg = 0;
-                double best = Double.POSITIVE_INFINITY;
-                for (int step = 0; step < options.steps(); step++) {
-                    if (cursor + batch > order.length) {
-                        order = EpochOrder.order(train.size(), ++epoch, true, spec.seed());
-                        cursor = 0;
-                    }
-                    int start = cursor;
-                    int[] ord = order;
-                    for (int i = 0; i < batch; i++) {
-                        System.arraycopy(train.features(), ord[start + i] * train.sampleSize(), x,
-                                i * train.sampleSize(), train.sampleSize());
-                    }
-                    cursor += batch;
-                    float loss;
-                    try (NDManager sm = model.getNDManager().newSubManager()) {
-                        NDArray in = sm.create(input.fill(x, x.length), new Shape(Evaluation.batchShape(batch, shape)),
-                                DataType.FLOAT32);
-                        NDArray label = Evaluation.labels(sm, train, batch, i -> ord[start + i], spec.training().loss(),
-                                train.outputWidth());
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDList pred = trainer.forward(new NDList(in), new NDList(label));
-                            NDArray l = trainer.getLoss().evaluate(new NDList(label), pred);
-                            gc.backward(l);
-                            loss = l.getFloat();
-                        }
-                        trainer.step();
-                    }
-                    if (!Float.isFinite(loss)) {
-                        diverged = true;
-                        break;
-                    }
-                    avg = options.smoothing() * avg + (1 - options.smoothing()) * loss;
-                    double smoothed = avg / (1 - Math.pow(options.smoothing(), step + 1));
-                    points.add(new Point(lr[0], loss, smoothed));
-                    best = Math.min(best, smoothed);
-                    if (step > 0 && smoothed > options.divergeFactor() * best) {
-                        diverged = true;
-                        break;
-                    }
-                    lr[0] *= growth;
+                int start = cursor;
+                int[] ord = order;
+                for (int i = 0; i < batch; i++) {
+                    System.arraycopy(train.features(), ord[start + i] * train.sampleSize(), x,
+                            i * train.sampleSize(), train.sampleSize());
                 }
+                cursor += batch;
+                float loss;
+                try (NDManager sm = model.getNDManager().newSubManager()) {
+                    NDArray in = sm.create(input.fill(x, x.length), new Shape(Evaluation.batchShape(batch, shape)),
+                            DataType.FLOAT32);
+                    NDArray label = Evaluation.labels(sm, train, batch, i -> ord[start + i], spec.training().loss(),
+                            train.outputWidth());
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDList pred = trainer.forward(new NDList(in), new NDList(label));
+                        NDArray l = trainer.getLoss().evaluate(new NDList(label), pred);
+                        gc.backward(l);
+                        loss = l.getFloat();
+                    }
+                    trainer.step();
+                }
+                if (!Float.isFinite(loss)) {
+                    diverged = true;
+                    break;
+                }
+                avg = options.smoothing() * avg + (1 - options.smoothing()) * loss;
+                double smoothed = avg / (1 - Math.pow(options.smoothing(), step + 1));
+                points.add(new Point(lr[0], loss, smoothed));
+                best = Math.min(best, smoothed);
+                if (step > 0 && smoothed > options.divergeFactor() * best) {
+                    diverged = true;
+                    break;
+                }
+                lr[0] *= growth;
             }
         }
         return new Result(points, valley(points), steep(points), minimumOver10(points), diverged);

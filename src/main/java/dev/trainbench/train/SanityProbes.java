@@ -1,8 +1,6 @@
 package dev.trainbench.train;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -10,15 +8,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.training.tracker.Tracker;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.EpochOrder;
-import dev.trainbench.model.BlockFactory;
-import dev.trainbench.model.BuiltModel;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.TrainingSpec;
 import java.nio.file.Path;
@@ -293,6 +287,7 @@ public final class SanityProbes {
      * optimizer, loss, DJL's misfiring gradient check off), at the base learning rate.
      */
     static final class ProbeModel implements AutoCloseable {
+        private final SpecTrainer spec;
         private final Model model;
         final Trainer trainer;
         private final List<Parameter> params = new ArrayList<>();
@@ -310,52 +305,15 @@ public final class SanityProbes {
             this.outputs = train.outputWidth();
             this.classification = train.isClassification();
             this.buffer = new DirectFloats(maxBatch * sampleSize);
-            Device device = device(training);
-            Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
-            BuiltModel built = BlockFactory.build(spec.model(), sampleShape, outputs);
-            model = Model.newInstance(spec.name() + "-probe", device, "PyTorch");
-            Trainer t = null;
-            try {
-                model.setBlock(built.block());
-                DefaultTrainingConfig config = new DefaultTrainingConfig(DjlFactories.loss(training.loss()))
-                        .optOptimizer(DjlFactories.optimizer(training.optimizer(),
-                                Tracker.fixed(training.optimizer().learningRate().floatValue())))
-                        .optDevices(new Device[] {device});
-                Initializer init = BlockFactory.initializer(spec.model().init());
-                if (init != null) {
-                    config.optInitializer(init, Parameter.Type.WEIGHT);
+            this.spec = SpecTrainer.open(spec, sampleShape, outputs,
+                    Tracker.fixed(training.optimizer().learningRate().floatValue()), spec.name() + "-probe");
+            this.model = this.spec.model;
+            this.trainer = this.spec.trainer;
+            for (Parameter p : this.spec.built.block().getParameters().values()) {
+                if (p.requiresGradient()) {
+                    params.add(p);
                 }
-                t = model.newTrainer(config);
-                Initializer outputInit = BlockFactory.outputInitializer(spec.model().init());
-                if (outputInit != null) {
-                    built.groups().get(built.groups().size() - 1).setInitializer(outputInit, Parameter.Type.WEIGHT);
-                }
-                t.initialize(new Shape(Evaluation.batchShape(1, sampleShape)));
-                DjlFactories.skipDjlGradientCheck(t);
-                for (Parameter p : built.block().getParameters().values()) {
-                    if (p.requiresGradient()) {
-                        params.add(p);
-                    }
-                }
-            } catch (RuntimeException e) {
-                if (t != null) {
-                    t.close();
-                }
-                model.close();
-                throw e;
             }
-            trainer = t;
-        }
-
-        private static Device device(TrainingSpec training) {
-            if (training.device() == TrainingSpec.Device.GPU) {
-                if (Engine.getEngine("PyTorch").getGpuCount() == 0) {
-                    throw new TrainingException("the spec asks for a GPU, but the PyTorch engine finds none; set"
-                            + " training.device to cpu");
-                }
-                return Device.gpu();
-            }
-            return Device.cpu();
         }
 
         /** One update on {@code count} samples; returns {loss, correct count (0 for regression)}. */
@@ -412,8 +370,7 @@ public final class SanityProbes {
 
         @Override
         public void close() {
-            trainer.close();
-            model.close();
+            spec.close();
         }
     }
 }

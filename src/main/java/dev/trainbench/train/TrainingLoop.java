@@ -1,8 +1,6 @@
 package dev.trainbench.train;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -11,15 +9,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.Initializer;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.EpochOrder;
-import dev.trainbench.model.BlockFactory;
 import dev.trainbench.model.BuiltModel;
-import dev.trainbench.model.ShapeInference;
 import dev.trainbench.runs.RunFolder;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
@@ -92,60 +86,26 @@ public final class TrainingLoop {
     public RunRecord run(Consumer<MetricsHistory> onHistory) throws IOException, InterruptedException {
         long started = System.nanoTime();
         RunRecord.Builder rec = folder.record().toBuilder().status(RunStatus.RUNNING).startedAt(Instant.now().toString());
-        Device device = device();
-        rec.device(deviceName(device));
-        Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
-        BuiltModel built = BlockFactory.build(spec.model(), sampleShape, outputs);
-        history = new MetricsHistory(built.groupNames());
-        onHistory.accept(history);
         int batch = Math.min(training.batchSize(), data.train().size());
         long stepsPerEpoch = (data.train().size() + batch - 1) / batch;
         LearningRateSchedule schedule = new LearningRateSchedule(training.optimizer(), training.schedule(),
                 stepsPerEpoch, training.epochs());
         ScheduleTracker tracker = new ScheduleTracker(schedule);
-
-        try (Model model = Model.newInstance(spec.name(), device, "PyTorch")) {
-            model.setBlock(built.block());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(DjlFactories.loss(training.loss()))
-                    .optOptimizer(DjlFactories.optimizer(training.optimizer(), tracker))
-                    .optDevices(new Device[] {device});
-            Initializer init = BlockFactory.initializer(spec.model().init());
-            if (init != null) {
-                config.optInitializer(init, Parameter.Type.WEIGHT);
-            }
-            try (Trainer trainer = model.newTrainer(config)) {
-                Initializer outputInit = BlockFactory.outputInitializer(spec.model().init());
-                if (outputInit != null) {
-                    // After the trainer applied the spec's initializer to every weight, before initialize().
-                    built.groups().get(built.groups().size() - 1).setInitializer(outputInit, Parameter.Type.WEIGHT);
-                }
-                trainer.initialize(new Shape(concat(1, sampleShape)));
-                DjlFactories.skipDjlGradientCheck(trainer);
-                long params = countTrainable(built.block());
-                rec.parameterCount(params);
-                folder.update(rec.build());
-                folder.openLogs(stepColumns(built.groupNames()), EPOCH_COLUMNS);
-                events.accept(new TrainingEvent.RunStarted(folder.id(), spec.name(), built.groupNames(), deviceName(device),
-                        stepsPerEpoch * training.epochs(), params));
-                events.accept(new TrainingEvent.StatusChanged(folder.id(), RunStatus.RUNNING));
-                return new Epochs(model, trainer, built, tracker, batch, stepsPerEpoch, rec, started).runAll();
-            }
+        try (SpecTrainer st = SpecTrainer.open(spec, sampleShape, outputs, tracker, spec.name())) {
+            BuiltModel built = st.built;
+            String device = SpecTrainer.deviceName(st.device);
+            rec.device(device);
+            history = new MetricsHistory(built.groupNames());
+            onHistory.accept(history);
+            long params = countTrainable(built.block());
+            rec.parameterCount(params);
+            folder.update(rec.build());
+            folder.openLogs(stepColumns(built.groupNames()), EPOCH_COLUMNS);
+            events.accept(new TrainingEvent.RunStarted(folder.id(), spec.name(), built.groupNames(), device,
+                    stepsPerEpoch * training.epochs(), params));
+            events.accept(new TrainingEvent.StatusChanged(folder.id(), RunStatus.RUNNING));
+            return new Epochs(st.model, st.trainer, built, tracker, batch, stepsPerEpoch, rec, started).runAll();
         }
-    }
-
-    private Device device() {
-        if (training.device() == TrainingSpec.Device.GPU) {
-            if (Engine.getEngine("PyTorch").getGpuCount() == 0) {
-                throw new IllegalStateException("the spec asks for a GPU, but the PyTorch engine finds none (this build"
-                        + " ships the CPU libtorch; see README 'GPU'); set training.device to cpu or run with --device cpu");
-            }
-            return Device.gpu();
-        }
-        return Device.cpu();
-    }
-
-    static String deviceName(Device device) {
-        return device.isGpu() ? "gpu" + device.getDeviceId() : "cpu";
     }
 
     static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "validation_loss",
