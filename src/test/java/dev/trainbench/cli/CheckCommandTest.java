@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,14 +16,8 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    Outcome cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Outcome(code, out.toString(), err.toString());
+    CliOutcome cli(String... args) {
+        return CliOutcome.of(args);
     }
 
     String spec(String name, double lr) throws Exception {
@@ -41,7 +33,7 @@ class CheckCommandTest {
 
     @Test
     void healthySpecPassesWithOneLinePerCheckAndSavesNothing() throws Exception {
-        Outcome o = cli("check", spec("ok.json", 0.01));
+        CliOutcome o = cli("check", spec("ok.json", 0.01));
         assertEquals(0, o.code(), o.out() + o.err());
         List<String> lines = o.out().strip().lines().toList();
         assertEquals(2, lines.size(), o.out());
@@ -54,7 +46,7 @@ class CheckCommandTest {
 
     @Test
     void aWarningExitsWithOne() throws Exception {
-        Outcome o = cli("check", spec("slow.json", 1e-9), "--steps", "30", "--batch", "8");
+        CliOutcome o = cli("check", spec("slow.json", 1e-9), "--steps", "30", "--batch", "8");
         assertEquals(1, o.code(), o.out() + o.err());
         assertTrue(o.out().startsWith("WARNING overfit one batch: 8 samples"), o.out());
         assertTrue(o.out().contains("after 30 steps"), o.out());
@@ -67,7 +59,7 @@ class CheckCommandTest {
         for (String[] args : List.of(new String[] {"check", dir.resolve("missing.json").toString()},
                 new String[] {"check", broken.toString()},
                 new String[] {"check", spec("ok.json", 0.01), "--steps", "0"})) {
-            Outcome o = cli(args);
+            CliOutcome o = cli(args);
             assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
             assertTrue(o.err().startsWith("error: "), o.err());
             assertFalse(o.err().contains("\tat ") || o.err().contains("Exception"), o.err());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trainbench.spec.SpecJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    Outcome cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Outcome(code, out.toString(), err.toString());
+    CliOutcome cli(String... args) {
+        return CliOutcome.of(args);
     }
 
     Path workspace() {
@@ -47,7 +39,7 @@ class CliTest {
 
     @Test
     void runTrainsSavesAndEndsWithAJsonLine() throws Exception {
-        Outcome o = cli("run", spec("s.json", SPIRAL).toString(), "--epochs", "2", "--test", "--json", "-q",
+        CliOutcome o = cli("run", spec("s.json", SPIRAL).toString(), "--epochs", "2", "--test", "--json", "-q",
                 "-w", workspace().toString());
         assertEquals(0, o.code(), o.err());
         String[] lines = o.out().strip().split("\n");
@@ -58,12 +50,12 @@ class CliTest {
         assertTrue(last.get("samplesPerSecond").asDouble() > 0);
         assertTrue(o.out().contains("test accuracy"));
 
-        Outcome list = cli("list", "-w", workspace().toString());
+        CliOutcome list = cli("list", "-w", workspace().toString());
         assertEquals(0, list.code());
         assertTrue(list.out().contains(last.get("runId").asText()));
         assertTrue(list.out().contains("completed"));
 
-        Outcome show = cli("show", last.get("runId").asText().substring(0, 20), "-w", workspace().toString());
+        CliOutcome show = cli("show", last.get("runId").asText().substring(0, 20), "-w", workspace().toString());
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("confusion matrix"), show.out());
         assertTrue(show.out().contains("sanity    OK"), show.out());
@@ -71,7 +63,7 @@ class CliTest {
 
     @Test
     void malformedSpecExitsTwoWithOneLineAndNoStackTrace() throws Exception {
-        Outcome o = cli("run", spec("bad.json", "{\"name\": \"x\", \"data\": {").toString(), "-w", workspace().toString());
+        CliOutcome o = cli("run", spec("bad.json", "{\"name\": \"x\", \"data\": {").toString(), "-w", workspace().toString());
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("error: bad.json: malformed JSON"), o.err());
         assertFalse(o.err().contains("\tat "), o.err());
@@ -79,7 +71,7 @@ class CliTest {
 
     @Test
     void unknownFieldIsNamed() throws Exception {
-        Outcome o = cli("run", spec("typo.json", SPIRAL.replace("\"epochs\"", "\"epoch\"")).toString(),
+        CliOutcome o = cli("run", spec("typo.json", SPIRAL.replace("\"epochs\"", "\"epoch\"")).toString(),
                 "-w", workspace().toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("unknown field \"epoch\""), o.err());
@@ -88,14 +80,14 @@ class CliTest {
 
     @Test
     void missingSpecFileIsReported() {
-        Outcome o = cli("run", dir.resolve("nope.json").toString(), "-w", workspace().toString());
+        CliOutcome o = cli("run", dir.resolve("nope.json").toString(), "-w", workspace().toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("spec file not found"), o.err());
     }
 
     @Test
     void missingDataFileIsReported() throws Exception {
-        Outcome o = cli("run", spec("csv.json", """
+        CliOutcome o = cli("run", spec("csv.json", """
                 {"data": {"source": "csv", "path": "missing.csv"}, "model": {"layers": []}}
                 """).toString(), "-w", workspace().toString());
         assertEquals(2, o.code());
@@ -106,7 +98,7 @@ class CliTest {
     @Test
     void nanInDataIsReportedWithLine() throws Exception {
         Files.writeString(dir.resolve("nan.csv"), "a,b,label\n1,2,x\n3,NaN,y\n5,6,x\n7,8,y\n");
-        Outcome o = cli("run", spec("nan.json", """
+        CliOutcome o = cli("run", spec("nan.json", """
                 {"data": {"source": "csv", "path": "nan.csv"}, "model": {"layers": []}}
                 """).toString(), "-w", workspace().toString());
         assertEquals(2, o.code());
@@ -116,7 +108,7 @@ class CliTest {
 
     @Test
     void layerStackThatCannotConnectNamesTheLayer() throws Exception {
-        Outcome o = cli("run", spec("shape.json", """
+        CliOutcome o = cli("run", spec("shape.json", """
                 {"data": {"source": "sample", "name": "iris"},
                  "model": {"layers": [{"type": "conv2d", "filters": 4, "kernel": 3}]}}
                 """).toString(), "-w", workspace().toString());
@@ -127,35 +119,35 @@ class CliTest {
 
     @Test
     void gpuRequestWithoutGpuFailsClearly() throws Exception {
-        Outcome o = cli("run", spec("s.json", SPIRAL).toString(), "--device", "gpu", "-q", "-w", workspace().toString());
+        CliOutcome o = cli("run", spec("s.json", SPIRAL).toString(), "--device", "gpu", "-q", "-w", workspace().toString());
         assertEquals(1, o.code());
         assertTrue(o.err().contains("GPU"), o.err());
     }
 
     @Test
     void badDeviceOptionIsAUsageError() throws Exception {
-        Outcome o = cli("run", spec("s.json", SPIRAL).toString(), "--device", "tpu", "-w", workspace().toString());
+        CliOutcome o = cli("run", spec("s.json", SPIRAL).toString(), "--device", "tpu", "-w", workspace().toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--device must be cpu or gpu"), o.err());
     }
 
     @Test
     void showOfAnUnknownRunExitsTwo() {
-        Outcome o = cli("show", "nothing-here", "-w", workspace().toString());
+        CliOutcome o = cli("show", "nothing-here", "-w", workspace().toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("no run matches"), o.err());
     }
 
     @Test
     void profileExplainsMnistPreprocessing() {
-        Outcome o = cli("profile", "sample:mnist");
+        CliOutcome o = cli("profile", "sample:mnist");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().toLowerCase().contains("standardize"), o.out());
     }
 
     @Test
     void presetsListsParameterCounts() {
-        Outcome o = cli("presets");
+        CliOutcome o = cli("presets");
         assertEquals(0, o.code());
         assertTrue(o.out().contains("mlp-2x128"));
         assertTrue(o.out().contains("118,282 parameters"), o.out());
@@ -164,7 +156,7 @@ class CliTest {
     @Test
     void lrFindPlotsAndSuggests() throws Exception {
         Path csv = dir.resolve("sweep.csv");
-        Outcome o = cli("lr-find", spec("s.json", SPIRAL).toString(), "--steps", "40", "--csv", csv.toString());
+        CliOutcome o = cli("lr-find", spec("s.json", SPIRAL).toString(), "--steps", "40", "--csv", csv.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("suggested learning rate"), o.out());
         assertTrue(o.out().contains("smoothed loss"), o.out());
