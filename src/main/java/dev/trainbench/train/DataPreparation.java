@@ -35,6 +35,9 @@ public final class DataPreparation {
             throw new TrainingException("the model does not fit this data (input " + ShapeInference.shapeText(all.sampleShape())
                     + "): " + summary.errorMessage());
         }
+        if (!all.isClassification() && spec.training().loss() == dev.trainbench.spec.TrainingSpec.Loss.CROSS_ENTROPY) {
+            throw TrainingLoop.crossEntropyOnRegression();
+        }
         PreparedData.BatchTransform augment = null;
         if (spec.augmentation().enabled()) {
             if (!all.isImage()) {

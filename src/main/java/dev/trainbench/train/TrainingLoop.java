@@ -68,9 +68,13 @@ public final class TrainingLoop {
         this.outputs = data.train().outputWidth();
         this.sampleShape = data.train().sampleShape();
         if (training.loss() == TrainingSpec.Loss.CROSS_ENTROPY && !classification) {
-            throw new IllegalArgumentException("cross_entropy needs class labels, but this data set is a regression;"
-                    + " set training.loss to l2 or l1");
+            throw crossEntropyOnRegression();
         }
+    }
+
+    static TrainingException crossEntropyOnRegression() {
+        return new TrainingException("cross_entropy needs class labels, but this data set is a regression;"
+                + " set training.loss to l2 or l1");
     }
 
     List<Integer> modelArraysPerEpoch() {
@@ -130,14 +134,6 @@ public final class TrainingLoop {
         return n;
     }
 
-    private static long[] concat(long first, int[] rest) {
-        long[] out = new long[rest.length + 1];
-        out[0] = first;
-        for (int i = 0; i < rest.length; i++) {
-            out[i + 1] = rest[i];
-        }
-        return out;
-    }
 
     /** The epoch loop's state, so that the step code reads as a sequence. */
     private final class Epochs {
@@ -279,7 +275,7 @@ public final class TrainingLoop {
             float[] perParamFirst = null;
             float[] weightStats = null;
             try (NDManager sm = model.getNDManager().newSubManager()) {
-                NDArray input = sm.create(inputBuffer.fill(x, count * sampleSize), new Shape(concat(count, sampleShape)),
+                NDArray input = sm.create(inputBuffer.fill(x, count * sampleSize), new Shape(Evaluation.batchShape(count, sampleShape)),
                         DataType.FLOAT32);
                 NDArray label = labels(sm, order, start, count);
                 NDArray loss;
