@@ -162,4 +162,19 @@ class CliTest {
         assertTrue(o.out().contains("smoothed loss"), o.out());
         assertTrue(Files.readAllLines(csv).size() > 3);
     }
+
+    @Test
+    void crossEntropyOnARegressionTargetIsRefusedWithTheFix() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i).append(',').append(i * 0.37 + 0.011 * i * i).append('\n');
+        }
+        Files.writeString(dir.resolve("line.csv"), csv.toString());
+        CliOutcome o = cli("run", spec("reg.json", """
+                {"data": {"source": "csv", "path": "line.csv"}, "model": {"layers": []}}
+                """).toString(), "-w", workspace().toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("set training.loss to l2 or l1"), o.err());
+        assertFalse(Files.exists(workspace().resolve("runs")), "no run folder for a spec that cannot train");
+    }
 }
