@@ -57,6 +57,17 @@ public final class ScreenshotTool {
         WorkbenchModel model = window.workbench();
         waitUntil(120, () -> model.dataset() != null);
         waitUntil(120, () -> !model.engineSummaryProperty().get().contains("loading"));
+        if (only.isEmpty() || only.contains("screenshot-lr-range.png")) {
+            // the learning-rate range test's window, on the startup spec (quick: nothing is trained for real)
+            fx(() -> {
+                window.show(2);
+                window.trainViewModel().lrRangeTest();
+            });
+            waitUntil(180, () -> window.trainView().lrWindow() != null && !window.trainViewModel().findingLrProperty().get());
+            settle();
+            shotOf(window.trainView().lrWindow().getScene(), out.resolve("screenshot-lr-range.png"));
+            fx(() -> window.trainView().lrWindow().close());
+        }
 
         // a first real run on MNIST (subset) so the runs table has more than one row
         fx(() -> {

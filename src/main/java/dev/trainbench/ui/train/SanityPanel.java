@@ -37,8 +37,19 @@ public final class SanityPanel extends VBox {
         setFindings(List.of());
     }
 
+    private static final String DEFAULT_HEADING = "Sanity checks on the first batch";
+
     /** Shows {@code findings} (may be empty: then the panel hides). */
     public void setFindings(List<String> findings) {
+        setFindings(null, findings);
+    }
+
+    /**
+     * Shows {@code findings} under {@code heading} (null: the run's first-batch checks), e.g. the
+     * pre-run checks' "Pre-run checks: overfit one batch, input-independent baseline".
+     */
+    public void setFindings(String heading, List<String> findings) {
+        String head = heading == null || heading.isBlank() ? DEFAULT_HEADING : heading;
         getChildren().clear();
         warnings = 0;
         boolean any = findings != null && !findings.isEmpty();
@@ -64,8 +75,14 @@ public final class SanityPanel extends VBox {
             }
             getChildren().add(line);
         }
-        title.setText(warnings == 0 ? "Sanity checks on the first batch: all passed"
-                : "Sanity checks on the first batch: " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        String sep = head.contains(":") ? " \u2014 " : ": ";
+        title.setText(warnings == 0 ? head + sep + "all passed"
+                : head + sep + warnings + (warnings == 1 ? " warning" : " warnings"));
+    }
+
+    /** The panel's title as shown. */
+    public String titleText() {
+        return title.getText();
     }
 
     /** Number of WARNING findings shown. */

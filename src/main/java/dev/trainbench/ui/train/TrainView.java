@@ -81,6 +81,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private long redrawNanos;
     private long panelNanos;
     private int rowsThisFrame;
+    private javafx.stage.Stage lrWindow;
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
@@ -272,6 +273,31 @@ public final class TrainView extends SplitPane implements TrainingSink {
         stop.setTooltip(new Tooltip("Esc"));
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.stop());
+        javafx.beans.binding.BooleanBinding probing = vm.checkingProperty().or(vm.findingLrProperty());
+        Button check = new Button("Check\u2026");
+        check.setId("check");
+        check.setTooltip(new Tooltip("Pre-run checks on the current settings: can the model overfit one small batch, "
+                + "and does it learn more from the real inputs than from zeroed ones? Nothing is saved."));
+        check.disableProperty().bind(vm.runningProperty().or(probing));
+        check.setOnAction(e -> vm.check());
+        Button lrTest = new Button("LR range test\u2026");
+        lrTest.setId("lr-range-test");
+        lrTest.setTooltip(new Tooltip("Raises the learning rate step by step on a fresh copy of the model and plots the loss: "
+                + "suggests a learning rate. Nothing is saved."));
+        lrTest.disableProperty().bind(vm.runningProperty().or(probing));
+        lrTest.setOnAction(e -> vm.lrRangeTest());
+        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+        busy.setId("probe-busy");
+        busy.setPrefSize(18, 18);
+        busy.setMaxSize(18, 18);
+        busy.visibleProperty().bind(probing);
+        busy.managedProperty().bind(probing);
+        vm.lrResultProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+                lrWindow = LrRangePane.open(owner != null && owner.isShowing() ? owner : null, vm, lrWindow);
+            }
+        });
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
         progress.setPrefWidth(160);
@@ -286,11 +312,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
         smoothing.setTooltip(new Tooltip("EMA weight per step, debiased; the raw curve stays visible, faint."));
         Label smoothValue = new Label();
         smoothValue.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.2f"));
-        for (javafx.scene.control.Control c : List.of(start, pause, resume, stop, smoothLabel, smoothValue)) {
+        for (javafx.scene.control.Control c : List.of(start, pause, resume, stop, check, lrTest, smoothLabel, smoothValue)) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
-        HBox bar = new HBox(8, start, pause, resume, stop, progress, status, smoothLabel, smoothing, smoothValue);
+        HBox bar = new HBox(8, start, pause, resume, stop, check, lrTest, busy, progress, status, smoothLabel, smoothing, smoothValue);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         bar.getStyleClass().add("toolbar-row");
@@ -301,7 +327,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         sanity.setId("sanity-panel");
         vm.sanityFindings().addListener((javafx.collections.ListChangeListener<String>) c -> {
             long t0 = System.nanoTime();
-            sanity.setFindings(List.copyOf(vm.sanityFindings()));
+            sanity.setFindings(vm.sanityTitleProperty().get(), List.copyOf(vm.sanityFindings()));
             panelNanos += System.nanoTime() - t0;
         });
         BorderPane pane = new BorderPane(charts);
@@ -491,6 +517,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     public LiveChart gradientChart() {
         return gradients;
+    }
+
+    /** The learning-rate range test's window, null before the first test. */
+    public javafx.stage.Stage lrWindow() {
+        return lrWindow;
     }
 
     public SanityPanel sanityPanel() {

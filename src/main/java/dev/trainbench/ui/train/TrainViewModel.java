@@ -10,8 +10,10 @@ import dev.trainbench.spec.OptimizerSpec;
 import dev.trainbench.spec.ScheduleSpec;
 import dev.trainbench.spec.TrainingSpec;
 import dev.trainbench.train.EventSubscription;
+import dev.trainbench.train.LrFinder;
 import dev.trainbench.train.MetricsHistory;
 import dev.trainbench.train.RunHandle;
+import dev.trainbench.train.SanityProbes;
 import dev.trainbench.train.TrainingEvent;
 import dev.trainbench.train.TrainingException;
 import dev.trainbench.ui.WorkbenchModel;
@@ -61,6 +63,11 @@ public final class TrainViewModel {
     private final IntegerProperty stepsShown = new SimpleIntegerProperty(0);
     private final IntegerProperty epochsShown = new SimpleIntegerProperty(0);
     private final javafx.collections.ObservableList<String> sanityFindings = javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty sanityTitle = new SimpleStringProperty(null);
+    private final BooleanProperty checking = new SimpleBooleanProperty(false);
+    private final BooleanProperty findingLr = new SimpleBooleanProperty(false);
+    private final ObjectProperty<LrFinder.Result> lrResult = new SimpleObjectProperty<>();
+    private final StringProperty lrSuggestions = new SimpleStringProperty("");
     private final LongProperty longestFrameGapMillis = new SimpleLongProperty(0);
     private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
 
@@ -173,6 +180,7 @@ public final class TrainViewModel {
         paused.set(false);
         stepsShown.set(0);
         epochsShown.set(0);
+        sanityTitle.set(null);
         sanityFindings.clear();
         longestFrameGapMillis.set(0);
         longestFrameWorkMillis.set(0);
@@ -186,6 +194,93 @@ public final class TrainViewModel {
         status.set("Preparing data and model...");
         model.runStatusProperty().set("starting " + spec.name());
         model.runProgressProperty().set(-1);
+        return true;
+    }
+
+    /** Title of the sanity panel while it shows the pre-run checks' findings. */
+    public static final String PRE_RUN_CHECKS_TITLE = "Pre-run checks: overfit one batch, input-independent baseline";
+
+    /**
+     * The pre-run checks (overfit one batch, input-independent baseline) on the spec being edited,
+     * in the background; their findings replace the sanity panel's. Refused while a run trains or
+     * another check runs.
+     */
+    public boolean check() {
+        if (running.get() || checking.get() || findingLr.get()) {
+            return false;
+        }
+        String invalid = apply();
+        if (invalid != null) {
+            model.errors().report("The pre-run checks", new TrainingException(invalid));
+            return false;
+        }
+        ExperimentSpec spec = model.spec();
+        checking.set(true);
+        status.set("Running the pre-run checks (overfit one batch, input-independent baseline)...");
+        model.tasks().run("Pre-run checks", () -> SanityProbes.run(spec, model.baseDir(), SanityProbes.Options.defaults(), w -> { }),
+                findings -> {
+                    checking.set(false);
+                    long warnings = findings.stream().filter(f -> !f.ok()).count();
+                    status.set(warnings == 0 ? "Pre-run checks passed."
+                            : "Pre-run checks: " + warnings + (warnings == 1 ? " warning" : " warnings") + ", see above the charts.");
+                    sanityTitle.set(PRE_RUN_CHECKS_TITLE);
+                    sanityFindings.setAll(findings.stream().map(SanityProbes.Finding::line).toList());
+                }, error -> {
+                    checking.set(false);
+                    status.set("The pre-run checks failed.");
+                    model.errors().report("The pre-run checks", error);
+                });
+        return true;
+    }
+
+    /**
+     * The learning-rate range test on the spec being edited, in the background; the result lands
+     * in {@link #lrResultProperty()} and {@link #lrSuggestionsProperty()}.
+     */
+    public boolean lrRangeTest() {
+        if (running.get() || checking.get() || findingLr.get()) {
+            return false;
+        }
+        String invalid = apply();
+        if (invalid != null) {
+            model.errors().report("The learning-rate range test", new TrainingException(invalid));
+            return false;
+        }
+        ExperimentSpec spec = model.spec();
+        findingLr.set(true);
+        status.set("Running the learning-rate range test...");
+        model.tasks().run("Learning-rate range test", () -> LrFinder.run(spec, model.baseDir(), LrFinder.Options.defaults()),
+                r -> {
+                    findingLr.set(false);
+                    lrSuggestions.set(suggestionText(r));
+                    lrResult.set(r);
+                    status.set("Learning-rate range test done: " + lrSuggestions.get());
+                }, error -> {
+                    findingLr.set(false);
+                    status.set("The learning-rate range test failed.");
+                    model.errors().report("The learning-rate range test", error);
+                });
+        return true;
+    }
+
+    /** The three suggestions of a range test, in words. */
+    static String suggestionText(LrFinder.Result r) {
+        return "valley " + lr(r.valley()) + ", steep " + lr(r.steep()) + ", minimum/10 " + lr(r.minimumOver10())
+                + (r.diverged() ? " (the loss diverged at the end of the sweep)" : "");
+    }
+
+    /** A learning rate as shown to the user ("n/a" when the sweep could not say). */
+    public static String lr(double v) {
+        return Double.isNaN(v) || v <= 0 ? "n/a" : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** Sets the learning rate to the last range test's "valley" suggestion; false when there is none. */
+    public boolean useValley() {
+        LrFinder.Result r = lrResult.get();
+        if (r == null || !(r.valley() > 0) || running.get()) {
+            return false;
+        }
+        learningRate.set(Double.parseDouble(lr(r.valley())));
         return true;
     }
 
@@ -474,6 +569,31 @@ public final class TrainViewModel {
     /** Findings of the sanity checks on the current run's first batch ("OK ..." or "WARNING ..."). */
     public javafx.collections.ObservableList<String> sanityFindings() {
         return sanityFindings;
+    }
+
+    /** Title for the sanity panel, or null for the default (the run's first-batch checks). */
+    public StringProperty sanityTitleProperty() {
+        return sanityTitle;
+    }
+
+    /** True while the pre-run checks run. */
+    public BooleanProperty checkingProperty() {
+        return checking;
+    }
+
+    /** True while the learning-rate range test runs. */
+    public BooleanProperty findingLrProperty() {
+        return findingLr;
+    }
+
+    /** The last learning-rate range test's result, null before the first. */
+    public ObjectProperty<LrFinder.Result> lrResultProperty() {
+        return lrResult;
+    }
+
+    /** The last range test's suggestions in words, empty before the first. */
+    public StringProperty lrSuggestionsProperty() {
+        return lrSuggestions;
     }
 
     public LongProperty longestFrameGapMillisProperty() {
