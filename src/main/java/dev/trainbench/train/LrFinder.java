@@ -1,13 +1,5 @@
 package dev.trainbench.train;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.EpochOrder;
@@ -49,17 +41,13 @@ public final class LrFinder {
     }
 
     static Result sweep(ExperimentSpec spec, Dataset train, Options options) {
-        int[] shape = train.sampleShape();
         int batch = Math.min(spec.training().batchSize(), train.size());
         double growth = Math.pow(options.endLr() / options.startLr(), 1.0 / Math.max(1, options.steps() - 1));
         double[] lr = {options.startLr()};
         Tracker tracker = n -> (float) lr[0];
         List<Point> points = new ArrayList<>();
         boolean diverged = false;
-        try (SpecTrainer st = SpecTrainer.open(spec, shape, train.outputWidth(), tracker, "lr-find")) {
-            Model model = st.model;
-            Trainer trainer = st.trainer;
-            DirectFloats input = new DirectFloats(batch * train.sampleSize());
+        try (SanityProbes.ProbeModel model = new SanityProbes.ProbeModel(spec, train, batch, tracker)) {
             float[] x = new float[batch * train.sampleSize()];
             int[] order = EpochOrder.order(train.size(), 1, true, spec.seed());
             int epoch = 1;
@@ -78,20 +66,7 @@ public final class LrFinder {
                             i * train.sampleSize(), train.sampleSize());
                 }
                 cursor += batch;
-                float loss;
-                try (NDManager sm = model.getNDManager().newSubManager()) {
-                    NDArray in = sm.create(input.fill(x, x.length), new Shape(Evaluation.batchShape(batch, shape)),
-                            DataType.FLOAT32);
-                    NDArray label = Evaluation.labels(sm, train, batch, i -> ord[start + i], spec.training().loss(),
-                            train.outputWidth());
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDList pred = trainer.forward(new NDList(in), new NDList(label));
-                        NDArray l = trainer.getLoss().evaluate(new NDList(label), pred);
-                        gc.backward(l);
-                        loss = l.getFloat();
-                    }
-                    trainer.step();
-                }
+                float loss = model.step(x, batch, train, i -> ord[start + i])[0];
                 if (!Float.isFinite(loss)) {
                     diverged = true;
                     break;

@@ -299,14 +299,18 @@ public final class SanityProbes {
         private final DirectFloats buffer;
 
         ProbeModel(ExperimentSpec spec, Dataset train, int maxBatch) {
+            this(spec, train, maxBatch, Tracker.fixed(spec.training().optimizer().learningRate().floatValue()));
+        }
+
+        /** With the learning rate from {@code tracker} (the LR range test raises it every step). */
+        ProbeModel(ExperimentSpec spec, Dataset train, int maxBatch, Tracker tracker) {
             this.training = spec.training();
             this.sampleShape = train.sampleShape();
             this.sampleSize = train.sampleSize();
             this.outputs = train.outputWidth();
             this.classification = train.isClassification();
             this.buffer = new DirectFloats(maxBatch * sampleSize);
-            this.spec = SpecTrainer.open(spec, sampleShape, outputs,
-                    Tracker.fixed(training.optimizer().learningRate().floatValue()), spec.name() + "-probe");
+            this.spec = SpecTrainer.open(spec, sampleShape, outputs, tracker, spec.name() + "-probe");
             this.model = this.spec.model;
             this.trainer = this.spec.trainer;
             for (Parameter p : this.spec.built.block().getParameters().values()) {
