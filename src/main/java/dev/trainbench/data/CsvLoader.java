@@ -145,6 +145,7 @@ public final class CsvLoader {
         // Features: numeric columns as they are, text columns one-hot.
         List<String> featureNames = new ArrayList<>();
         List<Map<String, Integer>> categoryIndex = new ArrayList<>();
+        List<InputEncoding.Column> encodedColumns = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             categoryIndex.add(null);
             if (j == target) {
@@ -153,6 +154,7 @@ public final class CsvLoader {
             Column c = columns[j];
             if (c.numeric) {
                 featureNames.add(names.get(j));
+                encodedColumns.add(new InputEncoding.Column(names.get(j), null));
             } else {
                 TreeSet<String> values = new TreeSet<>();
                 for (Row r : data) {
@@ -173,6 +175,7 @@ public final class CsvLoader {
                     featureNames.add(names.get(j) + "=" + v);
                 }
                 categoryIndex.set(j, index);
+                encodedColumns.add(new InputEncoding.Column(names.get(j), List.copyOf(values)));
             }
         }
 
@@ -203,6 +206,7 @@ public final class CsvLoader {
         }
 
         String targetName = names.get(target);
+        InputEncoding encoding = InputEncoding.table(encodedColumns, targetName, target, hasHeader);
         Column tc = columns[target];
         for (Row r : data) {
             if (isMissing(r.cells().get(target))) {
@@ -231,7 +235,7 @@ public final class CsvLoader {
                 }
                 y[i] = number(cell, fileName, r.line(), target, targetName, tc);
             }
-            return Dataset.regression(name, x, new int[] {d}, y, 1, featureNames);
+            return Dataset.regression(name, x, new int[] {d}, y, 1, featureNames).withEncoding(encoding);
         }
         // Classification: numeric labels are ordered by value ("2" before "10"), text labels alphabetically.
         Map<String, String> canonical = new HashMap<>();
@@ -274,7 +278,243 @@ public final class CsvLoader {
         for (int i = 0; i < n; i++) {
             labels[i] = classIndex.get(canonical.get(data.get(i).cells().get(target)));
         }
-        return Dataset.classification(name, x, new int[] {d}, labels, classNames, featureNames);
+        return Dataset.classification(name, x, new int[] {d}, labels, classNames, featureNames).withEncoding(encoding);
+    }
+
+    /**
+     * Rows of a CSV file encoded the way the training table was ({@code schema}): what
+     * {@code trainbench predict} reads. {@code labels} (classification) or {@code targets}
+     * (regression) are null when the file has no target column; {@code lines} gives each row's line.
+     */
+    public record EncodedRows(float[] features, int rows, int[] labels, float[] targets, int[] lines) {
+    }
+
+    /** Reads {@code file} as rows for a model trained on {@code schema}; see {@link #encode(String, String, InputEncoding.TableInput, List)}. */
+    public static EncodedRows encode(Path file, InputEncoding.TableInput schema, List<String> classNames) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DataException(file + ": file not found. Check the path.");
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot be read (" + e.getMessage() + "). Check the file's permissions.", e);
+        } catch (OutOfMemoryError e) {
+            throw new DataException(file + ": too large to load into memory. Split it into smaller files.");
+        }
+        return encode(decode(bytes), file.getFileName().toString(), schema, classNames);
+    }
+
+    /**
+     * Encodes CSV text with the training table's columns: numeric columns as numbers, categorical
+     * columns one-hot over the training categories. With a header row, columns are matched by
+     * name (in any order); a missing or an extra column is an error naming it. Without one, the
+     * row must hold exactly the feature columns in training order, or all the training file's
+     * columns including the target at its place. The target column is optional; a class the
+     * model does not know, a category it never saw, or a missing cell is an error naming line and
+     * column. {@code classNames} null means regression targets.
+     */
+    public static EncodedRows encode(String text, String fileName, InputEncoding.TableInput schema, List<String> classNames) {
+        char delimiter = detectDelimiter(text);
+        List<Row> rows = split(text, delimiter, fileName);
+        if (rows.isEmpty()) {
+            throw new DataException(fileName + ": the file is empty (no rows with data). Fix: give rows with the columns "
+                    + clipList(schema.names()) + ".");
+        }
+        int width = rows.get(0).cells().size();
+        for (Row row : rows) {
+            if (row.cells().size() != width) {
+                throw new DataException(fileName + ", line " + row.line() + ": has " + row.cells().size()
+                        + " cells but line " + rows.get(0).line() + " has " + width + " (delimiter '" + show(delimiter)
+                        + "'). Fix: give every row the same number of cells; quote cells that contain the delimiter.");
+            }
+        }
+        List<String> featureNames = schema.names();
+        String targetName = schema.target();
+        java.util.Set<String> known = new java.util.HashSet<>();
+        featureNames.forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
+        if (targetName != null) {
+            known.add(targetName.toLowerCase(Locale.ROOT));
+        }
+        boolean namesInFirstRow = rows.get(0).cells().stream()
+                .anyMatch(c -> !isNumber(c) && known.contains(c.strip().toLowerCase(Locale.ROOT)));
+        boolean hasHeader = namesInFirstRow || (rows.size() > 1 && detectHeader(rows));
+        int[] position = new int[featureNames.size()];
+        int targetPosition = -1;
+        String expected = "the model's feature columns are " + clipList(featureNames)
+                + (targetName == null ? "" : " and its target column '" + targetName + "' (optional)");
+        if (hasHeader) {
+            List<String> header = rows.get(0).cells();
+            List<String> missing = new ArrayList<>();
+            for (int k = 0; k < featureNames.size(); k++) {
+                position[k] = find(header, featureNames.get(k));
+                if (position[k] < 0) {
+                    missing.add(featureNames.get(k));
+                }
+            }
+            if (targetName != null) {
+                targetPosition = find(header, targetName);
+            }
+            List<String> extra = new ArrayList<>();
+            for (int j = 0; j < header.size(); j++) {
+                String h = header.get(j);
+                boolean used = j == targetPosition;
+                for (int p : position) {
+                    used |= p == j;
+                }
+                if (!used) {
+                    extra.add(h.isEmpty() ? "column " + (j + 1) + " (no name)" : h);
+                }
+            }
+            if (!missing.isEmpty() || !extra.isEmpty()) {
+                throw new DataException(fileName + ": the columns do not match the model's"
+                        + (missing.isEmpty() ? "" : "; missing: " + clipList(missing))
+                        + (extra.isEmpty() ? "" : "; extra: " + clipList(extra))
+                        + ". " + capitalised(expected) + ". Fix: " + (missing.isEmpty() ? "" : "add the missing columns")
+                        + (!missing.isEmpty() && !extra.isEmpty() ? " and " : "")
+                        + (extra.isEmpty() ? "" : "remove the extra ones") + " (the header row names them).");
+            }
+        } else if (width == featureNames.size()) {
+            for (int k = 0; k < position.length; k++) {
+                position[k] = k;
+            }
+        } else if (targetName != null && schema.targetIndex() != null && width == featureNames.size() + 1
+                && schema.targetIndex() < width) {
+            targetPosition = schema.targetIndex();
+            for (int k = 0, j = 0; k < position.length; j++) {
+                if (j != targetPosition) {
+                    position[k++] = j;
+                }
+            }
+        } else {
+            throw new DataException(fileName + ": has " + width + " columns and no header row, but " + expected
+                    + ": " + featureNames.size() + " columns" + (targetName == null ? "" : ", or " + (featureNames.size() + 1)
+                    + " with the target") + ". Fix: give exactly these columns, or add a header row naming them.");
+        }
+        List<Row> data = hasHeader ? rows.subList(1, rows.size()) : rows;
+        if (data.isEmpty()) {
+            throw new DataException(fileName + ": has only a header row and no data. Fix: add rows below the header.");
+        }
+        int n = data.size();
+        int d = schema.width();
+        if ((long) n * d > Integer.MAX_VALUE - 8) {
+            throw new DataException(fileName + ": " + n + " rows x " + d + " values is too large to hold in memory. "
+                    + "Fix: split the file.");
+        }
+        List<String> header = hasHeader ? rows.get(0).cells() : null;
+        float[] x = new float[n * d];
+        int[] lines = new int[n];
+        for (int i = 0; i < n; i++) {
+            Row r = data.get(i);
+            lines[i] = r.line();
+            int k = i * d;
+            for (int c = 0; c < featureNames.size(); c++) {
+                InputEncoding.Column column = schema.columns().get(c);
+                int j = position[c];
+                String cell = r.cells().get(j);
+                String colName = header != null ? header.get(j) : column.name();
+                if (column.categories() == null) {
+                    x[k++] = featureNumber(cell, fileName, r.line(), j, colName);
+                } else {
+                    if (isMissing(cell)) {
+                        throw missing(fileName, r.line(), j, colName);
+                    }
+                    int index = column.categories().indexOf(cell);
+                    if (index < 0) {
+                        throw new DataException(fileName + ", line " + r.line() + ", column " + (j + 1) + " (" + colName
+                                + "): '" + clip(cell) + "' is not a category the model was trained on; it knows "
+                                + clipList(column.categories()) + ". Fix: use one of those values or delete the row.");
+                    }
+                    x[k + index] = 1f;
+                    k += column.categories().size();
+                }
+            }
+        }
+        int[] labels = null;
+        float[] targets = null;
+        if (targetPosition >= 0) {
+            String colName = header != null ? header.get(targetPosition) : targetName;
+            if (classNames != null) {
+                labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    Row r = data.get(i);
+                    String cell = r.cells().get(targetPosition);
+                    if (isMissing(cell)) {
+                        throw new DataException(fileName + ", line " + r.line() + ", column " + (targetPosition + 1) + " ("
+                                + colName + "): the target is missing. Fix: fill it in, delete the row, or remove the whole"
+                                + " target column to predict without labels.");
+                    }
+                    labels[i] = classIndex(cell, classNames);
+                    if (labels[i] < 0) {
+                        throw new DataException(fileName + ", line " + r.line() + ", column " + (targetPosition + 1) + " ("
+                                + colName + "): the class '" + clip(cell) + "' is not one of the model's classes "
+                                + clipList(classNames) + ". Fix: correct the cell or delete the row.");
+                    }
+                }
+            } else {
+                targets = new float[n];
+                for (int i = 0; i < n; i++) {
+                    Row r = data.get(i);
+                    targets[i] = featureNumber(r.cells().get(targetPosition), fileName, r.line(), targetPosition, colName);
+                }
+            }
+        }
+        return new EncodedRows(x, n, labels, targets, lines);
+    }
+
+    private static int find(List<String> header, String name) {
+        for (int j = 0; j < header.size(); j++) {
+            if (header.get(j).equals(name)) {
+                return j;
+            }
+        }
+        for (int j = 0; j < header.size(); j++) {
+            if (header.get(j).equalsIgnoreCase(name)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** The class of a label cell: as written, else a number in the loader's canonical form ("2.0" is class "2"). */
+    private static int classIndex(String cell, List<String> classNames) {
+        int k = classNames.indexOf(cell);
+        if (k >= 0 || !isNumber(cell)) {
+            return k;
+        }
+        double v = Double.parseDouble(cell);
+        String label = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return classNames.indexOf(label);
+    }
+
+    private static float featureNumber(String cell, String file, int line, int col, String colName) {
+        String where = file + ", line " + line + ", column " + (col + 1) + " (" + colName + ")";
+        if (isMissing(cell)) {
+            throw missing(file, line, col, colName);
+        }
+        if (isNonFinite(cell)) {
+            throw new DataException(where + ": the value '" + cell + "' is not a finite number (NaN or infinity). "
+                    + "Fix: replace it with a real value or delete the row.");
+        }
+        if (!isNumber(cell)) {
+            throw new DataException(where + ": '" + clip(cell) + "' is not a number, but the column was numeric in the "
+                    + "training data. Fix: correct the cell or delete the row.");
+        }
+        double v = Double.parseDouble(cell);
+        if (Math.abs(v) > HUGE) {
+            throw new DataException(where + ": the value " + cell + " is too large (beyond 1e30). Fix: correct the cell.");
+        }
+        return (float) v;
+    }
+
+    private static String clipList(List<String> names) {
+        List<String> shown = names.size() <= 12 ? names : names.subList(0, 12);
+        List<String> clipped = new ArrayList<>();
+        shown.forEach(n -> clipped.add(clip(n)));
+        return clipped + (names.size() > 12 ? " and " + (names.size() - 12) + " more" : "");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Per-column facts found in one pass over the data rows. */

@@ -18,9 +18,15 @@ public final class Dataset {
     private final int targetWidth;
     private final List<String> classNames;
     private final List<String> featureNames;
+    private final InputEncoding encoding;
 
     private Dataset(String name, float[] features, int[] sampleShape, int[] labels, float[] targets,
                     int targetWidth, List<String> classNames, List<String> featureNames) {
+        this(name, features, sampleShape, labels, targets, targetWidth, classNames, featureNames, null);
+    }
+
+    private Dataset(String name, float[] features, int[] sampleShape, int[] labels, float[] targets,
+                    int targetWidth, List<String> classNames, List<String> featureNames, InputEncoding encoding) {
         this.name = name;
         this.features = features;
         this.sampleShape = sampleShape.clone();
@@ -30,6 +36,7 @@ public final class Dataset {
         this.targetWidth = targetWidth;
         this.classNames = classNames == null ? null : List.copyOf(classNames);
         this.featureNames = featureNames == null ? null : List.copyOf(featureNames);
+        this.encoding = encoding;
         if (sampleSize <= 0) {
             throw new DataException(name + ": a sample has no features (shape " + Arrays.toString(sampleShape) + ")");
         }
@@ -142,13 +149,13 @@ public final class Dataset {
             for (int i = 0; i < indices.length; i++) {
                 y[i] = labels[indices[i]];
             }
-            return new Dataset(newName, x, sampleShape, y, null, 0, classNames, featureNames);
+            return new Dataset(newName, x, sampleShape, y, null, 0, classNames, featureNames, encoding);
         }
         float[] t = new float[indices.length * targetWidth];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(targets, indices[i] * targetWidth, t, i * targetWidth, targetWidth);
         }
-        return new Dataset(newName, x, sampleShape, null, t, targetWidth, null, featureNames);
+        return new Dataset(newName, x, sampleShape, null, t, targetWidth, null, featureNames, encoding);
     }
 
     /** The same labels and names over new feature values (e.g. after preprocessing). */
@@ -156,6 +163,20 @@ public final class Dataset {
         if (newFeatures.length != features.length) {
             throw new IllegalArgumentException("feature count changed: " + features.length + " -> " + newFeatures.length);
         }
-        return new Dataset(name, newFeatures, sampleShape, labels, targets, targetWidth, classNames, featureNames);
+        return new Dataset(name, newFeatures, sampleShape, labels, targets, targetWidth, classNames, featureNames, encoding);
+    }
+
+    /**
+     * How a raw input became a sample of this set (image size and colour, resizing; table columns
+     * and their one-hot categories), as its loader read it: what a later input must go through.
+     */
+    public InputEncoding encoding() {
+        return encoding != null ? encoding : InputEncoding.plain(sampleShape, featureNames);
+    }
+
+    /** The same data set, described as read with {@code newEncoding}. */
+    public Dataset withEncoding(InputEncoding newEncoding) {
+        newEncoding.checkShape(sampleShape, name);
+        return new Dataset(name, features, sampleShape, labels, targets, targetWidth, classNames, featureNames, newEncoding);
     }
 }

@@ -74,6 +74,68 @@ public final class IdxLoader {
         return combine(x, dataName, y, labelsName, datasetName);
     }
 
+    /**
+     * The samples of an IDX data file for a model that takes samples of {@code sampleShape}
+     * ({@code [c, h, w]} or {@code [d]}), channels first; a file whose samples have another shape is
+     * refused, naming both shapes.
+     */
+    public static float[] readSamples(Path file, int[] sampleShape) {
+        IdxArray x = readFile(file);
+        int[] d = x.dims();
+        int[] shape;
+        float[] features = x.values();
+        switch (d.length) {
+            case 2 -> shape = new int[] {d[1]};
+            case 3 -> shape = new int[] {1, d[1], d[2]};
+            case 4 -> {
+                shape = new int[] {d[3], d[1], d[2]};
+                features = channelsFirst(features, d[0], d[1], d[2], d[3]);
+            }
+            default -> throw new DataException(file.getFileName() + ": has 1 dimension [" + d[0] + "], which looks like a"
+                    + " labels file. Fix: give the images or features file ([n,h,w] or [n,d]); pass labels with --labels.");
+        }
+        if (!Arrays.equals(shape, sampleShape)) {
+            throw new DataException(file.getFileName() + ": its samples have shape " + Arrays.toString(shape) + " (file"
+                    + " dimensions " + Arrays.toString(d) + "), but the model takes samples of shape "
+                    + Arrays.toString(sampleShape) + ". Fix: give an IDX file of " + d[0] + " samples of that shape ("
+                    + (sampleShape.length == 3 ? sampleShape[0] == 1 ? "[n, " + sampleShape[1] + ", " + sampleShape[2] + "]"
+                    : "[n, " + sampleShape[1] + ", " + sampleShape[2] + ", " + sampleShape[0] + "]"
+                    : "[n, " + sampleShape[0] + "]") + ").");
+        }
+        return features;
+    }
+
+    /**
+     * The labels of an IDX labels file for {@code count} samples: class indices (as floats) below
+     * {@code classes} for a classifier ({@code classes > 0}), or regression targets ({@code classes == 0}).
+     */
+    public static float[] readLabels(Path file, int count, int classes) {
+        IdxArray y = readFile(file);
+        String name = file.getFileName().toString();
+        if (y.dims().length != 1) {
+            throw new DataException(name + ": a labels file must have 1 dimension [n], but it has "
+                    + Arrays.toString(y.dims()) + ". Fix: check that the data file and the labels file are not swapped.");
+        }
+        if (y.dims()[0] != count) {
+            throw new DataException(name + ": has " + y.dims()[0] + " labels for " + count + " samples; each sample needs"
+                    + " one label. Fix: use the labels file that belongs to the data file.");
+        }
+        float[] v = y.values();
+        if (classes > 0) {
+            if (!y.integerType()) {
+                throw new DataException(name + ": holds floating-point values, but the model is a classifier and needs"
+                        + " class numbers. Fix: use an integer (ubyte) labels file.");
+            }
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] < 0 || v[i] >= classes) {
+                    throw new DataException(name + ", entry " + i + ": the label " + (long) v[i] + " is not a class of the"
+                            + " model (0.." + (classes - 1) + "). Fix: use the labels that belong to this model's data.");
+                }
+            }
+        }
+        return v;
+    }
+
     static IdxArray readFile(Path file) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {

@@ -198,12 +198,65 @@ public final class ImageFolderLoader {
             }
         }
         Dataset d = Dataset.classification(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(),
-                x, new int[] {channels, size, size}, labels, classNames, null);
+                x, new int[] {channels, size, size}, labels, classNames, null)
+                .withEncoding(InputEncoding.image(channels, size, size, InputEncoding.RESIZE_BILINEAR));
         return new Result(d, warnings);
     }
 
     /** Decodes one image into {@code out} at {@code offset}; returns null, or why the file was skipped. */
     static String decodeInto(Path file, int size, boolean grey, float[] out, int offset) {
+        Object read = read(file);
+        if (read instanceof String why) {
+            return why;
+        }
+        return convert((BufferedImage) read, size, size, grey, out, offset);
+    }
+
+    /**
+     * One image file as the image folder loader reads it (drawn over white, resized with bilinear
+     * filtering to {@code width x height}, grey by luma or RGB, values 0..255), for a model trained
+     * on such images. With {@code allowResize} false, an image of another size is refused: the
+     * training images were taken as they were, so a resized image would not look like them.
+     *
+     * @throws DataException naming the file and what is wrong with it
+     */
+    public static float[] decode(Path file, int width, int height, int channels, boolean allowResize) {
+        if (channels != 1 && channels != 3) {
+            throw new DataException(file.getFileName() + ": the model takes images with " + channels + " channels, and an"
+                    + " image file gives grey (1) or RGB (3). Fix: give the input as an IDX file of [n, h, w, "
+                    + channels + "] values.");
+        }
+        Object read = read(file);
+        if (read instanceof String why) {
+            throw new DataException(file.getFileName() + ": cannot be read as an image (" + why + "). Fix: give a PNG or"
+                    + " JPEG file.");
+        }
+        BufferedImage src = (BufferedImage) read;
+        if (!allowResize && (src.getWidth() != width || src.getHeight() != height)) {
+            throw new DataException(file.getFileName() + ": the image is " + src.getWidth() + "x" + src.getHeight()
+                    + " pixels, but the model was trained on " + width + "x" + height + " images that were not resized."
+                    + " Fix: give a " + width + "x" + height + " image (or allow resizing, which changes how the"
+                    + " image looks to the model).");
+        }
+        float[] out = new float[channels * width * height];
+        String why = convert(src, width, height, channels == 1, out, 0);
+        if (why != null) {
+            throw new DataException(file.getFileName() + ": cannot be converted (" + why + "). Fix: give a PNG or JPEG file.");
+        }
+        return out;
+    }
+
+    /** Whether the file's content is an image ImageIO can read (by its bytes, not its name). */
+    public static boolean looksLikeImage(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            return in != null && ImageIO.getImageReaders(in).hasNext();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The decoded image, or why it could not be decoded (a String). */
+    private static Object read(Path file) {
         BufferedImage src;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
@@ -235,21 +288,26 @@ public final class ImageFolderLoader {
         if (src == null) {
             return "no image in the file";
         }
-        BufferedImage dst = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        return src;
+    }
+
+    /** Draws {@code src} over white at {@code width x height} and writes grey or RGB values 0..255 at {@code offset}. */
+    private static String convert(BufferedImage src, int width, int height, boolean grey, float[] out, int offset) {
+        BufferedImage dst = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = dst.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, size, size);
+            g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(src, 0, 0, size, size, null);
+            g.drawImage(src, 0, 0, width, height, null);
         } catch (RuntimeException e) {
             return "corrupt: " + e.getClass().getSimpleName();
         } finally {
             g.dispose();
         }
-        int plane = size * size;
-        int[] rgb = dst.getRGB(0, 0, size, size, null, 0, size);
+        int plane = width * height;
+        int[] rgb = dst.getRGB(0, 0, width, height, null, 0, width);
         for (int p = 0; p < plane; p++) {
             int v = rgb[p];
             int r = (v >> 16) & 0xff;

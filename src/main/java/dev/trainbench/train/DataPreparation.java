@@ -52,6 +52,14 @@ public final class DataPreparation {
         state.put("fittedOn", "train");
         state.put("offsets", pre.offsets());
         state.put("scales", pre.scales());
+        // What a later input must go through to look like these samples (trainbench export/predict).
+        state.put("sampleShape", all.sampleShape());
+        state.put("input", all.encoding());
+        if (all.isClassification()) {
+            state.put("classNames", all.classNames());
+        } else {
+            state.put("targets", all.targetWidth());
+        }
         return new PreparedData(pre.apply(rawTrain), pre.apply(rawVal), pre.apply(rawTest), state, augment, pre::apply, rawTrain);
     }
 }

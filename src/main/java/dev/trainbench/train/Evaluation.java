@@ -24,22 +24,28 @@ final class Evaluation {
             return null;
         }
         Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), set, batchSize,
-                lossType, outputs, false);
+                lossType, outputs, false, false);
         return new double[] {p.meanLoss, set.isClassification() ? (double) p.correct / set.size() : Double.NaN};
     }
 
-    /** Per-sample predicted classes (classification only), plus loss sum and correct count. */
-    record Predictions(double meanLoss, long correct, int[] predicted) {
+    /**
+     * Mean loss and correct count; with {@code keepPredictions}, each sample's predicted class
+     * (classification only); with {@code keepOutputs}, each sample's outputs ({@code n x outputs}:
+     * softmax probabilities for classification, the raw values for regression).
+     */
+    record Predictions(double meanLoss, long correct, int[] predicted, float[] outputs) {
     }
 
     static Predictions predict(NDManager parent, java.util.function.Function<NDList, NDList> forward, Loss loss,
-                               Dataset set, int batchSize, TrainingSpec.Loss lossType, int outputs, boolean keepPredictions) {
+                               Dataset set, int batchSize, TrainingSpec.Loss lossType, int outputs, boolean keepPredictions,
+                               boolean keepOutputs) {
         int n = set.size();
         int size = set.sampleSize();
         int[] shape = set.sampleShape();
         double lossSum = 0;
         long correct = 0;
         int[] predicted = keepPredictions && set.isClassification() ? new int[n] : null;
+        float[] kept = keepOutputs ? new float[n * outputs] : null;
         DirectFloats buffer = new DirectFloats(Math.min(batchSize, n) * size);
         float[] chunk = new float[Math.min(batchSize, n) * size];
         for (int start = 0; start < n; start += batchSize) {
@@ -50,6 +56,9 @@ final class Evaluation {
                 final int first = start;
                 NDArray label = labels(sm, set, count, i -> first + i, lossType, outputs);
                 NDArray pred = forward.apply(new NDList(x)).singletonOrThrow();
+                if (kept != null) {
+                    keepOutputs(pred, set.isClassification(), kept, start * outputs);
+                }
                 NDArray l = loss.evaluate(new NDList(label), new NDList(pred)).toType(DataType.FLOAT32, false).reshape();
                 if (set.isClassification()) {
                     NDArray cls = pred.argMax(1);
@@ -69,7 +78,43 @@ final class Evaluation {
                 }
             }
         }
-        return new Predictions(lossSum / n, correct, predicted);
+        return new Predictions(lossSum / n, correct, predicted, kept);
+    }
+
+    /** Copies a batch's outputs to {@code into} at {@code offset}: softmax probabilities when classifying. */
+    private static void keepOutputs(NDArray pred, boolean classify, float[] into, int offset) {
+        float[] host = (classify ? pred.softmax(1) : pred).toType(DataType.FLOAT32, false).toFloatArray();
+        System.arraycopy(host, 0, into, offset, host.length);
+    }
+
+    /**
+     * The outputs of {@code n} unlabelled samples, in the same batches as {@link #predict} so that
+     * a sample gets the same numbers with or without a label: predicted classes (argmax of the
+     * network's outputs, null for regression) and outputs as {@link Predictions#outputs()}.
+     */
+    static Predictions forward(NDManager parent, java.util.function.Function<NDList, NDList> forward, float[] features,
+                               int n, int[] sampleShape, int batchSize, int outputs, boolean classify) {
+        int size = features.length / Math.max(1, n);
+        int[] predicted = classify ? new int[n] : null;
+        float[] kept = new float[n * outputs];
+        DirectFloats buffer = new DirectFloats(Math.min(batchSize, n) * size);
+        float[] chunk = new float[Math.min(batchSize, n) * size];
+        for (int start = 0; start < n; start += batchSize) {
+            int count = Math.min(batchSize, n - start);
+            try (NDManager sm = parent.newSubManager()) {
+                System.arraycopy(features, start * size, chunk, 0, count * size);
+                NDArray x = sm.create(buffer.fill(chunk, count * size), new Shape(batchShape(count, sampleShape)), DataType.FLOAT32);
+                NDArray pred = forward.apply(new NDList(x)).singletonOrThrow();
+                keepOutputs(pred, classify, kept, start * outputs);
+                if (classify) {
+                    long[] pc = pred.argMax(1).toType(DataType.INT64, false).toLongArray();
+                    for (int i = 0; i < count; i++) {
+                        predicted[start + i] = (int) pc[i];
+                    }
+                }
+            }
+        }
+        return new Predictions(Double.NaN, 0, predicted, kept);
     }
 
     /**

@@ -1,18 +1,10 @@
 package dev.trainbench.train;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.trainbench.data.Dataset;
-import dev.trainbench.model.BlockFactory;
-import dev.trainbench.model.BuiltModel;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.runs.TestResult;
 import dev.trainbench.spec.ExperimentSpec;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,29 +34,28 @@ public final class FinalTest {
             throw new TrainingException("the spec keeps no test split (split.test is 0); set split.test to e.g. 15 and"
                     + " train again");
         }
-        BuiltModel built = BlockFactory.build(spec.model(), test.sampleShape(), test.outputWidth());
-        try (Model model = Model.newInstance("final-test", ai.djl.Device.cpu(), "PyTorch")) {
-            model.setBlock(built.block());
-            NDManager manager = model.getNDManager();
-            built.block().initialize(manager, DataType.FLOAT32, new Shape(Evaluation.batchShape(1, test.sampleShape())));
-            try (InputStream in = Files.newInputStream(checkpoint)) {
-                built.block().loadParameters(manager, new DataInputStream(in));
-            }
-            ParameterStore ps = new ParameterStore(manager, false);
-            Evaluation.Predictions p = Evaluation.predict(manager, x -> built.block().forward(ps, x, false),
-                    DjlFactories.loss(spec.training().loss()), test, 512, spec.training().loss(), test.outputWidth(), true);
-            TestResult result = result(test, p);
+        try (InputStream in = Files.newInputStream(checkpoint);
+             LoadedModel model = LoadedModel.load(spec.model(), test.sampleShape(), test.outputWidth(), in,
+                     "the parameters in " + checkpoint)) {
+            Evaluation.Predictions p = Evaluation.predict(model.manager(), model::forward,
+                    DjlFactories.loss(spec.training().loss()), test, BATCH, spec.training().loss(), test.outputWidth(), true,
+                    false);
+            TestResult result = result(test, p, "best");
             RunRecord updated = record.toBuilder().test(result).build();
             store.update(updated);
             return updated;
-        } catch (IOException | ai.djl.MalformedModelException e) {
+        } catch (IOException e) {
             throw new TrainingException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
         }
     }
 
-    private static TestResult result(Dataset test, Evaluation.Predictions p) {
+    /** Samples per forward pass; exported models predict in the same batches, so they give the same numbers. */
+    static final int BATCH = 512;
+
+    /** Accuracy, confusion matrix and per-class accuracy of predictions on a labelled set (loss only for regression). */
+    static TestResult result(Dataset test, Evaluation.Predictions p, String checkpoint) {
         if (!test.isClassification()) {
-            return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(), null, null, null, null);
+            return new TestResult(Instant.now().toString(), checkpoint, test.size(), p.meanLoss(), null, null, null, null);
         }
         int c = test.numClasses();
         int[][] confusion = new int[c][c];
@@ -80,7 +71,7 @@ public final class FinalTest {
             }
             perClass[k] = total == 0 ? Double.NaN : (double) confusion[k][k] / total;
         }
-        return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(),
+        return new TestResult(Instant.now().toString(), checkpoint, test.size(), p.meanLoss(),
                 (double) p.correct() / test.size(), test.classNames(), confusion, perClass);
     }
 }
