@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -143,10 +142,12 @@ public final class ModelArchive {
             ZipEntry epochsEntry = entries.get(EPOCHS);
             byte[] epochs = epochsEntry == null ? new byte[0] : bounded(zip, epochsEntry, MAX_EPOCHS_BYTES, name);
             return new Contents(manifest, params, epochs);
-        } catch (ZipException e) {
-            throw damaged(name, "the zip structure is broken (" + e.getMessage() + "); the file is truncated or corrupted");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ModelFileException(name + ": cannot be read (permission denied). Check its permissions.", e);
         } catch (IOException e) {
-            throw new ModelFileException(name + ": cannot be read (" + e.getMessage() + ").", e);
+            // ZipException, EOFException and friends: whatever the zip reader trips over is a broken file
+            throw damaged(name, "the zip structure is broken (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + "); the file is truncated or corrupted");
         }
     }
 
