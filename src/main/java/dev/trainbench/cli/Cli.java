@@ -1,6 +1,7 @@
 package dev.trainbench.cli;
 
 import dev.trainbench.data.DataException;
+import dev.trainbench.runs.ModelFileException;
 import dev.trainbench.runs.RunStoreException;
 import dev.trainbench.spec.SpecException;
 import dev.trainbench.train.ExperimentRunner;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "trainbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train neural networks from experiment spec files, without a display.",
         subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, TestCommand.class, ProfileCommand.class,
-                PresetsCommand.class, CheckCommand.class, LrFindCommand.class, BenchCommand.class})
+                PresetsCommand.class, CheckCommand.class, LrFindCommand.class, BenchCommand.class,
+                ExportCommand.class, PredictCommand.class})
 public final class Cli implements Runnable {
 
     @CommandLine.Spec
@@ -61,7 +63,11 @@ public final class Cli implements Runnable {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof SpecException || e instanceof DataException || e instanceof RunStoreException) {
+        if (e instanceof CommandLine.ParameterException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof SpecException || e instanceof DataException || e instanceof RunStoreException
+                || e instanceof ModelFileException) {
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof TrainingException t) {

@@ -68,19 +68,7 @@ final class ShowCommand implements Callable<Integer> {
             out.println();
             out.printf(Locale.ROOT, "final test (%s, %s checkpoint): %d samples, loss %.4f, accuracy %s%n", t.evaluatedAt(),
                     t.checkpoint(), t.samples(), t.loss(), Format.pct(t.accuracy()));
-            if (t.confusion() != null) {
-                out.println("confusion matrix (rows: true class, columns: predicted):");
-                StringBuilder header = new StringBuilder(String.format("%12s", ""));
-                t.classNames().forEach(c -> header.append(String.format(" %6s", Format.cut(c, 6))));
-                out.println(header + "   per-class acc");
-                for (int k = 0; k < t.confusion().length; k++) {
-                    StringBuilder row = new StringBuilder(String.format("%12s", Format.cut(t.classNames().get(k), 12)));
-                    for (int v : t.confusion()[k]) {
-                        row.append(String.format(" %6d", v));
-                    }
-                    out.println(row + "   " + Format.pct(t.perClassAccuracy()[k]));
-                }
-            }
+            Format.confusion(out, t);
         }
         if (!r.notes().isBlank()) {
             out.println("notes     " + r.notes());

@@ -75,7 +75,7 @@ public final class ModelArchive {
                 manifest.dataFingerprint(), new ModelManifest.Parameters(PARAMETERS, PARAMETER_FORMAT, parameters.length,
                 sha256(parameters)), manifest.spec());
         try {
-            RunFiles.writeAtomically(out, stream -> {
+            RunFiles.writeAtomically(out.toAbsolutePath(), stream -> {
                 try (ZipOutputStream zip = new ZipOutputStream(stream)) {
                     zip.setComment("TrainBench model, format " + FORMAT_VERSION + ": see model.json");
                     entry(zip, MANIFEST, SpecJson.mapper().writeValueAsBytes(complete));

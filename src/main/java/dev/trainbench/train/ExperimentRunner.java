@@ -76,7 +76,8 @@ public final class ExperimentRunner {
 
     /** A message for the user; the exception class only when nothing better is known. */
     public static String describe(Throwable e) {
-        if (e instanceof DataException || e instanceof SpecException || e instanceof TrainingException) {
+        if (e instanceof DataException || e instanceof SpecException || e instanceof TrainingException
+                || e instanceof dev.trainbench.runs.ModelFileException || e instanceof dev.trainbench.runs.RunStoreException) {
             return e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {

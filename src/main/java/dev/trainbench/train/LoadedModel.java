@@ -72,9 +72,12 @@ final class LoadedModel implements AutoCloseable {
             if (e instanceof TrainingException t) {
                 throw t;
             }
-            throw new TrainingException(what + " cannot be loaded into the network ("
-                    + (e instanceof java.io.EOFException ? "they end early" : ExperimentRunner.describe(e))
-                    + "); they are damaged or belong to another network", e);
+            String why = e instanceof java.io.EOFException ? "they end early"
+                    : e instanceof OutOfMemoryError ? "they declare more values than fit in memory"
+                    : e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new TrainingException(what + " cannot be loaded into the network (" + why + "); they are damaged or"
+                    + " belong to another network", e);
         }
     }
 

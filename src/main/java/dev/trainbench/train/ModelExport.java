@@ -58,7 +58,7 @@ public final class ModelExport {
                     + ")" + (Files.isRegularFile(store.dir(runId).resolve("checkpoints").resolve("best.params"))
                     && !"best".equals(which) ? "; export --checkpoint best instead" : ""));
         }
-        Path target = Files.isDirectory(out) ? out.resolve(runId + ModelArchive.EXTENSION) : out;
+        Path target = (Files.isDirectory(out) ? out.resolve(runId + ModelArchive.EXTENSION) : out).toAbsolutePath();
         if (Files.exists(target) && !replace) {
             throw new ModelFileException(target + " exists already. Fix: choose another file name, or replace it"
                     + " (--force on the command line).");
