@@ -101,9 +101,13 @@ public record InputEncoding(ImageInput image, TableInput table) {
         return new InputEncoding(null, new TableInput(columns, target, targetIndex, header));
     }
 
+    /** The target column's name for tables that did not come from a CSV file (toy sets, IDX features). */
+    public static final String PLAIN_TARGET = "label";
+
     /**
      * What a data set of this sample shape was read as when its loader said nothing more: images
-     * taken as they are, tables of numeric columns named {@code featureNames} (f0, f1, ... if none).
+     * taken as they are, tables of numeric columns named {@code featureNames} (f0, f1, ... if
+     * none) followed by the target column {@value #PLAIN_TARGET}.
      */
     static InputEncoding plain(int[] sampleShape, List<String> featureNames) {
         if (sampleShape.length == 3) {
@@ -117,7 +121,7 @@ public record InputEncoding(ImageInput image, TableInput table) {
         for (int k = 0; k < d; k++) {
             columns.add(new Column(featureNames != null && k < featureNames.size() ? featureNames.get(k) : "f" + k, null));
         }
-        return table(columns, null, null, null);
+        return table(columns, PLAIN_TARGET, d, null);
     }
 
     /** Checks that this encoding produces samples of {@code sampleShape}; throws a DataException naming the mismatch. */

@@ -73,6 +73,8 @@ public final class PredictionInputs {
         }
         Kind kind = sniff(input);
         switch (kind) {
+            case ZIP -> throw new DataException(name + ": is a zip file, not an input. Fix: open a model file as the model"
+                    + " (Open model..., or MODEL on the command line); unpack other archives first.");
             case IDX -> {
                 float[] x = IdxLoader.readSamples(input, sampleShape);
                 int size = Arrays.stream(sampleShape).reduce(1, Math::multiplyExact);
@@ -143,7 +145,7 @@ public final class PredictionInputs {
                 + (names.size() > 12 ? " and " + (names.size() - 12) + " more" : "") + ")";
     }
 
-    private enum Kind { IDX, IMAGE, TEXT }
+    private enum Kind { IDX, IMAGE, ZIP, TEXT }
 
     /** IDX by its magic bytes (or gzip, as IDX files are shipped), an image by ImageIO, anything else as text. */
     private static Kind sniff(Path file) {
@@ -159,6 +161,9 @@ public final class PredictionInputs {
         }
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             return Kind.IDX;
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return Kind.ZIP;
         }
         return ImageFolderLoader.looksLikeImage(file) ? Kind.IMAGE : Kind.TEXT;
     }

@@ -5,6 +5,8 @@ import dev.trainbench.ui.data.DataView;
 import dev.trainbench.ui.data.DataViewModel;
 import dev.trainbench.ui.model.ModelView;
 import dev.trainbench.ui.model.ModelViewModel;
+import dev.trainbench.ui.predict.PredictView;
+import dev.trainbench.ui.predict.PredictViewModel;
 import dev.trainbench.ui.runs.RunsView;
 import dev.trainbench.ui.runs.RunsViewModel;
 import dev.trainbench.ui.train.TrainView;
@@ -32,7 +34,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The main window's content: navigation (Data, Model, Train, Runs), the current screen, and a
+ * The main window's content: navigation (Data, Model, Train, Runs, Predict), the current screen, and a
  * status bar with the engine and device, the current run's progress and any background task.
  */
 public final class MainWindow extends BorderPane {
@@ -48,6 +50,9 @@ public final class MainWindow extends BorderPane {
     private final ModelView modelView;
     private final TrainView trainView;
     private final RunsView runsView;
+    private final PredictViewModel predictVm;
+    private final PredictView predictView;
+    private final ToggleButton predictNav;
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final List<ToggleButton> navButtons;
@@ -73,6 +78,15 @@ public final class MainWindow extends BorderPane {
         VBox navBox = new VBox(4);
         navBox.getChildren().add(brand);
         navBox.getChildren().addAll(navButtons);
+        // Predict: open an exported model, draw a digit or give it files (Ctrl+6)
+        predictVm = new PredictViewModel(model);
+        predictView = new PredictView(predictVm);
+        predictNav = navButton("Predict", "nav-predict", predictView, "Ctrl+6");
+        navBox.getChildren().add(predictNav);
+        runsView.setOnOpenModel(file -> {
+            showPredict();
+            predictVm.openModel(file);
+        });
         navBox.getStyleClass().add("nav");
         navBox.setPadding(new Insets(10, 8, 10, 8));
         setLeft(navBox);
@@ -104,6 +118,11 @@ public final class MainWindow extends BorderPane {
     /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs. */
     public void show(int index) {
         navButtons.get(index).setSelected(true);
+    }
+
+    /** Shows the Predict screen. */
+    public void showPredict() {
+        predictNav.setSelected(true);
     }
 
     private HBox statusBar() {
@@ -146,6 +165,7 @@ public final class MainWindow extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(1));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(2));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> show(3));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN), this::showPredict);
         acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
             show(2);
             trainVm.start();
@@ -195,6 +215,7 @@ public final class MainWindow extends BorderPane {
 
     public void shutdown() {
         trainVm.close();
+        predictVm.close();
     }
 
     public DataViewModel dataViewModel() {
@@ -211,6 +232,14 @@ public final class MainWindow extends BorderPane {
 
     public RunsViewModel runsViewModel() {
         return runsVm;
+    }
+
+    public PredictViewModel predictViewModel() {
+        return predictVm;
+    }
+
+    public PredictView predictView() {
+        return predictView;
     }
 
     public TrainView trainView() {

@@ -1,6 +1,7 @@
 package dev.trainbench.ui;
 
 import dev.trainbench.data.DataException;
+import dev.trainbench.runs.ModelFileException;
 import dev.trainbench.runs.RunStoreException;
 import dev.trainbench.spec.SpecException;
 import dev.trainbench.train.TrainingException;
@@ -30,6 +31,10 @@ public record UserMessage(String title, String whatHappened, String whatToDo) {
         if (e instanceof TrainingException) {
             return new UserMessage(action + " failed", message,
                     "Adjust the model or training settings (the message says which) and start a new run.");
+        }
+        if (e instanceof ModelFileException) {
+            return new UserMessage(action + " failed", message,
+                    "Export the model again from its run (Runs, Export model...), or choose another file.");
         }
         if (e instanceof RunStoreException) {
             return new UserMessage(action + " failed", message,

@@ -69,6 +69,10 @@ public final class ScreenshotTool {
             fx(() -> window.trainView().lrWindow().close());
         }
 
+        if (only.isEmpty() || only.stream().anyMatch(f -> f.startsWith("screenshot-predict"))) {
+            predictShots(out);
+        }
+
         // a first real run on MNIST (subset) so the runs table has more than one row
         fx(() -> {
             window.modelViewModel().applyPreset("tiny-mlp");
@@ -171,6 +175,85 @@ public final class ScreenshotTool {
         tasks.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * The Predict view with the MNIST CNN of a short run: a drawn 7 (normal, and in presentation
+     * mode at 1280x800), and a labelled folder of digits with its confusion matrix.
+     */
+    private static void predictShots(Path out) throws Exception {
+        Path model = dev.trainbench.ui.predict.TrainedMnistModel.file();
+        var vm = window.predictViewModel();
+        fx(() -> {
+            window.showPredict();
+            vm.openModel(model);
+        });
+        waitUntil(120, () -> vm.modelProperty().get() != null);
+        int before = vm.drawPredictionsProperty().get();
+        fx(() -> {
+            var pad = window.predictView().pad();
+            // a seven: the bar, then the stem, drawn as a hand would in short segments
+            stroke(pad, 78, 62, 206, 58);
+            stroke(pad, 206, 58, 128, 232);
+            stroke(pad, 140, 140, 190, 140);
+        });
+        waitUntil(60, () -> vm.drawPredictionsProperty().get() > before && !vm.drawnClassProperty().get().isEmpty());
+        settle();
+        System.out.println("drawn 7 predicted as " + vm.drawnClassProperty().get() + " " + vm.drawnDetailProperty().get());
+        shot(out.resolve("screenshot-predict.png"));
+        Stage stage = (Stage) scene.getWindow();
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            window.togglePresentation();
+        });
+        settle();
+        shot(out.resolve("screenshot-predict-presentation-1280.png"));
+        fx(() -> {
+            window.togglePresentation();
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+        // a labelled folder of 300 shipped digits, one sub-folder per class
+        Path digits = Files.createTempDirectory("trainbench-digits");
+        var mnist = dev.trainbench.data.DatasetLoader.sample("mnist");
+        for (int i = 9000; i < 9300; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    img.getRaster().setSample(x, y, 0, (int) mnist.features()[i * 784 + y * 28 + x]);
+                }
+            }
+            Path folder = digits.resolve(Integer.toString(mnist.labels()[i]));
+            Files.createDirectories(folder);
+            ImageIO.write(img, "png", folder.resolve("digit-" + i + ".png").toFile());
+        }
+        fx(() -> window.predictView().drop(java.util.List.of(digits)));
+        waitUntil(120, () -> vm.evaluationProperty().get() != null);
+        fx(() -> {
+            var table = (javafx.scene.control.TableView<?>) scene.lookup("#prediction-table");
+            int wrong = 0;
+            for (int i = 0; i < vm.rows().size(); i++) {
+                if (Boolean.FALSE.equals(vm.rows().get(i).right())) {
+                    wrong = i;
+                    break;
+                }
+            }
+            table.getSelectionModel().select(wrong);
+            table.scrollTo(Math.max(0, wrong - 3));
+        });
+        settle();
+        System.out.println("selected: " + vm.selectedClassProperty().get() + " " + vm.selectedDetailProperty().get() + " "
+                + vm.selectedBars().size() + " bars");
+        shot(out.resolve("screenshot-predict-inputs.png"));
+    }
+
+    private static void stroke(dev.trainbench.ui.predict.DrawingPad pad, double x0, double y0, double x1, double y1) {
+        int steps = 24;
+        for (int i = 0; i < steps; i++) {
+            pad.stroke(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps,
+                    x0 + (x1 - x0) * (i + 1) / steps, y0 + (y1 - y0) * (i + 1) / steps);
+        }
     }
 
     private static void settle() throws Exception {

@@ -42,6 +42,8 @@ public final class RunsView extends VBox {
     private final RunsViewModel vm;
     private final TableView<RunRecord> table = new TableView<>();
     private Stage lastTestWindow;
+    private java.util.function.Consumer<java.nio.file.Path> onOpenModel = file -> { };
+    private java.nio.file.Path lastExport;
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
@@ -74,6 +76,11 @@ public final class RunsView extends VBox {
         testing.setMaxSize(18, 18);
         testing.visibleProperty().bind(vm.testingProperty());
         testing.managedProperty().bind(vm.testingProperty());
+        Button export = new Button("Export model...");
+        export.setId("export-model");
+        export.setTooltip(new Tooltip("Save the trained model as one file to predict with (Predict view, trainbench predict)."));
+        export.setOnAction(e -> selected().ifPresent(this::exportModel));
+        export.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
         for (Button b : List.of(open, rename, notes, tags, delete)) {
@@ -81,7 +88,7 @@ public final class RunsView extends VBox {
         }
         Label count = new Label();
         count.textProperty().bind(vm.summaryProperty());
-        HBox bar = new HBox(8, filter, count, open, test, testing, rename, notes, tags, delete, refresh);
+        HBox bar = new HBox(8, filter, count, open, test, testing, export, rename, notes, tags, delete, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("runs-table");
@@ -168,6 +175,70 @@ public final class RunsView extends VBox {
     /** The most recent final-test window (for tests). */
     public Stage lastTestWindow() {
         return lastTestWindow;
+    }
+
+    /** What "Open in Predict" after an export does with the file (set by the main window). */
+    public void setOnOpenModel(java.util.function.Consumer<java.nio.file.Path> onOpenModel) {
+        this.onOpenModel = onOpenModel;
+    }
+
+    /** Asks which checkpoint and where, exports in the background, then offers to open the model. */
+    private void exportModel(RunRecord r) {
+        if (r.status() != null && r.status().isActive()) {
+            vm.workbench().errors().report("Exporting the model", new IllegalStateException(
+                    "Run \"" + r.name() + "\" is still " + r.status().label() + ". Export it after it has ended."));
+            return;
+        }
+        String best = "best: lowest validation loss" + (r.bestEpoch() == null ? "" : " (epoch " + r.bestEpoch() + ")");
+        String last = "last: end of training" + (r.epochsCompleted() == null ? "" : " (epoch " + r.epochsCompleted() + ")");
+        javafx.scene.control.ChoiceDialog<String> which = new javafx.scene.control.ChoiceDialog<>(best, best, last);
+        which.initOwner(getScene().getWindow());
+        which.setTitle("Export model");
+        which.setHeaderText("Export the model of \"" + r.name() + "\" as one file: parameters, spec, input scaling,"
+                + " class names and metrics.");
+        which.setContentText("Checkpoint:");
+        which.getDialogPane().setId("export-checkpoint");
+        java.util.Optional<String> choice = which.showAndWait();
+        if (choice.isEmpty()) {
+            return;
+        }
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Export model");
+        fc.setInitialFileName(r.name().replaceAll("[^A-Za-z0-9._-]+", "-") + dev.trainbench.runs.ModelArchive.EXTENSION);
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("TrainBench models", "*.zip"));
+        java.io.File file = fc.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            exportModel(r, choice.get().startsWith("last") ? "last" : "best", file.toPath());
+        }
+    }
+
+    /** Exports without asking (the dialogs' answers given), then offers to open the model in the Predict view. */
+    public void exportModel(RunRecord r, String checkpoint, java.nio.file.Path file) {
+        vm.exportModel(r.id(), checkpoint, file, written -> {
+            lastExport = written;
+            ButtonType openIt = new ButtonType("Open in Predict", ButtonBar.ButtonData.OK_DONE);
+            Alert done = new Alert(Alert.AlertType.INFORMATION, "Saved " + written + ".\n\nPredict with it in the Predict"
+                    + " view (Ctrl+6) or with 'trainbench predict " + written.getFileName() + " INPUT...'.",
+                    ButtonType.CLOSE, openIt);
+            if (getScene() != null) {
+                done.initOwner(getScene().getWindow());
+            }
+            done.setTitle("Model exported");
+            done.setHeaderText("Exported the " + checkpoint + " checkpoint of \"" + r.name() + "\"");
+            done.getDialogPane().setId("export-done");
+            done.setResultConverter(b -> {
+                if (b == openIt) {
+                    onOpenModel.accept(written);
+                }
+                return b;
+            });
+            done.show();
+        });
+    }
+
+    /** The file of the most recent export (for tests). */
+    public java.nio.file.Path lastExport() {
+        return lastExport;
     }
 
     private void rename(RunRecord r) {

@@ -115,6 +115,15 @@ public final class RunsViewModel {
         reload();
     }
 
+    /**
+     * Exports run {@code id}'s {@code checkpoint} ("best" or "last") as a model file in the
+     * background (an existing {@code file} is replaced: the file chooser asked already).
+     */
+    public void exportModel(String id, String checkpoint, java.nio.file.Path file, Consumer<java.nio.file.Path> onDone) {
+        model.tasks().run("Exporting the model", () -> dev.trainbench.train.ModelExport.export(model.store(), id, checkpoint,
+                file, model.baseDir(), true).file(), onDone, error -> model.errors().report("Exporting the model", error));
+    }
+
     /** True while a final test is running. */
     public BooleanProperty testingProperty() {
         return testing;

@@ -23,15 +23,22 @@ public final class TestResultPane extends VBox {
     private static final int MAX_CLASSES_SHOWN = 40;
     private final GridPane matrix = new GridPane();
 
-    private final RunRecord run;
+    private final TestResult test;
 
     public TestResultPane(RunRecord run) {
-        this.run = run;
+        this(run.test(), run.test() == null ? "Not tested yet" : summary(run.test()), "held-back test samples");
+    }
+
+    /**
+     * A result from anywhere, e.g. an exported model's predictions on labelled data, under
+     * {@code heading}; {@code samples} says what was evaluated ("labelled samples").
+     */
+    public TestResultPane(TestResult t, String heading, String samples) {
+        this.test = t;
         setId("test-result");
         setSpacing(8);
         setPadding(new Insets(10));
-        TestResult t = run.test();
-        Label title = new Label(t == null ? "Not tested yet" : summary(t));
+        Label title = new Label(heading);
         title.getStyleClass().add("test-summary");
         title.setId("test-summary");
         title.setWrapText(true);
@@ -39,8 +46,8 @@ public final class TestResultPane extends VBox {
         if (t == null) {
             return;
         }
-        Label detail = new Label(String.format(Locale.ROOT, "%,d held-back test samples, %s checkpoint, evaluated %s",
-                t.samples(), t.checkpoint() == null ? "best" : t.checkpoint(), shortTime(t.evaluatedAt())));
+        Label detail = new Label(String.format(Locale.ROOT, "%,d %s, %s checkpoint, evaluated %s",
+                t.samples(), samples, t.checkpoint() == null ? "best" : t.checkpoint(), shortTime(t.evaluatedAt())));
         detail.getStyleClass().add("hint");
         detail.setWrapText(true);
         getChildren().add(detail);
@@ -56,7 +63,7 @@ public final class TestResultPane extends VBox {
         }
     }
 
-    static String summary(TestResult t) {
+    public static String summary(TestResult t) {
         return t.accuracy() != null
                 ? String.format(Locale.ROOT, "Test accuracy %.2f%%, test loss %.4g", 100 * t.accuracy(), t.loss())
                 : String.format(Locale.ROOT, "Test loss %.4g", t.loss());
@@ -148,7 +155,7 @@ public final class TestResultPane extends VBox {
 
     /** Width and height that show the whole matrix without scrolling (before CSS has run). */
     public double[] idealSize() {
-        TestResult t = run.test();
+        TestResult t = test;
         if (t == null || t.confusion() == null) {
             return new double[] {560, 200};
         }

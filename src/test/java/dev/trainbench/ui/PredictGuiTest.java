@@ -1,0 +1,193 @@
+package dev.trainbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trainbench.ui.predict.PredictView;
+import dev.trainbench.ui.predict.PredictViewModel;
+import dev.trainbench.ui.predict.TrainedMnistModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Predict view with the MNIST CNN of a short run: a vertical stroke drawn on the pad with the
+ * mouse is framed as MNIST digits are, and the prediction panel answers "1"; also in presentation
+ * mode, at 1280x800.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PredictGuiTest {
+    @TempDir
+    static Path workspace;
+
+    private MainWindow window;
+    private WorkbenchFixture app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new WorkbenchFixture(stage, workspace, false);
+        window = app.window;
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    private static void waitUntil(String what, int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    /** Drags the mouse down the middle of the pad, from 15% to 85% of its height. */
+    private void drawVerticalStroke(FxRobot robot, PredictView view) throws Exception {
+        Bounds b = WaitForAsyncUtils.asyncFx(() -> view.pad().canvas().localToScreen(view.pad().canvas().getBoundsInLocal()))
+                .get(10, TimeUnit.SECONDS);
+        double x = b.getMinX() + b.getWidth() * 0.5;
+        robot.moveTo(new Point2D(x, b.getMinY() + b.getHeight() * 0.15));
+        robot.press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(x, b.getMinY() + b.getHeight() * 0.85), Motion.DIRECT);
+        robot.release(MouseButton.PRIMARY);
+    }
+
+    @Test
+    void drawingAOneOnThePadPredictsOneAndShowsWhatTheModelSees(FxRobot robot) throws Exception {
+        Path model = TrainedMnistModel.file();
+        PredictViewModel vm = window.predictViewModel();
+        PredictView view = window.predictView();
+        robot.interact(() -> {
+            window.showPredict();
+            view.drop(List.of(model));
+        });
+        waitUntil("the model to open", 60, () -> vm.modelProperty().get() != null);
+        assertTrue(app.errors.isEmpty(), app.errors.toString());
+        assertTrue(vm.drawableProperty().get(), "a one-channel image model can be drawn for");
+        assertEquals("draw-tab", view.tabs().getSelectionModel().getSelectedItem().getId());
+        assertTrue(view.pad().side() >= 200, "the pad is large enough to draw on at 1280x800: " + view.pad().side());
+
+        int before = vm.drawPredictionsProperty().get();
+        drawVerticalStroke(robot, view);
+        waitUntil("the prediction of the drawing", 30, () -> vm.drawPredictionsProperty().get() > before
+                && !vm.drawnClassProperty().get().isEmpty());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.errors.isEmpty(), app.errors.toString());
+        assertEquals(10, vm.drawnBars().size(), "a bar per class");
+        double sum = vm.drawnBars().stream().mapToDouble(PredictViewModel.Bar::probability).sum();
+        assertEquals(1.0, sum, 1e-4);
+        assertTrue(view.drawnPreview().isShowing(), "the 28x28 input is shown");
+        assertEquals(28, (int) view.drawnPreview().image().getWidth());
+        float[] input = vm.drawnInputProperty().get();
+        int top = 28;
+        int bottom = -1;
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                if (input[y * 28 + x] > 20) {
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        assertTrue(bottom - top + 1 >= 19 && bottom - top + 1 <= 21, "framed 20 pixels high: " + top + ".." + bottom);
+        double accuracy = TrainedMnistModel.validationAccuracy();
+        assertTrue(accuracy > 0.9, "the short run is good enough to read a 1: " + accuracy);
+        assertEquals("1", vm.drawnClassProperty().get(), "a vertical stroke is a one: " + vm.drawnBars());
+        assertTrue(view.drawnBars().probabilityOf("1") > 0.5, vm.drawnBars().toString());
+
+        robot.interact(() -> ((javafx.scene.control.Button) view.lookup("#clear-drawing")).fire());
+        assertTrue(view.pad().isEmpty());
+        assertTrue(vm.drawnBars().isEmpty());
+        assertEquals("", vm.drawnClassProperty().get());
+    }
+
+    @Test
+    void modelExportedFromTheRunsScreenOpensInThePredictView(FxRobot robot) throws Exception {
+        Path source = TrainedMnistModel.runFolder();
+        Path copy = workspace.resolve("runs").resolve(source.getFileName());
+        java.nio.file.Files.createDirectories(copy.getParent());
+        try (var files = java.nio.file.Files.walk(source)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, copy.resolve(source.relativize(f).toString()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        robot.interact(() -> {
+            window.show(3);
+            window.runsViewModel().reload();
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<dev.trainbench.runs.RunRecord> runs =
+                robot.lookup("#runs-table").queryAs(javafx.scene.control.TableView.class);
+        waitUntil("the run in the table", 30, () -> runs.getItems().size() == 1);
+        robot.interact(() -> runs.getSelectionModel().select(0));
+        javafx.scene.control.Button export = robot.lookup("#export-model").queryButton();
+        assertFalse(export.isDisabled());
+        Bounds b = export.localToScene(export.getBoundsInLocal());
+        assertTrue(b.getMaxX() <= stage.getScene().getWidth() + 0.5 && b.getWidth() > 20,
+                "the Export model button fits the Runs toolbar at 1280x800: " + b);
+        Path target = workspace.resolve("exported.tbmodel.zip");
+        dev.trainbench.ui.runs.RunsView runsView = (dev.trainbench.ui.runs.RunsView) robot.lookup("#runs-view").query();
+        robot.interact(() -> runsView.exportModel(runs.getItems().get(0), "best", target));
+        waitUntil("the export", 60, () -> runsView.lastExport() != null);
+        assertTrue(java.nio.file.Files.isRegularFile(target));
+        robot.clickOn("Open in Predict");
+        PredictViewModel vm = window.predictViewModel();
+        waitUntil("the model to open", 60, () -> vm.modelProperty().get() != null);
+        assertTrue(robot.lookup("#nav-predict").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertTrue(vm.modelSummaryProperty().get().startsWith("exported.tbmodel.zip"), vm.modelSummaryProperty().get());
+        assertTrue(app.errors.isEmpty(), app.errors.toString());
+    }
+
+    @Test
+    void padAndAnswerFitAt1280x800InPresentationMode(FxRobot robot) throws Exception {
+        Path model = TrainedMnistModel.file();
+        PredictViewModel vm = window.predictViewModel();
+        PredictView view = window.predictView();
+        robot.interact(() -> {
+            window.showPredict();
+            window.togglePresentation();
+            vm.openModel(model);
+        });
+        waitUntil("the model to open", 60, () -> vm.modelProperty().get() != null);
+        int before = vm.drawPredictionsProperty().get();
+        drawVerticalStroke(robot, view);
+        waitUntil("the prediction of the drawing", 30, () -> vm.drawPredictionsProperty().get() > before
+                && vm.drawnBars().size() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = stage.getScene().getWidth();
+        double sceneHeight = stage.getScene().getHeight();
+        Bounds pad = view.pad().localToScene(view.pad().getBoundsInLocal());
+        Bounds bars = view.drawnBars().localToScene(view.drawnBars().getBoundsInLocal());
+        assertTrue(view.pad().side() >= 200, "pad " + view.pad().side());
+        assertTrue(bars.getMaxX() <= sceneWidth + 0.5, "bars inside the window: " + bars + " in " + sceneWidth);
+        assertTrue(bars.getMaxY() <= sceneHeight + 0.5, "every bar visible: " + bars + " in " + sceneHeight);
+        assertTrue(pad.getMaxY() <= sceneHeight + 0.5, "pad inside the window: " + pad);
+        assertFalse(vm.drawnClassProperty().get().isEmpty());
+        assertTrue(app.errors.isEmpty(), app.errors.toString());
+        assertEquals(1280, sceneWidth, 20);
+    }
+}
