@@ -5,7 +5,10 @@
  *
  * <p>Entry points: {@link dev.trainbench.data.DatasetLoader#load}, {@link dev.trainbench.data.DataProfile#of},
  * {@link dev.trainbench.data.Splitter#split}, {@link dev.trainbench.data.EpochOrder#order},
- * {@link dev.trainbench.data.Preprocessor#fit}, {@link dev.trainbench.data.Augmenter}. Bad input is
+ * {@link dev.trainbench.data.Preprocessor#fit}, {@link dev.trainbench.data.Augmenter}. For trained models:
+ * {@link dev.trainbench.data.InputEncoding} (how a raw input became a sample), {@link
+ * dev.trainbench.data.PredictionInputs} (images, folders, CSV rows, IDX files read the same way) and
+ * {@link dev.trainbench.data.DigitFraming} (a drawing framed as MNIST digits are). Bad input is
  * always a {@link dev.trainbench.data.DataException}; the rules are in docs/data-formats.md.
  */
 package dev.trainbench.data;
