@@ -171,6 +171,29 @@ public record DataFingerprint(int version, String hash, String contentHash, List
         return new Difference(Verdict.SAME, List.of());
     }
 
+    /**
+     * As {@link #differences}, leaving the run seed out (the split seed and a generator's seed):
+     * for comparing seed groups, whose runs vary the seed by design.
+     */
+    public Difference differencesIgnoringSeed(DataFingerprint other) {
+        return withoutSeed().differences(other.withoutSeed());
+    }
+
+    private DataFingerprint withoutSeed() {
+        Map<String, String> s = new LinkedHashMap<>(settings);
+        s.remove("seed");
+        List<Source> src = new ArrayList<>();
+        for (Source x : sources) {
+            Map<String, String> p = x.parameters() == null ? null : new LinkedHashMap<>(x.parameters());
+            if (p != null) {
+                p.remove("seed");
+            }
+            src.add(new Source(x.role(), x.kind(), x.location(), x.bytes(), x.files(),
+                    "generated".equals(x.kind()) ? null : x.sha256(), p));
+        }
+        return new DataFingerprint(version, null, null, src, s);
+    }
+
     private Source source(String role) {
         return sources.stream().filter(s -> s.role().equals(role)).findFirst().orElse(null);
     }
