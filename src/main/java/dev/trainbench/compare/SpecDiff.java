@@ -7,11 +7,15 @@ import dev.trainbench.spec.SpecJson;
 import dev.trainbench.spec.SpecPaths;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A field-by-field diff of 1..n specs against the first one (the reference), in the spec's own
@@ -79,10 +83,42 @@ public final class SpecDiff {
         return entries.stream().filter(DiffEntry::isDifference).toList();
     }
 
-    /** The counted fields in which spec {@code index} differs from the reference, by path. */
+    /**
+     * The changes that could explain a difference in results between spec {@code index} and the
+     * reference, by path: the counted fields that differ. The same change made to several layers of
+     * one list (every dropout rate 0.1 → 0.5, a dropout added after each dense layer) is one change
+     * of one setting, named with the indexes together: {@code model.layers[3,6].rate}.
+     */
     public List<String> countedChanges(int index) {
-        return entries.stream().filter(e -> e.counted() && e.differs().get(index)).map(DiffEntry::path).toList();
+        Map<String, List<DiffEntry>> byChange = new LinkedHashMap<>();
+        for (DiffEntry e : entries) {
+            if (e.counted() && e.differs().get(index)) {
+                Matcher m = LAST_INDEX.matcher(e.path());
+                String key = m.matches() ? m.group(1) + "[*]" + m.group(3) + "\u0000" + e.values().get(0) + "\u0000"
+                        + e.values().get(index) : e.path();
+                byChange.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (List<DiffEntry> same : byChange.values()) {
+            if (same.size() == 1) {
+                out.add(same.get(0).path());
+            } else {
+                Matcher first = LAST_INDEX.matcher(same.get(0).path());
+                first.matches();
+                List<String> indexes = same.stream().map(e -> {
+                    Matcher m = LAST_INDEX.matcher(e.path());
+                    m.matches();
+                    return m.group(2);
+                }).toList();
+                out.add(first.group(1) + "[" + String.join(",", indexes) + "]" + first.group(3));
+            }
+        }
+        return out;
     }
+
+    /** A path with a list index: what comes before the last index, the index, and what follows it. */
+    private static final Pattern LAST_INDEX = Pattern.compile("(.*)\\[(\\d+)\\]([^\\[]*)");
 
     /** Whether a difference at {@code path} counts as a change that can explain results. */
     public static boolean counts(String path) {

@@ -142,6 +142,14 @@ class SpecDiffTest {
     }
 
     @Test
+    void theSameChangeToSeveralLayersIsOneChangeButDifferentChangesAreNot() {
+        ExperimentSpec both = SpecPaths.setText(SpecPaths.setText(MLP, "model.layers[3].rate", "0.5"), "model.layers[6].rate", "0.5");
+        assertEquals(List.of("model.layers[3,6].rate"), SpecDiff.of(List.of(MLP, both)).countedChanges(1));
+        ExperimentSpec unlike = SpecPaths.setText(SpecPaths.setText(MLP, "model.layers[3].rate", "0.5"), "model.layers[6].rate", "0.3");
+        assertEquals(List.of("model.layers[3].rate", "model.layers[6].rate"), SpecDiff.of(List.of(MLP, unlike)).countedChanges(1));
+    }
+
+    @Test
     void theDeviceCounts() {
         ExperimentSpec gpu = SpecPaths.setText(MLP, "training.device", "gpu");
         assertEquals(List.of("training.device"), SpecDiff.of(List.of(MLP, gpu)).countedChanges(1));
