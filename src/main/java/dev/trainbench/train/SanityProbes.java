@@ -277,6 +277,11 @@ public final class SanityProbes {
             this.step = new TrainingStep(trainer, this.spec.built, batches, training.clipNorm());
         }
 
+        /** The model and trainer being probed. */
+        SpecTrainer spec() {
+            return spec;
+        }
+
         /** One update on samples {@code order[start .. start+count)}; read the results from {@link #step}. */
         void step(int[] order, int start, int count) {
             step.run(order, start, count, TrainingStep.Measure.LOSS);

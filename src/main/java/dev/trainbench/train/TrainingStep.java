@@ -156,7 +156,9 @@ final class TrainingStep {
             }
         } finally {
             java.util.Arrays.fill(grads, null);
-            relus.clear();
+            if (detail) {
+                relus.clear();
+            }
         }
     }
 
@@ -327,6 +329,16 @@ final class TrainingStep {
 
     boolean detailMeasured() {
         return detailMeasured;
+    }
+
+    /** Fraction of the ReLU units after layer {@code g} dead on the whole batch; NaN without a ReLU or off detail steps. */
+    float layerDeadFraction(int g) {
+        return detailMeasured ? deadFractions[g] : Float.NaN;
+    }
+
+    /** ||update|| / ||weights|| of layer {@code g}; NaN off detail steps. */
+    float layerUpdateRatio(int g) {
+        return detailMeasured ? updateRatios[g] : Float.NaN;
     }
 
     /**
