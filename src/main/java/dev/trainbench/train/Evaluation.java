@@ -23,8 +23,13 @@ final class Evaluation {
         if (set == null || set.size() == 0) {
             return null;
         }
-        Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), set, batchSize,
-                lossType, outputs, false, false);
+        return evaluate(trainer, new Batches(set, Math.min(batchSize, set.size()), lossType, outputs, null));
+    }
+
+    /** Mean loss and accuracy (NaN for regression) over the whole set of {@code batches}, in batches of its size. */
+    static double[] evaluate(Trainer trainer, Batches batches) {
+        Dataset set = batches.set();
+        Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), batches, false);
         return new double[] {p.meanLoss, set.isClassification() ? (double) p.correct / set.size() : Double.NaN};
     }
 
@@ -36,25 +41,28 @@ final class Evaluation {
     record Predictions(double meanLoss, long correct, int[] predicted, float[] outputs) {
     }
 
+    /** Forward passes over the whole set of {@code batches} (no augmentation), in batches of its size. */
     static Predictions predict(NDManager parent, java.util.function.Function<NDList, NDList> forward, Loss loss,
-                               Dataset set, int batchSize, TrainingSpec.Loss lossType, int outputs, boolean keepPredictions,
-                               boolean keepOutputs) {
+                               Batches batches, boolean keepPredictions) {
+        return predict(parent, forward, loss, batches, keepPredictions, false);
+    }
+
+    /** As {@link #predict(NDManager, java.util.function.Function, Loss, Batches, boolean)}, keeping each sample's outputs too. */
+    static Predictions predict(NDManager parent, java.util.function.Function<NDList, NDList> forward, Loss loss,
+                               Batches batches, boolean keepPredictions, boolean keepOutputs) {
+        Dataset set = batches.set();
         int n = set.size();
-        int size = set.sampleSize();
-        int[] shape = set.sampleShape();
+        int batchSize = batches.maxBatch();
         double lossSum = 0;
         long correct = 0;
         int[] predicted = keepPredictions && set.isClassification() ? new int[n] : null;
+        int outputs = set.outputWidth();
         float[] kept = keepOutputs ? new float[n * outputs] : null;
-        DirectFloats buffer = new DirectFloats(Math.min(batchSize, n) * size);
-        float[] chunk = new float[Math.min(batchSize, n) * size];
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
             try (NDManager sm = parent.newSubManager()) {
-                System.arraycopy(set.features(), start * size, chunk, 0, count * size);
-                NDArray x = sm.create(buffer.fill(chunk, count * size), new Shape(batchShape(count, shape)), DataType.FLOAT32);
-                final int first = start;
-                NDArray label = labels(sm, set, count, i -> first + i, lossType, outputs);
+                NDArray x = batches.inputs(sm, null, start, count);
+                NDArray label = batches.labels(sm, null, start, count);
                 NDArray pred = forward.apply(new NDList(x)).singletonOrThrow();
                 if (kept != null) {
                     keepOutputs(pred, set.isClassification(), kept, start * outputs);
@@ -88,23 +96,22 @@ final class Evaluation {
     }
 
     /**
-     * The outputs of {@code n} unlabelled samples, in the same batches as {@link #predict} so that
-     * a sample gets the same numbers with or without a label: predicted classes (argmax of the
-     * network's outputs, null for regression) and outputs as {@link Predictions#outputs()}.
+     * The outputs of {@code n} unlabelled samples, batched by the same {@link Batches} and in the
+     * same batch sizes as {@link #predict}, so that a sample gets the same numbers with or without
+     * a label: predicted classes (argmax of the network's outputs, null for regression) and
+     * outputs as {@link Predictions#outputs()}.
      */
     static Predictions forward(NDManager parent, java.util.function.Function<NDList, NDList> forward, float[] features,
                                int n, int[] sampleShape, int batchSize, int outputs, boolean classify) {
-        int size = features.length / Math.max(1, n);
+        // Inputs only: the placeholder targets are never turned into labels.
+        Dataset inputs = Dataset.regression("inputs", features, sampleShape, new float[n], 1, null);
+        Batches batches = new Batches(inputs, Math.max(1, Math.min(batchSize, n)), TrainingSpec.Loss.L2, 1, null);
         int[] predicted = classify ? new int[n] : null;
         float[] kept = new float[n * outputs];
-        DirectFloats buffer = new DirectFloats(Math.min(batchSize, n) * size);
-        float[] chunk = new float[Math.min(batchSize, n) * size];
-        for (int start = 0; start < n; start += batchSize) {
-            int count = Math.min(batchSize, n - start);
+        for (int start = 0; start < n; start += batches.maxBatch()) {
+            int count = Math.min(batches.maxBatch(), n - start);
             try (NDManager sm = parent.newSubManager()) {
-                System.arraycopy(features, start * size, chunk, 0, count * size);
-                NDArray x = sm.create(buffer.fill(chunk, count * size), new Shape(batchShape(count, sampleShape)), DataType.FLOAT32);
-                NDArray pred = forward.apply(new NDList(x)).singletonOrThrow();
+                NDArray pred = forward.apply(new NDList(batches.inputs(sm, null, start, count))).singletonOrThrow();
                 keepOutputs(pred, classify, kept, start * outputs);
                 if (classify) {
                     long[] pc = pred.argMax(1).toType(DataType.INT64, false).toLongArray();
@@ -115,30 +122,6 @@ final class Evaluation {
             }
         }
         return new Predictions(Double.NaN, 0, predicted, kept);
-    }
-
-    /**
-     * The targets of {@code count} samples, sample {@code index(i)} of {@code set} at position i:
-     * class indices for cross-entropy, one-hot rows for L1/L2 on classes, values for regression.
-     */
-    static NDArray labels(NDManager sm, Dataset set, int count, java.util.function.IntUnaryOperator index,
-                          TrainingSpec.Loss lossType, int outputs) {
-        if (set.isClassification()) {
-            long[] y = new long[count];
-            int[] all = set.labels();
-            for (int i = 0; i < count; i++) {
-                y[i] = all[index.applyAsInt(i)];
-            }
-            NDArray idx = sm.create(y);
-            return lossType == TrainingSpec.Loss.CROSS_ENTROPY ? idx : idx.oneHot(outputs);
-        }
-        int w = set.targetWidth();
-        float[] t = new float[count * w];
-        float[] targets = set.targets();
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(targets, index.applyAsInt(i) * w, t, i * w, w);
-        }
-        return sm.create(t, new Shape(count, w));
     }
 
     static long[] batchShape(int count, int[] sampleShape) {

@@ -37,9 +37,9 @@ public final class FinalTest {
         try (InputStream in = Files.newInputStream(checkpoint);
              LoadedModel model = LoadedModel.load(spec.model(), test.sampleShape(), test.outputWidth(), in,
                      "the parameters in " + checkpoint)) {
+            Batches batches = new Batches(test, Math.min(BATCH, test.size()), spec.training().loss(), test.outputWidth(), null);
             Evaluation.Predictions p = Evaluation.predict(model.manager(), model::forward,
-                    DjlFactories.loss(spec.training().loss()), test, BATCH, spec.training().loss(), test.outputWidth(), true,
-                    false);
+                    DjlFactories.loss(spec.training().loss()), batches, true);
             TestResult result = result(test, p, "best");
             RunRecord updated = record.toBuilder().test(result).build();
             store.update(updated);

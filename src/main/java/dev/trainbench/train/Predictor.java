@@ -122,8 +122,10 @@ public final class Predictor implements AutoCloseable {
         Dataset set = dataset(samples);
         ExperimentSpec spec = manifest.spec();
         TrainingSpec.Loss loss = spec.training().loss();
-        Evaluation.Predictions p = Evaluation.predict(model.manager(), model::forward, DjlFactories.loss(loss),
-                scaling.apply(set), FinalTest.BATCH, loss, width, true, true);
+        Dataset scaled = scaling.apply(set);
+        Batches batches = new Batches(scaled, Math.min(FinalTest.BATCH, scaled.size()), loss, width, null);
+        Evaluation.Predictions p = Evaluation.predict(model.manager(), model::forward, DjlFactories.loss(loss), batches,
+                true, true);
         TestResult evaluation = FinalTest.result(set, p, manifest.checkpoint() == null ? null : manifest.checkpoint().name());
         int[] classes = p.predicted();
         return new PredictionResult(samples.count(), width, classNames, classes, p.outputs(), evaluation);

@@ -68,7 +68,8 @@ class ModelExportTest {
         assertEquals(run.test().accuracy(), m.metrics().test().accuracy());
         assertEquals(run.id(), m.run().id());
         assertTrue(m.run().versions().containsKey("djl"), m.run().versions().toString());
-        assertNull(m.dataFingerprint(), "the run has none");
+        assertEquals(SpecJson.mapper().readTree(store.dir(run.id()).resolve(RunStore.RECORD_FILE).toFile()).get("dataFingerprint"),
+                m.dataFingerprint(), "the run's data fingerprint, as run.json holds it");
 
         try (Predictor p = Predictor.open(exported.file())) {
             PredictionResult r = p.predict(p.testSplit(dir));
@@ -100,12 +101,14 @@ class ModelExportTest {
                 TrainingLoop.Options.defaults());
         Path runJson = store.dir(run.id()).resolve(RunStore.RECORD_FILE);
         ObjectNode tree = (ObjectNode) SpecJson.mapper().readTree(runJson.toFile());
-        tree.putObject("dataFingerprint").put("algorithm", "sha256").put("value", "abc123").putArray("extra").add(1);
+        // a field a later TrainBench might add: copied along, not dropped
+        ((ObjectNode) tree.get("dataFingerprint")).putObject("fromTheFuture").put("x", 1).putArray("extra").add(1);
         Files.writeString(runJson, SpecJson.mapper().writeValueAsString(tree));
 
         Path out = dir.resolve("m.zip");
         ModelManifest m = ModelExport.export(store, run.id(), "last", out, dir, false).manifest();
         assertEquals(tree.get("dataFingerprint"), m.dataFingerprint());
+        assertEquals(1, m.dataFingerprint().get("fromTheFuture").get("x").asInt());
         assertEquals(tree.get("dataFingerprint"), ModelArchive.read(out).manifest().dataFingerprint(), "and reads back");
         assertEquals("last", m.checkpoint().name());
         assertNull(m.metrics().test(), "never tested");
@@ -144,6 +147,21 @@ class ModelExportTest {
         assertEquals(List.of("blue", "green", "red"), table.columns().get(1).categories());
         assertEquals("kind", table.target());
         assertEquals(3, table.targetIndex());
+
+        // A run from before run.json described its input: its data is read once, and must give the same scaling.
+        Path runJson = store.dir(run.id()).resolve(RunStore.RECORD_FILE);
+        ObjectNode tree = (ObjectNode) SpecJson.mapper().readTree(runJson.toFile());
+        ((ObjectNode) tree.get("preprocessing")).remove(List.of("input", "sampleShape", "classNames"));
+        Files.writeString(runJson, SpecJson.mapper().writeValueAsString(tree));
+        ModelManifest old = ModelExport.export(store, run.id(), "best", dir.resolve("old.zip"), dir, false).manifest();
+        assertEquals(contents.manifest().input().encoding(), old.input().encoding());
+        assertEquals(contents.manifest().output().classNames(), old.output().classNames());
+        // every size a little different (a digit appended): the training split's statistics change
+        Files.writeString(data, csv.toString().replaceAll("\n([-0-9.]+),", "\n$15,"));
+        TrainingException changed = assertThrows(TrainingException.class,
+                () -> ModelExport.export(store, run.id(), "best", dir.resolve("changed.zip"), dir, false));
+        assertTrue(changed.getMessage().contains("the data changed"), changed.getMessage());
+        assertFalse(Files.exists(dir.resolve("changed.zip")));
 
         try (Predictor p = Predictor.open(contents, "fruit")) {
             // columns in another order, no target: still encoded by name
