@@ -38,7 +38,8 @@ final class ExportCommand implements Callable<Integer> {
             + " descriptions: folder that relative data paths in the spec resolve against (default: current folder).")
     Path dataDir;
 
-    @Option(names = "--json", description = "Print one JSON line: status, file, runId, checkpoint, epoch, bytes.")
+    @Option(names = "--json", description = "Print one JSON line: status, file, runId, checkpoint, epoch, bytes;"
+            + " errors as {\"status\":\"error\",\"exitCode\":...,\"message\":...}.")
     boolean json;
 
     @Mixin
@@ -49,6 +50,17 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return export();
+        } catch (RuntimeException e) {
+            if (!json) {
+                throw e;
+            }
+            return JsonErrorLine.print(commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr(), e);
+        }
+    }
+
+    private int export() throws java.io.IOException {
         PrintWriter o = commandSpec.commandLine().getOut();
         RunStore store = workspace.store();
         RunRecord r = store.find(run);

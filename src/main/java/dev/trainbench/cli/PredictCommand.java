@@ -73,16 +73,7 @@ final class PredictCommand implements Callable<Integer> {
             if (!json) {
                 throw e;
             }
-            int code = Cli.exitCode(e);
-            ObjectNode n = SpecJson.mapper().createObjectNode();
-            n.put("status", "error");
-            n.put("exitCode", code);
-            n.put("message", Cli.message(e));
-            commandSpec.commandLine().getOut().println(n);
-            commandSpec.commandLine().getOut().flush();
-            commandSpec.commandLine().getErr().println("error: " + Cli.message(e));
-            commandSpec.commandLine().getErr().flush();
-            return code;
+            return JsonErrorLine.print(commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr(), e);
         }
     }
 

@@ -72,6 +72,9 @@ class PredictGuiTest {
         robot.press(MouseButton.PRIMARY);
         robot.moveTo(new Point2D(x, b.getMinY() + b.getHeight() * 0.85), Motion.DIRECT);
         robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(WaitForAsyncUtils.asyncFx(() -> view.pad().isEmpty()).get(10, TimeUnit.SECONDS),
+                "the mouse drew on the pad (canvas at " + b + ")");
     }
 
     @Test
@@ -91,7 +94,7 @@ class PredictGuiTest {
 
         int before = vm.drawPredictionsProperty().get();
         drawVerticalStroke(robot, view);
-        waitUntil("the prediction of the drawing", 30, () -> vm.drawPredictionsProperty().get() > before
+        waitUntil("the prediction of the drawing", 90, () -> vm.drawPredictionsProperty().get() > before
                 && !vm.drawnClassProperty().get().isEmpty());
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -154,9 +157,11 @@ class PredictGuiTest {
         robot.interact(() -> runsView.exportModel(runs.getItems().get(0), "best", target));
         waitUntil("the export", 60, () -> runsView.lastExport() != null);
         assertTrue(java.nio.file.Files.isRegularFile(target));
+        waitUntil("the export dialog", 20, () -> robot.lookup("#export-done").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Open in Predict");
         PredictViewModel vm = window.predictViewModel();
-        waitUntil("the model to open", 60, () -> vm.modelProperty().get() != null);
+        waitUntil("the model to open", 90, () -> vm.modelProperty().get() != null);
         assertTrue(robot.lookup("#nav-predict").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
         assertTrue(vm.modelSummaryProperty().get().startsWith("exported.tbmodel.zip"), vm.modelSummaryProperty().get());
         assertTrue(app.errors.isEmpty(), app.errors.toString());
@@ -175,7 +180,7 @@ class PredictGuiTest {
         waitUntil("the model to open", 60, () -> vm.modelProperty().get() != null);
         int before = vm.drawPredictionsProperty().get();
         drawVerticalStroke(robot, view);
-        waitUntil("the prediction of the drawing", 30, () -> vm.drawPredictionsProperty().get() > before
+        waitUntil("the prediction of the drawing", 90, () -> vm.drawPredictionsProperty().get() > before
                 && vm.drawnBars().size() == 10);
         WaitForAsyncUtils.waitForFxEvents();
         double sceneWidth = stage.getScene().getWidth();

@@ -99,6 +99,78 @@ class PredictViewModelTest {
         assertTrue(wb.errors.get(1).contains("No model is open"), wb.errors.get(1));
     }
 
+    /** Tasks that wait until the test runs them, to see what is queued while one is "running". */
+    static final class QueuedTasks implements dev.trainbench.ui.task.TaskRunner {
+        final List<Runnable> queue = new java.util.ArrayList<>();
+
+        @Override
+        public <T> void run(String description, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<Throwable> onFailure) {
+            queue.add(() -> {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Throwable t) {
+                    onFailure.accept(t);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+        }
+
+        void runNext() {
+            FxThread.run(() -> queue.remove(0).run());
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+            return new javafx.beans.property.SimpleBooleanProperty(false);
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
+            return new javafx.beans.property.SimpleStringProperty("");
+        }
+    }
+
+    @Test
+    void strokesDrawnWhileThePredictionRunsWaitAsOneLatestDrawing() throws Exception {
+        QueuedTasks tasks = new QueuedTasks();
+        List<String> errors = new java.util.ArrayList<>();
+        dev.trainbench.ui.WorkbenchModel wb = new dev.trainbench.ui.WorkbenchModel(new RunStore(workspace), null, dir, tasks,
+                (action, error) -> errors.add(action + ": " + error));
+        PredictViewModel vm = new PredictViewModel(wb);
+        Path model = TrainedMnistModel.file();
+        FxThread.run(() -> vm.openModel(model));
+        tasks.runNext();
+        assertTrue(vm.drawableProperty().get(), errors.toString());
+        int n = DrawingPad.SIZE;
+        float[][] drawings = new float[5][];
+        for (int k = 0; k < 5; k++) {
+            drawings[k] = new float[n * n];
+            for (int y = 40; y < 240; y++) {
+                for (int x = 100 + 10 * k; x < 120 + 10 * k + 4 * k; x++) {
+                    drawings[k][y * n + x] = 1f;
+                }
+            }
+        }
+        FxThread.run(() -> {
+            for (float[] d : drawings) {
+                vm.drawingChanged(d, n, n);
+            }
+        });
+        assertEquals(1, tasks.queue.size(), "one prediction at a time");
+        tasks.runNext();
+        assertEquals(1, tasks.queue.size(), "then only the newest drawing, not the three in between");
+        tasks.runNext();
+        assertTrue(tasks.queue.isEmpty());
+        assertEquals(2, vm.drawPredictionsProperty().get());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(dev.trainbench.data.DigitFraming.frame(drawings[4], n, n, 28, 28),
+                vm.drawnInputProperty().get(), "the model saw the last drawing");
+        assertTrue(errors.isEmpty(), errors.toString());
+        FxThread.run(vm::close);
+    }
+
     @Test
     void drawingIsFramedAndPredictedAndClearingForgetsIt() throws Exception {
         TestWorkbench wb = new TestWorkbench(workspace);
