@@ -332,20 +332,58 @@ class ExportPredictCommandTest {
     @Test
     void inputsThatDoNotFitTheModelExitTwoNamingTheProblem() throws Exception {
         Path big = digitPng("big.png", 2, 56);
-        assertRefused(cli("predict", cnnModel.toString(), big.toString()), "big.png", "56x56", "28x28");
-        assertEquals(0, cli("predict", cnnModel.toString(), big.toString(), "--resize").code(), "unless asked to resize");
+        Path rgbIdx = dir.resolve("rgb.idx");
+        Files.write(rgbIdx, idx(new int[] {2, 28, 28, 3}, new byte[2 * 28 * 28 * 3]));
         Path wrongIdx = dir.resolve("small.idx");
         Files.write(wrongIdx, idx(new int[] {2, 16, 16}, new byte[512]));
-        assertRefused(cli("predict", cnnModel.toString(), wrongIdx.toString()), "[1, 16, 16]", "[1, 28, 28]");
         Path missing = dir.resolve("missing.csv");
         Files.writeString(missing, "sepal_length,sepal_width,petal_length\n5.1,3.5,1.4\n");
-        assertRefused(cli("predict", irisModel.toString(), missing.toString()), "missing: [petal_width]");
         Path extra = dir.resolve("extra.csv");
         Files.writeString(extra, "sepal_length,sepal_width,petal_length,petal_width,colour\n5.1,3.5,1.4,0.2,blue\n");
+        List<Path> before = filesIn(dir);
+        assertRefused(cli("predict", cnnModel.toString(), rgbIdx.toString()), "rgb.idx", "[3, 28, 28]", "[1, 28, 28]");
+        assertRefused(cli("predict", cnnModel.toString(), big.toString()), "big.png", "56x56", "28x28");
+        assertEquals(0, cli("predict", cnnModel.toString(), big.toString(), "--resize").code(), "unless asked to resize");
+        assertRefused(cli("predict", cnnModel.toString(), wrongIdx.toString()), "[1, 16, 16]", "[1, 28, 28]");
+        assertRefused(cli("predict", irisModel.toString(), missing.toString()), "missing: [petal_width]");
         assertRefused(cli("predict", irisModel.toString(), extra.toString()), "extra: [colour]");
         assertRefused(cli("predict", irisModel.toString(), big.toString()), "is an image, but the model takes table rows");
         assertRefused(cli("predict", cnnModel.toString(), extra.toString()), "neither an image", "1x28x28 grey images");
         assertRefused(cli("predict", cnnModel.toString()), "INPUT");
+        assertRefused(cli("predict", cnnModel.toString(), big.toString(), "--json"), "big.png", "56x56");
+        assertEquals(before, filesIn(dir), "refused predictions write nothing");
+    }
+
+    @Test
+    void imageForAModelOfOtherChannelsExitsTwoAndWritesNothing() throws Exception {
+        // a model of 2-channel 6x6 samples (trained from an IDX file): no image file has 2 channels
+        int n = 64;
+        byte[] pixels = new byte[n * 6 * 6 * 2];
+        byte[] labels = new byte[n];
+        java.util.Random rnd = new java.util.Random(4);
+        for (int i = 0; i < n; i++) {
+            labels[i] = (byte) (i % 2);
+            for (int j = 0; j < 72; j++) {
+                pixels[i * 72 + j] = (byte) (rnd.nextInt(100) + (j % 2 == labels[i] ? 120 : 0));
+            }
+        }
+        Path x = dir.resolve("two-channel-x.idx");
+        Path y = dir.resolve("two-channel-y.idx");
+        Files.write(x, idx(new int[] {n, 6, 6, 2}, pixels));
+        Files.write(y, idx(new int[] {n}, labels));
+        RunRecord run = trainAndTest("two-channel.json", """
+                {"name": "two-channel", "seed": 3,
+                 "data": {"source": "idx", "path": "%s", "labelsPath": "%s"},
+                 "model": {"layers": [{"type": "flatten"}, {"type": "dense", "units": 8}, {"type": "relu"}]},
+                 "training": {"optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 16, "epochs": 1}}
+                """.formatted(x.toString().replace("\\", "/"), y.toString().replace("\\", "/")));
+        Path model = dir.resolve("two-channel.tbmodel.zip");
+        assertEquals(0, cli("export", run.id(), model.toString(), "-w", ws.toString()).code());
+        Path png = digitPng("for-two-channels.png", 3, 6);
+        List<Path> before = filesIn(dir);
+        assertRefused(cli("predict", model.toString(), png.toString()), "for-two-channels.png", "2 channels", "IDX");
+        assertEquals(0, cli("predict", model.toString(), x.toString()).code(), "its own kind of input is fine");
+        assertEquals(before, filesIn(dir), "refused predictions write nothing");
     }
 
     @Test

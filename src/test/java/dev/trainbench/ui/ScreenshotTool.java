@@ -209,6 +209,13 @@ public final class ScreenshotTool {
         });
         settle();
         shot(out.resolve("screenshot-predict-presentation-1280.png"));
+        // a projector's 1024x768: the pad, the input and every bar must still fit
+        fx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        settle();
+        shot(out.resolve("screenshot-predict-presentation-1024.png"));
         fx(() -> {
             window.togglePresentation();
             stage.setWidth(1440);
