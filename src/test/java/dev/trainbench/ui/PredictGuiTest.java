@@ -65,6 +65,11 @@ class PredictGuiTest {
 
     /** Drags the mouse down the middle of the pad, from 15% to 85% of its height. */
     private void drawVerticalStroke(FxRobot robot, PredictView view) throws Exception {
+        // the pad is laid out in a pulse after the model opened and its tab was selected
+        waitUntil("the pad on screen", 20, () -> view.pad().canvas().getScene() != null
+                && view.pad().canvas().getScene().getWindow() != null && view.pad().isVisible()
+                && view.pad().canvas().getWidth() >= 200);
+        WaitForAsyncUtils.waitForFxEvents();
         Bounds b = WaitForAsyncUtils.asyncFx(() -> view.pad().canvas().localToScreen(view.pad().canvas().getBoundsInLocal()))
                 .get(10, TimeUnit.SECONDS);
         double x = b.getMinX() + b.getWidth() * 0.5;
@@ -167,8 +172,26 @@ class PredictGuiTest {
         assertTrue(app.errors.isEmpty(), app.errors.toString());
     }
 
+    /** The pad, its Clear button and every bar lie inside the Predict view's tabs, and the pad is large enough to draw on. */
+    private void assertDrawPanelFits(PredictView view, String size) {
+        // inside the tab pane, not merely the scene: below it lies the status bar
+        Bounds tabs = view.tabs().localToScene(view.tabs().getBoundsInLocal());
+        double sceneWidth = Math.min(stage.getScene().getWidth(), tabs.getMaxX());
+        double sceneHeight = Math.min(stage.getScene().getHeight(), tabs.getMaxY());
+        Bounds pad = view.pad().localToScene(view.pad().getBoundsInLocal());
+        Bounds bars = view.drawnBars().localToScene(view.drawnBars().getBoundsInLocal());
+        javafx.scene.control.Button clear = (javafx.scene.control.Button) view.lookup("#clear-drawing");
+        Bounds clearBounds = clear.localToScene(clear.getBoundsInLocal());
+        assertTrue(view.pad().side() >= 200, size + ": pad " + view.pad().side());
+        assertTrue(bars.getMaxX() <= sceneWidth + 0.5, size + ": bars inside the window: " + bars + " in " + sceneWidth);
+        assertTrue(bars.getMaxY() <= sceneHeight + 0.5, size + ": every bar visible: " + bars + " in " + sceneHeight);
+        assertTrue(pad.getMaxY() <= sceneHeight + 0.5, size + ": pad inside the window: " + pad);
+        assertTrue(clearBounds.getMaxY() <= sceneHeight + 0.5, size + ": Clear inside the window: " + clearBounds);
+        assertTrue(clear.getWidth() >= clear.prefWidth(-1) - 0.5, size + ": Clear shows its label, width " + clear.getWidth());
+    }
+
     @Test
-    void padAndAnswerFitAt1280x800InPresentationMode(FxRobot robot) throws Exception {
+    void padAndAnswerFitAt1280x800And1024x768InPresentationMode(FxRobot robot) throws Exception {
         Path model = TrainedMnistModel.file();
         PredictViewModel vm = window.predictViewModel();
         PredictView view = window.predictView();
@@ -183,16 +206,26 @@ class PredictGuiTest {
         waitUntil("the prediction of the drawing", 90, () -> vm.drawPredictionsProperty().get() > before
                 && vm.drawnBars().size() == 10);
         WaitForAsyncUtils.waitForFxEvents();
-        double sceneWidth = stage.getScene().getWidth();
-        double sceneHeight = stage.getScene().getHeight();
-        Bounds pad = view.pad().localToScene(view.pad().getBoundsInLocal());
-        Bounds bars = view.drawnBars().localToScene(view.drawnBars().getBoundsInLocal());
-        assertTrue(view.pad().side() >= 200, "pad " + view.pad().side());
-        assertTrue(bars.getMaxX() <= sceneWidth + 0.5, "bars inside the window: " + bars + " in " + sceneWidth);
-        assertTrue(bars.getMaxY() <= sceneHeight + 0.5, "every bar visible: " + bars + " in " + sceneHeight);
-        assertTrue(pad.getMaxY() <= sceneHeight + 0.5, "pad inside the window: " + pad);
+        assertEquals(1280, stage.getScene().getWidth(), 20);
+        assertDrawPanelFits(view, "1280x800");
         assertFalse(vm.drawnClassProperty().get().isEmpty());
+
+        // a projector's 1024x768: drawing there still works and everything still fits
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            ((javafx.scene.control.Button) view.lookup("#clear-drawing")).fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.pad().isEmpty());
+        int again = vm.drawPredictionsProperty().get();
+        drawVerticalStroke(robot, view);
+        waitUntil("the prediction of the drawing at 1024x768", 90, () -> vm.drawPredictionsProperty().get() > again
+                && vm.drawnBars().size() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1024, stage.getScene().getWidth(), 20);
+        assertDrawPanelFits(view, "1024x768");
+        assertEquals("1", vm.drawnClassProperty().get(), vm.drawnBars().toString());
         assertTrue(app.errors.isEmpty(), app.errors.toString());
-        assertEquals(1280, sceneWidth, 20);
     }
 }

@@ -130,6 +130,7 @@ public final class PredictView extends BorderPane {
         pad.setOnChange(ink -> vm.drawingChanged(ink, DrawingPad.SIZE, DrawingPad.SIZE));
         Button clear = new Button("Clear");
         clear.setId("clear-drawing");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> {
             pad.clear();
             vm.clearDrawing();
@@ -164,12 +165,22 @@ public final class PredictView extends BorderPane {
         detail.setId("drawn-detail");
         detail.getStyleClass().add("hint");
         detail.textProperty().bind(vm.drawnDetailProperty());
-        HBox answerLine = new HBox(12, cls, detail);
-        answerLine.setAlignment(Pos.BASELINE_LEFT);
-        VBox answer = new VBox(8, seesTitle, drawnPreview, answerTitle, answerLine, drawnBars);
-        answer.setMinWidth(260);
-        answer.setPrefWidth(340);
-        answer.setMaxWidth(420);
+        detail.setWrapText(true);
+        // The input beside the answer, the bars below both: stacked, the column did not fit a projector's
+        // 1024x768 in presentation mode (the last bars and the pad's controls were cut off).
+        // Titles wrap rather than end in "...": in presentation mode's large font they are wider than the input.
+        seesTitle.setWrapText(true);
+        answerTitle.setWrapText(true);
+        VBox sees = new VBox(8, seesTitle, drawnPreview);
+        sees.setMinWidth(168);
+        sees.setMaxWidth(168);
+        VBox says = new VBox(4, answerTitle, cls, detail);
+        says.setMinWidth(0);
+        HBox.setHgrow(says, Priority.ALWAYS);
+        VBox answer = new VBox(12, new HBox(16, sees, says), drawnBars);
+        answer.setMinWidth(360);
+        answer.setPrefWidth(400);
+        answer.setMaxWidth(480);
 
         HBox box = new HBox(18, padBox, answer);
         box.setPadding(new Insets(10));
