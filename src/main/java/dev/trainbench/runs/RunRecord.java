@@ -1,5 +1,6 @@
 package dev.trainbench.runs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,8 +10,12 @@ import java.util.Map;
 
 /**
  * The {@code run.json} of a run (format version {@value #FORMAT_VERSION}): the spec it ran, its
- * provenance (seed, versions, device), its state and its results. Readers ignore fields they do
- * not know, so a newer TrainBench's runs stay listable by an older one.
+ * provenance (seed, versions, device), its state, its checkpoints and its results.
+ *
+ * <p>A run written by a newer TrainBench is read as far as this version understands it (see
+ * {@link RunStore}): what it does not understand is listed in {@link #unread()} and kept, as written,
+ * whenever the record is rewritten. Its {@link #spec()} is null when this version cannot read the
+ * spec completely; actions that need the spec go through {@link #specFor(String)}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,7 +53,9 @@ public record RunRecord(
         TestResult test,
         List<String> sanity,
         List<String> tags,
-        String notes) {
+        String notes,
+        Map<String, Checkpoint> checkpoints,
+        @JsonIgnore Unread unread) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -56,6 +63,40 @@ public record RunRecord(
         tags = tags == null ? List.of() : List.copyOf(tags);
         sanity = sanity == null ? List.of() : List.copyOf(sanity);
         notes = notes == null ? "" : notes;
+        checkpoints = checkpoints == null || checkpoints.isEmpty() ? null
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checkpoints));
+    }
+
+    /**
+     * What this TrainBench could not understand in a run.json (written by a newer version, or edited
+     * by hand): {@code fields} are JSON paths ({@code "energyJoules"}, {@code "test.topKAccuracy"}),
+     * {@code rawStatus} the status text when it is not one this version knows, {@code specProblem}
+     * why the spec could not be read (null when it was). All of it is kept on rewrite.
+     */
+    public record Unread(List<String> fields, String rawStatus, String specProblem) {
+        public Unread {
+            fields = fields == null ? List.of() : List.copyOf(fields);
+        }
+    }
+
+    /** True when run.json holds something this version does not understand (a newer TrainBench made it). */
+    @JsonIgnore
+    public boolean fromNewerVersion() {
+        return formatVersion > FORMAT_VERSION || unread != null;
+    }
+
+    /**
+     * The spec, for an action that needs it (test, clone, re-run); a run whose spec this version
+     * cannot read completely is refused with the reason, never run from a partial spec.
+     */
+    public ExperimentSpec specFor(String action) {
+        if (spec != null) {
+            return spec;
+        }
+        String why = unread == null || unread.specProblem() == null ? "its run.json has no spec" : unread.specProblem();
+        throw new RunStoreException("run " + id + " was made by a newer TrainBench (or edited by hand) and this version"
+                + " cannot read its spec (" + why + "); " + action + " needs a TrainBench that reads it. It stays listed"
+                + " and its files are kept as they are.");
     }
 
     public Double testAccuracy() {
@@ -105,6 +146,8 @@ public record RunRecord(
         private List<String> sanity;
         private List<String> tags;
         private String notes;
+        private Map<String, Checkpoint> checkpoints;
+        private Unread unread;
 
         public Builder() {
             this.formatVersion = FORMAT_VERSION;
@@ -144,6 +187,8 @@ public record RunRecord(
             sanity = r.sanity;
             tags = r.tags;
             notes = r.notes;
+            checkpoints = r.checkpoints;
+            unread = r.unread;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -178,13 +223,15 @@ public record RunRecord(
         public Builder sanity(List<String> v) { sanity = v; return this; }
         public Builder tags(List<String> v) { tags = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
+        public Builder checkpoints(Map<String, Checkpoint> v) { checkpoints = v; return this; }
+        public Builder unread(Unread v) { unread = v; return this; }
 
         public RunRecord build() {
             return new RunRecord(formatVersion, id, name, status, message, parentId, createdAt, startedAt, endedAt,
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
                     validationSamples, testSamples, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
                     bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
-                    test, sanity, tags, notes);
+                    test, sanity, tags, notes, checkpoints, unread);
         }
     }
 }

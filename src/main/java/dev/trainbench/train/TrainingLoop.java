@@ -14,6 +14,7 @@ import ai.djl.training.Trainer;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.EpochOrder;
 import dev.trainbench.model.BuiltModel;
+import dev.trainbench.runs.RunFiles;
 import dev.trainbench.runs.RunFolder;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
@@ -237,16 +238,18 @@ public final class TrainingLoop {
                 rec.sanity(sanity).stepsCompleted(step).endedAt(Instant.now().toString())
                         .wallSeconds((System.nanoTime() - started) / 1e9);
             }
-            if (status != RunStatus.DIVERGED) {
-                saveCheckpoint("last");
-                if (bestEpoch < 0) {
-                    saveCheckpoint("best");
-                }
-            }
             rec.status(status).message(message);
-            RunRecord done = rec.build();
-            folder.update(done);
-            return done;
+            if (status != RunStatus.DIVERGED) {
+                java.util.Map<String, RunFiles.Writer> weights = new java.util.LinkedHashMap<>();
+                weights.put("last", weights());
+                if (bestEpoch < 0) {
+                    weights.put("best", weights());
+                }
+                folder.saveCheckpoints(rec.build(), weights);
+            } else {
+                folder.update(rec.build());
+            }
+            return folder.record();
         }
 
         private void statusChange(RunStatus s) {
@@ -475,7 +478,6 @@ public final class TrainingLoop {
                 bestEpoch = epoch;
                 bestAccuracy = Double.isNaN(valAcc) ? null : valAcc;
                 epochsWithoutImprovement = 0;
-                saveCheckpoint("best");
             } else {
                 epochsWithoutImprovement++;
             }
@@ -485,7 +487,12 @@ public final class TrainingLoop {
                     .bestValidationAccuracy(bestAccuracy)
                     .samplesPerSecond(em.samplesPerSecond() == 0 ? null : (double) em.samplesPerSecond())
                     .wallSeconds((System.nanoTime() - started) / 1e9);
-            folder.update(rec.build());
+            if (improved) {
+                // the weights and the record naming their epoch are saved as one (RunFolder#saveCheckpoints)
+                folder.saveCheckpoints(rec.build(), java.util.Map.of("best", weights()));
+            } else {
+                folder.update(rec.build());
+            }
             events.accept(new TrainingEvent.EpochEnded(folder.id(), em));
             maybeBoundary(true);
             return training.earlyStopping() != null && epochsWithoutImprovement >= training.earlyStopping().patience();
@@ -504,8 +511,8 @@ public final class TrainingLoop {
                     Evaluation.decisionGrid(trainer, data.rawTrain(), data.preprocess(), 64, step)));
         }
 
-        private void saveCheckpoint(String name) throws IOException {
-            folder.writeCheckpoint(name, out -> built.block().saveParameters(new DataOutputStream(out)));
+        private RunFiles.Writer weights() {
+            return out -> built.block().saveParameters(new DataOutputStream(out));
         }
     }
 }
