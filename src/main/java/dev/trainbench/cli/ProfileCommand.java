@@ -1,5 +1,6 @@
 package dev.trainbench.cli;
 
+import dev.trainbench.data.DataException;
 import dev.trainbench.data.DataProfile;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.DatasetLoader;
@@ -36,11 +37,27 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataSpec spec = parse();
-        Dataset d = DatasetLoader.load(spec, Path.of("").toAbsolutePath(), seed,
-                w -> commandSpec.commandLine().getErr().println("warning: " + w));
+        Dataset d;
+        try {
+            d = DatasetLoader.load(spec, Path.of("").toAbsolutePath(), seed,
+                    w -> commandSpec.commandLine().getErr().println("warning: " + Format.safe(inFlags(w))));
+        } catch (DataException e) {
+            throw new DataException(inFlags(e.getMessage()), e);
+        }
         commandSpec.commandLine().getOut().println(DataProfile.of(d).toText());
         commandSpec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The loaders speak of spec fields; here the same settings are this command's flags, so a fix
+     * names the flag the user can type.
+     */
+    static String inFlags(String message) {
+        return message == null ? null : message
+                .replace("data.labelsPath", "--labels")
+                .replace("data.targetColumn", "--target")
+                .replace("data.path", "the DATA argument");
     }
 
     private DataSpec parse() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.runs.RunStore;
+import dev.trainbench.runs.RunStoreException;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.spec.TrainingSpec;
@@ -17,8 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads, at least 1 (default: all cores).")
     Integer threads;
 
     @Option(names = "--parent", paramLabel = "RUN", description = "Record RUN as this run's parent (lineage).")
@@ -66,57 +65,78 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--threads must be at least 1, was " + threads + " (leave it out to use every core)");
+        }
         ExperimentSpec spec = SpecJson.read(specFile);
         spec = applyOverrides(spec);
-        if (threads != null) {
-            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
-        }
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         RunStore store = workspace.store();
+        String parentId = parentId(store);
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+        }
         Path baseDir = specFile.toAbsolutePath().getParent();
         if (!quiet) {
             err.println("engine: " + EngineInfo.detect().summary());
         }
         RunControl control = new RunControl();
-        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) or SIGTERM: stop the run at the next step, let it save, and hold the exit
+        // until the summary and the --json line are printed (Cli.execute releases the gate). The JVM
+        // then exits 130 (SIGINT) or 143 (SIGTERM), as documented in the README.
+        OutputGate.hold();
         Thread hook = new Thread(() -> {
             control.stop();
-            try {
-                finished.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
+            OutputGate.awaitOutput(60);
         }, "trainbench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
-        RunRecord done;
         try {
-            done = ExperimentRunner.run(spec, baseDir, store, parent, control,
-                    new ExperimentRunner.Hooks(progress::accept, progress::attach, w -> err.println("warning: " + w)),
-                    TrainingLoop.Options.defaults());
+            ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
+            RunRecord done;
+            try {
+                done = ExperimentRunner.run(spec, baseDir, store, parentId, control,
+                        new ExperimentRunner.Hooks(progress::accept, progress::attach,
+                                w -> err.println("warning: " + Format.safe(w))),
+                        TrainingLoop.Options.defaults());
+            } finally {
+                progress.finish();
+            }
+            done.sanity().stream().filter(s -> s.startsWith("WARNING")).forEach(s -> err.println("sanity: " + s));
+            if (test && !control.stopRequested()
+                    && (done.status() == RunStatus.COMPLETED || done.status() == RunStatus.EARLY_STOPPED)) {
+                done = FinalTest.evaluate(store, done.id(), baseDir);
+            }
+            printSummary(out, done, store);
+            if (json) {
+                out.println(jsonLine(done));
+            }
+            out.flush();
+            err.flush();
+            return done.status() == null ? ExitCodes.RUN_FAILED : switch (done.status()) {
+                case COMPLETED, EARLY_STOPPED -> ExitCodes.OK;
+                default -> ExitCodes.RUN_FAILED;
+            };
         } finally {
-            progress.finish();
-            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived: the hook runs, and waits for this command's output
+            }
+        }
+    }
+
+    /** The parent run's full id: it must exist in the workspace (a prefix or a unique name will do). */
+    private String parentId(RunStore store) {
+        if (parent == null) {
+            return null;
         }
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C arrived: the hook is running and the run was stopped and saved.
+            return store.find(parent).id();
+        } catch (RunStoreException e) {
+            throw new RunStoreException("--parent " + parent + ": " + e.getMessage(), e);
         }
-        done.sanity().stream().filter(s -> s.startsWith("WARNING")).forEach(s -> err.println("sanity: " + s));
-        if (test && (done.status() == RunStatus.COMPLETED || done.status() == RunStatus.EARLY_STOPPED)) {
-            done = FinalTest.evaluate(store, done.id(), baseDir);
-        }
-        printSummary(out, done, store);
-        if (json) {
-            out.println(jsonLine(done));
-        }
-        out.flush();
-        return done.status() == null ? ExitCodes.RUN_FAILED : switch (done.status()) {
-            case COMPLETED, EARLY_STOPPED -> ExitCodes.OK;
-            default -> ExitCodes.RUN_FAILED;
-        };
     }
 
     private ExperimentSpec applyOverrides(ExperimentSpec spec) {
@@ -143,16 +163,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, RunRecord r, RunStore store) {
-        out.printf(Locale.ROOT, "run %s %s after %d epochs in %.1f s (%s)%n", r.id(), Format.status(r.status()),
+        out.printf(Locale.ROOT, "run %s %s after %d epochs in %.1f s (%s)%n", r.id(), Format.status(r),
                 r.epochsCompleted() == null ? 0 : r.epochsCompleted(), r.wallSeconds() == null ? 0 : r.wallSeconds(),
-                r.device());
+                Format.safe(r.device()));
         if (r.message() != null) {
-            out.println("  " + r.message());
+            out.println("  " + Format.safe(r.message()));
         }
-        if (r.bestValidationAccuracy() != null) {
+        if (r.bestValidationAccuracy() != null && r.bestEpoch() != null && r.bestValidationLoss() != null) {
             out.printf(Locale.ROOT, "  best validation accuracy %.2f%% (epoch %d, loss %.4f)%n",
                     100 * r.bestValidationAccuracy(), r.bestEpoch(), r.bestValidationLoss());
-        } else if (r.bestValidationLoss() != null) {
+        } else if (r.bestValidationLoss() != null && r.bestEpoch() != null) {
             out.printf(Locale.ROOT, "  best validation loss %.4f (epoch %d)%n", r.bestValidationLoss(), r.bestEpoch());
         }
         if (r.test() != null) {
@@ -165,13 +185,15 @@ final class RunCommand implements Callable<Integer> {
         }
         if (r.samplesPerSecond() != null) {
             out.printf(Locale.ROOT, "  %.0f samples/s; saved in %s%n", r.samplesPerSecond(), store.dir(r.id()));
+        } else {
+            out.printf(Locale.ROOT, "  saved in %s%n", store.dir(r.id()));
         }
     }
 
     static String jsonLine(RunRecord r) {
         ObjectNode n = SpecJson.mapper().createObjectNode();
         n.put("runId", r.id());
-        n.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        n.put("status", r.status() == null ? "unknown" : r.status().name().toLowerCase(Locale.ROOT));
         n.put("epochs", r.epochsCompleted() == null ? 0 : r.epochsCompleted());
         putNullable(n, "bestValidationAccuracy", r.bestValidationAccuracy());
         putNullable(n, "testAccuracy", r.testAccuracy());

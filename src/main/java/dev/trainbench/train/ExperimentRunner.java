@@ -28,12 +28,15 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Prepares the data (errors here create no run folder), then creates the run folder and trains.
+     * Checks the device and prepares the data (errors here create no run folder), then creates the run
+     * folder and trains.
      *
      * @throws TrainingException, DataException or SpecException with a user-facing message
      */
     public static RunRecord run(ExperimentSpec spec, Path baseDir, RunStore store, String parentId, RunControl control,
                                 Hooks hooks, TrainingLoop.Options options) throws InterruptedException {
+        // a GPU the engine does not have is bad input: refused before anything is written
+        SpecTrainer.device(spec.training());
         List<String> warnings = new ArrayList<>();
         PreparedData data = DataPreparation.prepare(spec, baseDir, w -> {
             warnings.add(w);
@@ -76,7 +79,8 @@ public final class ExperimentRunner {
 
     /** A message for the user; the exception class only when nothing better is known. */
     public static String describe(Throwable e) {
-        if (e instanceof DataException || e instanceof SpecException || e instanceof TrainingException) {
+        if (e instanceof DataException || e instanceof SpecException || e instanceof TrainingException
+                || e instanceof dev.trainbench.runs.RunStoreException) {
             return e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {

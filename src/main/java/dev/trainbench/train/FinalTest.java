@@ -19,7 +19,11 @@ public final class FinalTest {
 
     public static RunRecord evaluate(RunStore store, String runId, Path baseDir) {
         RunRecord record = store.load(runId);
-        ExperimentSpec spec = record.spec();
+        if (store.isTraining(record.id())) {
+            throw new dev.trainbench.runs.RunStoreException("run " + record.id() + " is still training; run its final"
+                    + " test once it has ended");
+        }
+        ExperimentSpec spec = record.specFor("the final test");
         PreparedData data = DataPreparation.prepare(spec, baseDir, w -> { });
         Dataset test = data.test();
         if (test.size() == 0) {

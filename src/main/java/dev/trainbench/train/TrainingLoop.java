@@ -162,6 +162,8 @@ public final class TrainingLoop {
         private int bestEpoch = -1;
         private Double bestAccuracy;
         private int epochsWithoutImprovement;
+        private double trainedSamples;
+        private double trainedSeconds;
         private final List<String> sanity = new ArrayList<>();
 
         Epochs(Model model, Trainer trainer, BuiltModel built, ScheduleTracker tracker,
@@ -468,6 +470,9 @@ public final class TrainingLoop {
             EpochMetrics em = new EpochMetrics(epoch, (float) trainLoss, (float) trainAcc, (float) valLoss, (float) valAcc,
                     seconds, tracker.current(), (float) (seen / seconds));
             history.addEpoch(em);
+            // the run's rate: every sample trained over the training time of every epoch (validation excluded)
+            trainedSamples += seen;
+            trainedSeconds += seconds;
             folder.appendEpoch(new double[] {epoch, trainLoss, trainAcc, valLoss, valAcc, seconds, em.learningRate(),
                     em.samplesPerSecond()});
             double monitored = Double.isNaN(valLoss) ? trainLoss : valLoss;
@@ -485,7 +490,7 @@ public final class TrainingLoop {
                     .lastTrainAccuracy(Double.isNaN(trainAcc) ? null : trainAcc)
                     .bestEpoch(bestEpoch).bestValidationLoss(Double.isNaN(valLoss) ? null : bestLoss)
                     .bestValidationAccuracy(bestAccuracy)
-                    .samplesPerSecond(em.samplesPerSecond() == 0 ? null : (double) em.samplesPerSecond())
+                    .samplesPerSecond(trainedSeconds == 0 ? null : trainedSamples / trainedSeconds)
                     .wallSeconds((System.nanoTime() - started) / 1e9);
             if (improved) {
                 // the weights and the record naming their epoch are saved as one (RunFolder#saveCheckpoints)
