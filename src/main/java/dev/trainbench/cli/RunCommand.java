@@ -79,9 +79,6 @@ final class RunCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
         }
         Path baseDir = specFile.toAbsolutePath().getParent();
-        if (!quiet) {
-            err.println("engine: " + EngineInfo.detect().summary());
-        }
         RunControl control = new RunControl();
         // Ctrl-C (SIGINT) or SIGTERM: stop the run at the next step, let it save, and hold the exit
         // until the summary and the --json line are printed (Cli.execute releases the gate). The JVM
@@ -93,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
         }, "trainbench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            if (!quiet) {
+                err.println("engine: " + EngineInfo.detect().summary());
+            }
             ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
             RunRecord done;
             try {

@@ -1,0 +1,75 @@
+package dev.trainbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunStatus;
+import dev.trainbench.runs.RunStore;
+import dev.trainbench.spec.SpecJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C and SIGTERM on a real {@code trainbench run} (issue 10, item 7): the run stops at the next
+ * step and is saved as stopped, the summary and the {@code --json} line are always printed, and the
+ * process exits 130 (SIGINT) or 143 (SIGTERM), as the README documents.
+ */
+class SignalStopTest {
+
+    @TempDir
+    Path dir;
+
+    private TrainbenchProcess start() throws Exception {
+        Path spec = dir.resolve("long.json");
+        Files.writeString(spec, """
+                {"name": "signalled", "seed": 3,
+                 "data": {"source": "toy", "name": "spiral", "samples": 240},
+                 "model": {"layers": [{"type": "dense", "units": 16}, {"type": "relu"}]},
+                 "training": {"optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 64, "epochs": 100000}}
+                """);
+        return TrainbenchProcess.start(dir, "run", spec.toString(), "--json", "--threads", "1", "-w", dir.resolve("ws").toString());
+    }
+
+    private void assertStoppedAndReported(TrainbenchProcess p, int exitCode, int expected) throws Exception {
+        assertEquals(expected, exitCode, p.out() + "\n" + p.err());
+        String[] lines = p.out().strip().split("\n");
+        assertTrue(lines[0].startsWith("run ") && lines[0].contains(" stopped after "), p.out());
+        JsonNode json = SpecJson.mapper().readTree(lines[lines.length - 1]);
+        assertEquals("stopped", json.get("status").asText(), p.out());
+        RunRecord saved = new RunStore(dir.resolve("ws")).load(json.get("runId").asText());
+        assertEquals(RunStatus.STOPPED, saved.status());
+        assertEquals(json.get("epochs").asInt(), saved.epochsCompleted() == null ? 0 : saved.epochsCompleted());
+    }
+
+    @Test
+    void ctrlCStopsTheRunSavesItPrintsTheSummaryAndTheJsonLineAndExits130() throws Exception {
+        try (TrainbenchProcess p = start()) {
+            assertTrue(p.awaitErrLine(l -> l.startsWith("epoch 2/"), 120_000), p.err());
+            p.signal("INT");
+            assertStoppedAndReported(p, p.waitFor(60), 130);
+        }
+    }
+
+    @Test
+    void sigtermStopsTheRunTheSameWayAndExits143() throws Exception {
+        try (TrainbenchProcess p = start()) {
+            assertTrue(p.awaitErrLine(l -> l.startsWith("epoch 1/"), 120_000), p.err());
+            // what Process.destroy() sends; destroy() itself would also close our ends of the pipes
+            p.signal("TERM");
+            assertStoppedAndReported(p, p.waitFor(60), 143);
+        }
+    }
+
+    @Test
+    void ctrlCBeforeTheFirstStepStillEndsWithTheSummaryAndTheJsonLine() throws Exception {
+        try (TrainbenchProcess p = start()) {
+            assertTrue(p.awaitErrLine(l -> l.startsWith("engine:"), 120_000), p.err());
+            p.signal("INT");
+            assertStoppedAndReported(p, p.waitFor(60), 130);
+        }
+    }
+}
