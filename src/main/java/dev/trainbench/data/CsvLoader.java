@@ -41,7 +41,7 @@ public final class CsvLoader {
     /** More distinct values than this in a text column means an ID or free text, not a category. */
     static final int MAX_CATEGORIES = 100;
     /** More classes than this under an explicit classification task means the target is continuous. */
-    static final int MAX_CLASSES = 1000;
+    static final int MAX_CLASSES = DataLimits.MAX_CLASSES;
     /** An integer-valued numeric target with at most this many values is taken as class labels. */
     static final int AUTO_CLASS_LIMIT = 20;
     /** Larger magnitudes overflow float training arithmetic (squares, sums) long before 3.4e38. */
@@ -255,9 +255,9 @@ public final class CsvLoader {
                 classes.put(cell, cell);
             }
             if (classes.size() > MAX_CLASSES) {
-                throw new DataException(fileName + ", column " + (target + 1) + " (" + targetName + "): has more than "
-                        + MAX_CLASSES + " different values, too many classes for classification. "
-                        + "Fix: set data.task to regression or choose another target column.");
+                throw new DataException(DataLimits.tooManyClasses(fileName + ", column " + (target + 1) + " (" + targetName + ")",
+                        String.format(java.util.Locale.ROOT, "over %,d different values", MAX_CLASSES),
+                        "Fix: set data.task to regression or choose another target column."));
             }
         }
         if (classes.size() < 2) {
