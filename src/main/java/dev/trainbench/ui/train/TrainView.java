@@ -258,7 +258,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         start.setId("start");
         start.getStyleClass().add("accent");
         start.setTooltip(new Tooltip("Ctrl+Enter"));
-        start.disableProperty().bind(vm.runningProperty());
+        start.disableProperty().bind(vm.busyProperty());
         start.setOnAction(e -> vm.start());
         Button pause = new Button("Pause");
         pause.setId("pause");
@@ -278,13 +278,13 @@ public final class TrainView extends SplitPane implements TrainingSink {
         check.setId("check");
         check.setTooltip(new Tooltip("Pre-run checks on the current settings: can the model overfit one small batch, "
                 + "and does it learn more from the real inputs than from zeroed ones? Nothing is saved."));
-        check.disableProperty().bind(vm.runningProperty().or(probing));
+        check.disableProperty().bind(vm.busyProperty());
         check.setOnAction(e -> vm.check());
         Button lrTest = new Button("LR range test\u2026");
         lrTest.setId("lr-range-test");
         lrTest.setTooltip(new Tooltip("Raises the learning rate step by step on a fresh copy of the model and plots the loss: "
                 + "suggests a learning rate. Nothing is saved."));
-        lrTest.disableProperty().bind(vm.runningProperty().or(probing));
+        lrTest.disableProperty().bind(vm.busyProperty());
         lrTest.setOnAction(e -> vm.lrRangeTest());
         javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
         busy.setId("probe-busy");
