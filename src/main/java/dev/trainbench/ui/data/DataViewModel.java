@@ -324,6 +324,9 @@ public final class DataViewModel {
             }
             model.datasetProperty().set(loaded.dataset());
             model.profileProperty().set(loaded.profile());
+            // The profile of the same data loaded again equals the last one, and a property does not
+            // report a value equal to the one it holds: show it here, or the header keeps "Loading...".
+            showProfile(loaded.profile());
         }, error -> {
             loading.set(false);
             loadDetail.set("");
