@@ -134,7 +134,9 @@ public final class RunStore {
     private List<Path> runDirs() {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(runsDir)) {
-            for (Path d : dirs.filter(d -> Files.isDirectory(d) && Files.exists(d.resolve(RECORD_FILE))).toList()) {
+            List<Path> all = dirs.filter(Files::isDirectory).toList();
+            all.stream().filter(d -> !Files.exists(d.resolve(RECORD_FILE))).forEach(this::removeIfAbandoned);
+            for (Path d : all.stream().filter(d -> Files.exists(d.resolve(RECORD_FILE))).toList()) {
                 String name = d.getFileName().toString();
                 if (ID.matcher(name).matches() && !name.contains("..")) {
                     out.add(d);
@@ -147,6 +149,44 @@ public final class RunStore {
             throw new RunStoreException("cannot list runs in " + runsDir + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Removes the folder of a run whose creation was killed before its first run.json was written:
+     * it holds nothing but the lock and temporary files (anything else, such as a user's metrics
+     * without a run.json, is left alone). A folder with nothing in it may be one being created this
+     * moment, before its lock exists, so only an old one goes.
+     */
+    private void removeIfAbandoned(Path dir) {
+        try {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.toList();
+            }
+            if (files.isEmpty()) {
+                if (Files.getLastModifiedTime(dir).toMillis() < System.currentTimeMillis() - 60_000) {
+                    Files.deleteIfExists(dir);
+                }
+                return;
+            }
+            boolean onlyLeftovers = files.stream().map(f -> f.getFileName().toString())
+                    .allMatch(n -> n.equals(RunLock.FILE) || RunFiles.isTemporary(n));
+            if (!onlyLeftovers) {
+                return;
+            }
+            try (RunLock lock = RunLock.tryAcquire(dir)) {
+                if (lock == null || Files.exists(dir.resolve(RECORD_FILE))) {
+                    return; // being created right now
+                }
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir.resolve(RunLock.FILE));
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // still there next time; it is not listed as a run either way
+        }
     }
 
     /** What {@link #list()} could not read (a damaged run.json, say), one message each. */

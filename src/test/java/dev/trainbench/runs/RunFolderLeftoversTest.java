@@ -112,4 +112,19 @@ class RunFolderLeftoversTest {
             assertTrue(Files.exists(pending));
         }
     }
+
+    @Test
+    void aRunFolderWhoseCreationWasKilledBeforeItsRecordIsRemoved() throws IOException {
+        Path abandoned = workspace.resolve("runs/20240101-000000-killed-early-1234");
+        Files.createDirectories(abandoned);
+        Files.writeString(abandoned.resolve("run.lock"), "");
+        Files.writeString(abandoned.resolve(".run.json5551.tmp"), "{\"formatVer");
+        Path userFiles = workspace.resolve("runs/20240101-000000-no-record-5678");
+        Files.createDirectories(userFiles);
+        Files.writeString(userFiles.resolve("metrics.csv"), "# trainbench-metrics 1\n");
+        RunStore store = new RunStore(workspace);
+        assertEquals(List.of(), store.list());
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(userFiles.resolve("metrics.csv")), "anything but leftovers is left alone");
+    }
 }
