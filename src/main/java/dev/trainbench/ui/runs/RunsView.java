@@ -95,7 +95,7 @@ public final class RunsView extends VBox {
         table.getColumns().add(column("best val acc", r -> r.bestValidationAccuracy(), 100, percent()));
         table.getColumns().add(column("test acc", r -> r.testAccuracy(), 80, percent()));
         table.getColumns().add(column("time", r -> r.wallSeconds(), 80, seconds()));
-        table.getColumns().add(column("status", r -> r.status() == null ? "" : r.status().label(), 100));
+        table.getColumns().add(column("status", RunsViewModel::statusText, 130));
         table.getColumns().add(column("tags", r -> String.join(", ", r.tags()), 100));
         table.getColumns().add(column("notes", r -> r.notes(), 200));
         table.getColumns().add(column("created", r -> r.createdAt(), 160));
@@ -127,6 +127,14 @@ public final class RunsView extends VBox {
         if (r.status() != null && r.status().isActive()) {
             vm.workbench().errors().report("The final test", new IllegalStateException(
                     "Run \"" + r.name() + "\" is still " + r.status().label() + ". Test it after it has finished."));
+            return;
+        }
+        if (r.spec() == null) {
+            try {
+                r.specFor("the final test");
+            } catch (RuntimeException e) {
+                vm.workbench().errors().report("The final test", e);
+            }
             return;
         }
         ButtonType go = new ButtonType("Run the final test", ButtonBar.ButtonData.OK_DONE);
@@ -215,7 +223,7 @@ public final class RunsView extends VBox {
         stage.setTitle("Run " + r.name() + " (" + r.id() + ")");
         GridPane grid = RunCharts.grid(tables[0], tables[1]);
         Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
-                r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));
+                r.name(), r.dataLabel(), r.modelLabel(), RunsViewModel.statusText(r)));
         info.setPadding(new Insets(8, 8, 2, 8));
         SanityPanel sanity = new SanityPanel();
         sanity.setId("run-sanity");
