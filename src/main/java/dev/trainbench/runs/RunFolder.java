@@ -23,6 +23,7 @@ public final class RunFolder implements Closeable {
     private final Path dir;
     private final RunLock lock;
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
+    private final Map<String, Staged> staged = new LinkedHashMap<>();
     private volatile RunRecord record;
     private CsvLog steps;
     private CsvLog epochs;
@@ -58,7 +59,10 @@ public final class RunFolder implements Closeable {
         return record;
     }
 
-    /** Replaces run.json atomically (its {@code checkpoints} are this folder's own). */
+    /**
+     * Replaces run.json atomically (its {@code checkpoints} are this folder's own). The record
+     * commits any checkpoint staged since the last write ({@link #stageCheckpoint}).
+     */
     public synchronized void update(RunRecord newRecord) {
         try {
             write(newRecord);
@@ -68,9 +72,23 @@ public final class RunFolder implements Closeable {
     }
 
     private void write(RunRecord newRecord) throws IOException {
-        RunRecord r = newRecord.toBuilder().checkpoints(checkpoints).build();
+        Map<String, Checkpoint> described = new LinkedHashMap<>(checkpoints);
+        staged.forEach((name, s) -> described.put(name, s.checkpoint()));
+        RunRecord r = newRecord.toBuilder().checkpoints(described).build();
         store.writeRecord(dir, r);
+        // committed: the record now describes the staged weights, which take their place
         this.record = r;
+        checkpoints.clear();
+        checkpoints.putAll(described);
+        Map<String, Staged> committed = new LinkedHashMap<>(staged);
+        staged.clear();
+        for (Map.Entry<String, Staged> s : committed.entrySet()) {
+            RunFiles.moveAtomically(s.getValue().pending(), checkpoint(s.getKey()));
+        }
+    }
+
+    /** Checkpoint weights written in full under a pending name, waiting for the record that describes them. */
+    private record Staged(Checkpoint checkpoint, Path pending) {
     }
 
     public synchronized void openLogs(List<String> stepColumns, List<String> epochColumns) throws IOException {
@@ -93,44 +111,45 @@ public final class RunFolder implements Closeable {
     }
 
     /**
-     * Saves checkpoint weights and the record that describes them (its epochs and steps completed
-     * say when the weights were taken), so that a kill at any moment leaves the two agreeing: each
-     * weights file is written in full under a pending name, then run.json records it (the commit),
-     * then it is renamed into place. A kill before the commit leaves the previous weights and the
-     * previous record; a kill after it leaves a pending file that the next open renames into place
-     * ({@code RunStore}). Nothing ever labels one epoch's weights with another epoch's numbers.
+     * Writes checkpoint weights taken after {@code epoch} epochs and {@code step} steps, in full,
+     * under a pending name ({@code <name>.params.<step>.pending}). They are committed by the next
+     * record written ({@link #update}), which describes them: run.json is replaced, then the pending
+     * file is renamed over {@code <name>.params}. So a kill at any moment leaves weights and record
+     * agreeing: before the commit, the previous weights and the previous record; after it, a pending
+     * file the record describes, which the next open of the run renames into place ({@code RunStore}).
+     * Nothing ever labels one epoch's weights with another epoch's numbers.
+     */
+    public synchronized void stageCheckpoint(String name, Integer epoch, long step, RunFiles.Writer weights) throws IOException {
+        Path pending = dir.resolve(CHECKPOINTS).resolve(new PendingName(name, step).fileName());
+        RunFiles.writeAtomically(pending, weights);
+        Staged previous = staged.put(name, new Staged(new Checkpoint(epoch, step), pending));
+        if (previous != null && !previous.pending().equals(pending)) {
+            Files.deleteIfExists(previous.pending());
+        }
+    }
+
+    /** Drops staged checkpoints (the run failed before a record described them); the committed ones stay. */
+    public synchronized void discardStagedCheckpoints() throws IOException {
+        for (Staged s : staged.values()) {
+            Files.deleteIfExists(s.pending());
+        }
+        staged.clear();
+    }
+
+    /**
+     * Stages checkpoint weights and commits them with {@code describing}, whose epochs and steps
+     * completed say when the weights were taken ({@link #stageCheckpoint}, then {@link #update}).
      */
     public synchronized void saveCheckpoints(RunRecord describing, Map<String, RunFiles.Writer> weights) throws IOException {
         long step = describing.stepsCompleted() == null ? 0 : describing.stepsCompleted();
-        Integer epoch = describing.epochsCompleted();
-        Map<String, Path> pending = new LinkedHashMap<>();
-        boolean committed = false;
         try {
             for (Map.Entry<String, RunFiles.Writer> w : weights.entrySet()) {
-                Path p = dir.resolve(CHECKPOINTS).resolve(new PendingName(w.getKey(), step).fileName());
-                RunFiles.writeAtomically(p, w.getValue());
-                pending.put(w.getKey(), p);
+                stageCheckpoint(w.getKey(), describing.epochsCompleted(), step, w.getValue());
             }
-            Map<String, Checkpoint> before = new LinkedHashMap<>(checkpoints);
-            weights.keySet().forEach(name -> checkpoints.put(name, new Checkpoint(epoch, step)));
-            try {
-                write(describing);
-            } catch (IOException | RuntimeException e) {
-                checkpoints.clear();
-                checkpoints.putAll(before);
-                throw e;
-            }
-            committed = true;
-            for (Map.Entry<String, Path> p : pending.entrySet()) {
-                RunFiles.moveAtomically(p.getValue(), checkpoint(p.getKey()));
-            }
-        } finally {
-            if (!committed) {
-                for (Path p : pending.values()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            // committed but not renamed (the rename failed): the next open of the run finishes it
+            write(describing);
+        } catch (IOException | RuntimeException e) {
+            discardStagedCheckpoints();
+            throw e;
         }
     }
 

@@ -45,9 +45,9 @@ public final class Checkpoints {
         ExperimentSpec spec = record.specFor("evaluating a checkpoint");
         PreparedData data = DataPreparation.prepare(spec, baseDir, w -> { });
         Dataset set = split == Split.TEST ? data.test() : data.validation();
-        Evaluation.Predictions p = withModel(store, record, name, set, (forward) -> Evaluation.predict(forward.manager(),
-                forward.function(), DjlFactories.loss(spec.training().loss()), set, 512, spec.training().loss(),
-                set.outputWidth(), false));
+        Evaluation.Predictions p = withModel(store, record, name, set, forward -> Evaluation.predict(forward.manager(),
+                forward.function(), DjlFactories.loss(spec.training().loss()),
+                new Batches(set, Math.min(512, set.size()), spec.training().loss(), set.outputWidth(), null), false));
         return new Score(p.meanLoss(), set.isClassification() ? (double) p.correct() / set.size() : null, set.size());
     }
 

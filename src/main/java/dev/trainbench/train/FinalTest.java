@@ -31,8 +31,8 @@ public final class FinalTest {
                     + " train again");
         }
         Evaluation.Predictions p = Checkpoints.withModel(store, record, "best", test, f -> Evaluation.predict(f.manager(),
-                f.function(), DjlFactories.loss(spec.training().loss()), test, 512, spec.training().loss(),
-                test.outputWidth(), true));
+                f.function(), DjlFactories.loss(spec.training().loss()),
+                new Batches(test, Math.min(512, test.size()), spec.training().loss(), test.outputWidth(), null), true));
         TestResult result = result(test, p);
         RunRecord updated = record.toBuilder().test(result).build();
         store.update(updated);
