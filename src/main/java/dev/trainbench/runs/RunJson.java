@@ -32,15 +32,20 @@ final class RunJson {
     }
 
     /**
-     * A record as read, with its id from the folder, and the tree of what this version understood of
-     * the file (the file's own id included), which {@link #merge} needs on rewrite.
+     * A record as read, with its id from the folder. {@link #understood()} is the tree of what this
+     * version understood of the file (the file's own id included), which {@link #merge} needs on
+     * rewrite; it is built only then, reading (a list of thousands of runs) does not need it.
      */
-    record Read(RunRecord record, ObjectNode understood) {
+    record Read(RunRecord record, RunRecord bound) {
+        ObjectNode understood() {
+            return SpecJson.mapper().valueToTree(bound);
+        }
     }
 
     /** Reads a run.json tree; fails only when not even the record's outline binds (then it is unreadable). */
     static Read read(ObjectNode file, String folderId) throws JsonProcessingException {
-        ObjectNode bind = file.deepCopy();
+        ObjectNode bind = file.objectNode();
+        bind.setAll(file); // a shallow copy: only top-level fields are removed from it
         JsonNode specNode = bind.remove("spec");
         RunRecord bound;
         try {
@@ -69,30 +74,66 @@ final class RunJson {
             specProblem = "its spec is version " + specNode.path("version").asInt() + ", and this TrainBench reads"
                     + " versions 1.." + ExperimentSpec.CURRENT_VERSION;
         } else {
+            // Strict, like a spec file: a spec with a field this version does not know is not the
+            // recipe that ran, and a half-read spec must never be trained, tested or cloned.
             try {
-                // Strict, like a spec file: a spec with a field this version does not know is not the
-                // recipe that ran, and a half-read spec must never be trained, tested or cloned.
-                spec = SpecJson.parse(specNode.toString());
-            } catch (SpecException e) {
-                // the spec parser's advice ("check its spelling", line numbers) is for spec files
-                String m = e.getMessage();
-                int cut = m.indexOf(" (line ");
-                specProblem = "its spec has " + (cut > 0 ? m.substring(0, cut) : m);
+                spec = SpecJson.mapper().treeToValue(specNode, ExperimentSpec.class);
+            } catch (JsonProcessingException | SpecException notRead) {
+                try {
+                    SpecJson.parse(specNode.toString()); // the same strict reading, for its message
+                    specProblem = "its spec cannot be read";
+                } catch (SpecException e) {
+                    // the spec parser's advice ("check its spelling", line numbers) is for spec files
+                    String m = e.getMessage();
+                    int cut = m.indexOf(" (line ");
+                    specProblem = "its spec has " + (cut > 0 ? m.substring(0, cut) : m);
+                }
             }
         }
-        RunRecord withSpec = bound.toBuilder().spec(spec).build();
-        ObjectNode understood = SpecJson.mapper().valueToTree(withSpec);
         List<String> unread = new ArrayList<>();
-        unknownPaths(file, understood, "", unread);
-        if (specNode != null && !specNode.isNull() && spec == null && !unread.contains("spec")) {
+        unknownTopLevel(file, bound, unread);
+        if (specNode != null && !specNode.isNull() && spec == null) {
             unread.add("spec");
         }
         JsonNode status = file.get("status");
         String rawStatus = bound.status() == null && status != null && !status.isNull() ? status.asText() : null;
         RunRecord.Unread note = unread.isEmpty() && specProblem == null && rawStatus == null ? null
                 : new RunRecord.Unread(unread, rawStatus, specProblem);
+        RunRecord withSpec = bound.toBuilder().spec(spec).build();
         RunRecord record = withSpec.toBuilder().id(folderId).unread(note).build();
-        return new Read(record, understood);
+        return new Read(record, withSpec);
+    }
+
+    /** RunRecord's fields by their JSON names (the record components; {@code unread} is not in the file). */
+    private static final Map<String, java.lang.reflect.RecordComponent> FIELDS = java.util.Arrays
+            .stream(RunRecord.class.getRecordComponents()).filter(c -> !c.getName().equals("unread"))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(java.lang.reflect.RecordComponent::getName, c -> c));
+
+    /**
+     * The top-level fields of {@code file} (but the spec, read on its own) that did not bind, and
+     * inside the ones that did, the paths that did not: one pass over the file, without writing the
+     * whole record out again (a list reads thousands of records).
+     */
+    private static void unknownTopLevel(ObjectNode file, RunRecord bound, List<String> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = file.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            if (key.equals("spec") || field.getValue().isNull()) {
+                continue;
+            }
+            java.lang.reflect.RecordComponent c = FIELDS.get(key);
+            Object value;
+            try {
+                value = c == null ? null : c.getAccessor().invoke(bound);
+            } catch (ReflectiveOperationException e) {
+                value = null;
+            }
+            if (value == null) {
+                out.add(key);
+            } else if (field.getValue().isObject()) {
+                unknownPaths(field.getValue(), SpecJson.mapper().valueToTree(value), key + ".", out);
+            }
+        }
     }
 
     /** JSON paths present in {@code file} that this version did not read into {@code understood}. */

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -117,7 +118,7 @@ public final class RunStore {
         List<RunRecord> out = new ArrayList<>();
         for (Path dir : runDirs()) {
             try {
-                out.add(loadDir(dir));
+                out.add(loadDir(dir, false));
             } catch (RunStoreException e) {
                 problems.add(e.getMessage());
             }
@@ -199,7 +200,7 @@ public final class RunStore {
         if (!Files.exists(dir.resolve(RECORD_FILE))) {
             throw new RunStoreException("no run '" + id + "' in " + runsDir + "; 'trainbench list' shows the runs there");
         }
-        return loadDir(dir);
+        return loadDir(dir, true);
     }
 
     /**
@@ -373,10 +374,14 @@ public final class RunStore {
      * Reads a run and, when no process is writing to it, settles what a killed process left: a
      * run still marked active is marked interrupted, half-written temporary files are removed, and
      * checkpoint weights are made to agree with the record ({@link #settleCheckpoints}).
+     * {@code thorough} (opening one run) looks for leftovers in its folders; a list of every run
+     * only looks where a kill can have left one behind a run that is no longer active (a committed
+     * checkpoint not yet renamed), and leaves a rename or a note killed mid-write to the run's next
+     * open: listing thousands of folders costs as much as reading their records.
      */
-    private RunRecord loadDir(Path dir) {
+    private RunRecord loadDir(Path dir, boolean thorough) {
         RunRecord record = readDir(dir).record();
-        if (!needsSettling(dir, record)) {
+        if (!needsSettling(dir, record, thorough)) {
             return record;
         }
         try (RunLock lock = RunLock.tryAcquire(dir)) {
@@ -400,19 +405,33 @@ public final class RunStore {
 
     private static final String PENDING = ".pending";
 
-    private static boolean needsSettling(Path dir, RunRecord record) {
+    private static boolean needsSettling(Path dir, RunRecord record, boolean thorough) {
         if (record.status() != null && record.status().isActive()) {
             return true;
         }
-        return hasLeftovers(dir) || hasLeftovers(dir.resolve(RunFolder.CHECKPOINTS));
+        if (record.checkpoints() != null) {
+            for (Map.Entry<String, Checkpoint> c : record.checkpoints().entrySet()) {
+                if (Files.exists(dir.resolve(RunFolder.CHECKPOINTS).resolve(
+                        new RunFolder.PendingName(c.getKey(), c.getValue().step()).fileName()))) {
+                    return true;
+                }
+            }
+        }
+        return thorough && (hasLeftovers(dir) || hasLeftovers(dir.resolve(RunFolder.CHECKPOINTS)));
     }
 
     private static boolean hasLeftovers(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).anyMatch(n -> RunFiles.isTemporary(n) || n.endsWith(PENDING));
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                if (RunFiles.isTemporary(n) || n.endsWith(PENDING)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException e) {
             return false;
         }

@@ -61,7 +61,11 @@ class RunFolderLeftoversTest {
         Files.writeString(dir.resolve(".run.json8123.tmp"), "{\"half");
         Files.writeString(dir.resolve("checkpoints/.best.params.40.pending4411.tmp"), "half");
         Files.writeString(dir.resolve("checkpoints/.last.params99.tmp"), "half");
+        // a list of every run leaves a finished run's leftovers to its next open (a rename killed
+        // mid-write), which is where they go
         assertEquals(1, store.list().size());
+        assertEquals("epoch 2", Files.readString(dir.resolve("checkpoints/best.params")));
+        store.load(r.id());
         assertTrue(Files.exists(dir.resolve("run.json")));
         assertFalse(names(dir).stream().anyMatch(n -> n.endsWith(".tmp")), names(dir).toString());
         assertEquals(List.of("best.params"), names(dir.resolve("checkpoints")));
@@ -88,9 +92,13 @@ class RunFolderLeftoversTest {
         RunStore store = new RunStore(workspace);
         RunRecord r = closedRunWithBest(store, "epoch 2");
         Path ckpt = store.dir(r.id()).resolve("checkpoints");
-        // the kill fell after epoch 3's weights were written, before the record named them
+        // the kill fell after epoch 3's weights were written, before the record named them: the
+        // record on disk still says running
+        store.update(store.load(r.id()).withStatus(RunStatus.RUNNING, null));
         Files.writeString(ckpt.resolve("best.params.30.pending"), "epoch 3");
+        Files.writeString(ckpt.resolve(".best.params.40.pending77.tmp"), "epoch 4, half written");
         RunRecord loaded = new RunStore(workspace).list().get(0);
+        assertEquals(RunStatus.INTERRUPTED, loaded.status());
         assertEquals(2, loaded.bestEpoch());
         assertEquals(List.of("best.params"), names(ckpt));
         assertEquals("epoch 2", Files.readString(ckpt.resolve("best.params")));
