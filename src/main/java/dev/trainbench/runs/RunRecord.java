@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.trainbench.data.DataFingerprint;
 import dev.trainbench.spec.ExperimentSpec;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ public record RunRecord(
         List<String> sanity,
         List<String> tags,
         String notes,
+        DataFingerprint dataFingerprint,
+        String groupId,
+        String groupName,
+        Integer groupIndex,
+        Integer groupSize,
         Map<String, Checkpoint> checkpoints,
         @JsonIgnore Unread unread) {
 
@@ -146,6 +152,11 @@ public record RunRecord(
         private List<String> sanity;
         private List<String> tags;
         private String notes;
+        private DataFingerprint dataFingerprint;
+        private String groupId;
+        private String groupName;
+        private Integer groupIndex;
+        private Integer groupSize;
         private Map<String, Checkpoint> checkpoints;
         private Unread unread;
 
@@ -187,6 +198,11 @@ public record RunRecord(
             sanity = r.sanity;
             tags = r.tags;
             notes = r.notes;
+            dataFingerprint = r.dataFingerprint;
+            groupId = r.groupId;
+            groupName = r.groupName;
+            groupIndex = r.groupIndex;
+            groupSize = r.groupSize;
             checkpoints = r.checkpoints;
             unread = r.unread;
         }
@@ -223,6 +239,11 @@ public record RunRecord(
         public Builder sanity(List<String> v) { sanity = v; return this; }
         public Builder tags(List<String> v) { tags = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
+        public Builder dataFingerprint(DataFingerprint v) { dataFingerprint = v; return this; }
+        public Builder groupId(String v) { groupId = v; return this; }
+        public Builder groupName(String v) { groupName = v; return this; }
+        public Builder groupIndex(Integer v) { groupIndex = v; return this; }
+        public Builder groupSize(Integer v) { groupSize = v; return this; }
         public Builder checkpoints(Map<String, Checkpoint> v) { checkpoints = v; return this; }
         public Builder unread(Unread v) { unread = v; return this; }
 
@@ -231,7 +252,8 @@ public record RunRecord(
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
                     validationSamples, testSamples, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
                     bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
-                    test, sanity, tags, notes, checkpoints, unread);
+                    test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize,
+                    checkpoints, unread);
         }
     }
 }
