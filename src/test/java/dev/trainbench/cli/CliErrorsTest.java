@@ -216,7 +216,8 @@ class CliErrorsTest {
                 List.of("run", spec().toString(), "--json", "--threads", "0", "-w", workspace().toString()),
                 List.of("run", "--json", "--no-such-option"),
                 List.of("run", "--json"),
-                List.of("run", spec().toString(), "--json", "--parent", "nope", "-w", workspace().toString()));
+                List.of("run", spec().toString(), "--json", "--parent", "nope", "-w", workspace().toString()),
+                List.of("compare", "no-such-run", "nor-this-one", "--json", "-w", workspace().toString()));
         for (List<String> args : cases) {
             CliOutcome o = CliOutcome.of(args.toArray(String[]::new));
             assertEquals(2, o.code(), args + ": " + o.err());
