@@ -24,6 +24,12 @@ class SignalStopTest {
     Path dir;
 
     private TrainbenchProcess start() throws Exception {
+        return TrainbenchProcess.start(dir, "run", longSpec().toString(), "--json", "--threads", "1", "-w",
+                dir.resolve("ws").toString());
+    }
+
+    /** A spec that trains far longer than any test waits. */
+    private Path longSpec() throws Exception {
         Path spec = dir.resolve("long.json");
         Files.writeString(spec, """
                 {"name": "signalled", "seed": 3,
@@ -31,7 +37,7 @@ class SignalStopTest {
                  "model": {"layers": [{"type": "dense", "units": 16}, {"type": "relu"}]},
                  "training": {"optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 64, "epochs": 100000}}
                 """);
-        return TrainbenchProcess.start(dir, "run", spec.toString(), "--json", "--threads", "1", "-w", dir.resolve("ws").toString());
+        return spec;
     }
 
     private void assertStoppedAndReported(TrainbenchProcess p, int exitCode, int expected) throws Exception {
@@ -70,6 +76,21 @@ class SignalStopTest {
             assertTrue(p.awaitErrLine(l -> l.startsWith("engine:"), 120_000), p.err());
             p.signal("INT");
             assertStoppedAndReported(p, p.waitFor(60), 130);
+        }
+    }
+
+    @Test
+    void ctrlCDuringASeedGroupStopsTheRestAndStillPrintsTheGroupLine() throws Exception {
+        try (TrainbenchProcess p = TrainbenchProcess.start(dir, "run", longSpec().toString(), "--seeds", "3", "--json",
+                "--threads", "1", "-w", dir.resolve("ws-group").toString())) {
+            assertTrue(p.awaitErrLine(l -> l.startsWith("epoch 2/"), 120_000), p.err());
+            p.signal("INT");
+            assertEquals(130, p.waitFor(60), p.out() + "\n" + p.err());
+            String[] lines = p.out().strip().split("\n");
+            JsonNode group = SpecJson.mapper().readTree(lines[lines.length - 1]);
+            assertTrue(group.has("groupId"), p.out());
+            assertEquals(3, group.get("planned").asInt(), p.out());
+            assertTrue(p.out().contains(" stopped after "), p.out());
         }
     }
 }
