@@ -83,11 +83,18 @@ class KillRunProcessTest {
                     case "first steps" -> p.awaitErrLine(l -> l.startsWith("run ") && l.contains(" parameters, "), 120_000)
                             && sleep(random.nextInt(40));
                     case "mid-run" -> {
-                        int epoch = 1 + random.nextInt(EPOCHS - 2);
-                        yield p.awaitErrLine(l -> l.startsWith("epoch " + epoch + "/"), 120_000) && sleep(random.nextInt(30));
+                        // uniformly within one epoch's cycle (steps, validation, CSV, checkpoint and record
+                        // writes), measured on the process itself, so that writes are hit as often as they
+                        // take time, however fast or loaded the machine is
+                        int epoch = 1 + random.nextInt(EPOCHS - 3);
+                        boolean at = p.awaitErrLine(l -> l.startsWith("epoch " + epoch + "/"), 120_000);
+                        long t = System.nanoTime();
+                        at = at && p.awaitErrLine(l -> l.startsWith("epoch " + (epoch + 1) + "/"), 120_000);
+                        int cycle = (int) Math.max(1, (System.nanoTime() - t) / 1_000_000);
+                        yield at && sleep(random.nextInt(cycle));
                     }
                     default -> p.awaitErrLine(l -> l.startsWith("epoch " + EPOCHS + "/"), 120_000)
-                            && sleep(random.nextInt(60));
+                            && sleep(random.nextInt(150)); // last checkpoint, final record, final test
                 };
                 assertTrue(reached || !p.process.isAlive(), context + ": the run never got there: " + p.err());
                 p.process.destroyForcibly();
