@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The {@code run.json} of a run (format version {@value #FORMAT_VERSION}): the spec it ran, its
- * provenance (seed, versions, device), its state and its results. Readers ignore fields they do
+ * provenance (seed, versions, device, the files each split was read from), its state and its results. Readers ignore fields they do
  * not know, so a newer TrainBench's runs stay listable by an older one.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,6 +36,7 @@ public record RunRecord(
         Integer trainSamples,
         Integer validationSamples,
         Integer testSamples,
+        Map<String, List<String>> dataFiles,
         Map<String, Object> preprocessing,
         Integer epochsCompleted,
         Long stepsCompleted,
@@ -92,6 +93,7 @@ public record RunRecord(
         private Integer trainSamples;
         private Integer validationSamples;
         private Integer testSamples;
+        private Map<String, List<String>> dataFiles;
         private Map<String, Object> preprocessing;
         private Integer epochsCompleted;
         private Long stepsCompleted;
@@ -131,6 +133,7 @@ public record RunRecord(
             trainSamples = r.trainSamples;
             validationSamples = r.validationSamples;
             testSamples = r.testSamples;
+            dataFiles = r.dataFiles;
             preprocessing = r.preprocessing;
             epochsCompleted = r.epochsCompleted;
             stepsCompleted = r.stepsCompleted;
@@ -165,6 +168,8 @@ public record RunRecord(
         public Builder trainSamples(Integer v) { trainSamples = v; return this; }
         public Builder validationSamples(Integer v) { validationSamples = v; return this; }
         public Builder testSamples(Integer v) { testSamples = v; return this; }
+        /** Per split ("train", "validation", "test"): the files it was read from. */
+        public Builder dataFiles(Map<String, List<String>> v) { dataFiles = v; return this; }
         public Builder preprocessing(Map<String, Object> v) { preprocessing = v; return this; }
         public Builder epochsCompleted(Integer v) { epochsCompleted = v; return this; }
         public Builder stepsCompleted(Long v) { stepsCompleted = v; return this; }
@@ -182,7 +187,7 @@ public record RunRecord(
         public RunRecord build() {
             return new RunRecord(formatVersion, id, name, status, message, parentId, createdAt, startedAt, endedAt,
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
-                    validationSamples, testSamples, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
+                    validationSamples, testSamples, dataFiles, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
                     bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
                     test, sanity, tags, notes);
         }

@@ -1,16 +1,30 @@
 package dev.trainbench.train;
 
 import dev.trainbench.data.Dataset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * The splits of one run, already preprocessed with statistics fitted on the training split.
  * {@code augment} changes a training batch in place (null: no augmentation); {@code preprocess}
- * maps raw feature values to model inputs (used for the decision-boundary grid).
+ * maps raw feature values to model inputs (used for the decision-boundary grid). {@code sources}
+ * lists, per split ("train", "validation", "test"), the files it was read from (absolute paths,
+ * or a label such as {@code sample:mnist}).
  */
 public record PreparedData(Dataset train, Dataset validation, Dataset test, Map<String, Object> preprocessing,
-                           BatchTransform augment, UnaryOperator<float[]> preprocess, Dataset rawTrain) {
+                           BatchTransform augment, UnaryOperator<float[]> preprocess, Dataset rawTrain,
+                           Map<String, List<String>> sources) {
+
+    public PreparedData {
+        sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+    }
+
+    /** Without a record of the source files (tests that build splits by hand). */
+    public PreparedData(Dataset train, Dataset validation, Dataset test, Map<String, Object> preprocessing,
+                        BatchTransform augment, UnaryOperator<float[]> preprocess, Dataset rawTrain) {
+        this(train, validation, test, preprocessing, augment, preprocess, rawTrain, Map.of());
+    }
 
     /** Changes {@code count} samples at the start of {@code batch} in place. */
     @FunctionalInterface
