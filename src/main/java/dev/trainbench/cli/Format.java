@@ -38,4 +38,36 @@ final class Format {
         }
         return s.length() <= width ? s : s.substring(0, width - 1) + "~";
     }
+
+    /**
+     * "train 51 / validation 9 / test 20 (test: t10k-images-idx3-ubyte.gz + t10k-labels-idx1-ubyte.gz)":
+     * the split sizes, and the files of any split that has its own.
+     */
+    static String splits(dev.trainbench.runs.RunRecord r) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "train %s / validation %s / test %s",
+                n(r.trainSamples()), n(r.validationSamples()), n(r.testSamples())));
+        java.util.Map<String, java.util.List<String>> files = r.dataFiles();
+        if (files != null && files.get("train") != null) {
+            java.util.List<String> own = new java.util.ArrayList<>();
+            for (String split : new String[] {"validation", "test"}) {
+                java.util.List<String> f = files.get(split);
+                if (f != null && !f.equals(files.get("train"))) {
+                    own.add(split + ": " + String.join(" + ", f.stream().map(Format::fileName).toList()));
+                }
+            }
+            if (!own.isEmpty()) {
+                s.append(" (").append(String.join("; ", own)).append(')');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String n(Integer v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
 }

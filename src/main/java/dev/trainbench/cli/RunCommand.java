@@ -149,11 +149,15 @@ final class RunCommand implements Callable<Integer> {
         if (r.message() != null) {
             out.println("  " + r.message());
         }
+        out.printf(Locale.ROOT, "  data: %s%n", Format.splits(r));
         if (r.bestValidationAccuracy() != null) {
             out.printf(Locale.ROOT, "  best validation accuracy %.2f%% (epoch %d, loss %.4f)%n",
                     100 * r.bestValidationAccuracy(), r.bestEpoch(), r.bestValidationLoss());
         } else if (r.bestValidationLoss() != null) {
             out.printf(Locale.ROOT, "  best validation loss %.4f (epoch %d)%n", r.bestValidationLoss(), r.bestEpoch());
+        } else if (r.bestEpoch() != null && r.bestEpoch() > 0) {
+            out.printf(Locale.ROOT, "  best checkpoint: epoch %d, chosen by the training loss (no validation split)%n",
+                    r.bestEpoch());
         }
         if (r.test() != null) {
             if (r.test().accuracy() != null) {
@@ -226,10 +230,12 @@ final class RunCommand implements Callable<Integer> {
                 }
             } else if (e instanceof TrainingEvent.EpochEnded ep) {
                 var m = ep.metrics();
+                // without a validation split there is nothing to print there: say so instead of "NaN"
+                String val = Float.isNaN(m.validationLoss()) ? "no validation split"
+                        : String.format(Locale.ROOT, "val loss %.4f acc %s", m.validationLoss(), pct(m.validationAccuracy()));
                 lastEpochLine = String.format(Locale.ROOT,
-                        "epoch %d/%d  train loss %.4f acc %s  val loss %.4f acc %s  %.1fs  %.0f samples/s",
-                        m.epoch(), epochs, m.trainLoss(), pct(m.trainAccuracy()), m.validationLoss(),
-                        pct(m.validationAccuracy()), m.seconds(), m.samplesPerSecond());
+                        "epoch %d/%d  train loss %.4f acc %s  %s  %.1fs  %.0f samples/s",
+                        m.epoch(), epochs, m.trainLoss(), pct(m.trainAccuracy()), val, m.seconds(), m.samplesPerSecond());
                 err.print((interactive ? "\r\033[K" : "") + lastEpochLine + "\n");
                 err.flush();
             }

@@ -47,10 +47,18 @@ final class ShowCommand implements Callable<Integer> {
         out.println("created   " + r.createdAt() + "   wall " + Format.seconds(r.wallSeconds()) + "   device " + r.device());
         out.println("data      " + r.dataLabel() + "   train/val/test " + r.trainSamples() + "/" + r.validationSamples()
                 + "/" + r.testSamples() + "   seed " + r.seed());
+        if (r.dataFiles() != null) {
+            r.dataFiles().forEach((split, files) -> out.println(String.format(Locale.ROOT, "  %-10s from %s", split,
+                    String.join(" + ", files))));
+        }
         out.println("model     " + r.modelLabel() + "   " + Format.count(r.parameterCount()) + " parameters");
         out.println("versions  " + r.versions());
-        out.println("best      validation accuracy " + Format.pct(r.bestValidationAccuracy()) + " at epoch "
-                + r.bestEpoch() + (r.bestValidationLoss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", r.bestValidationLoss())));
+        if (r.validationSamples() != null && r.validationSamples() == 0) {
+            out.println("best      epoch " + r.bestEpoch() + ", chosen by the training loss (no validation split)");
+        } else {
+            out.println("best      validation accuracy " + Format.pct(r.bestValidationAccuracy()) + " at epoch "
+                    + r.bestEpoch() + (r.bestValidationLoss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", r.bestValidationLoss())));
+        }
         r.sanity().forEach(s -> out.println("sanity    " + s));
         MetricsTable epochs = store.readEpochs(r.id());
         if (epochs.rows() > 0) {
