@@ -20,14 +20,30 @@ public record SplitSummary(List<String> classNames, List<Part> parts) {
     public record Part(String split, int samples, int[] classCounts, String source) {
     }
 
-    /** Splits {@code loaded} as the spec does (seeded) and counts. */
+    /** Splits {@code loaded} as the spec does (seeded) and counts; copies no features. */
     public static SplitSummary of(LoadedData loaded, SplitSpec split, long seed) {
         SplitIndices idx = Splitter.split(loaded.data(), split, seed);
         Dataset d = loaded.data();
-        Dataset train = d.select(idx.train(), d.name());
-        Dataset val = loaded.validation() != null ? loaded.validation() : d.select(idx.validation(), d.name());
-        Dataset test = loaded.test() != null ? loaded.test() : d.select(idx.test(), d.name());
-        return of(train, val, test, sources(loaded, split));
+        Map<String, String> sources = sources(loaded, split);
+        List<Part> parts = new ArrayList<>();
+        parts.add(part("train", d, idx.train(), sources));
+        parts.add(loaded.validation() != null ? part("validation", loaded.validation(), null, sources)
+                : part("validation", d, idx.validation(), sources));
+        parts.add(loaded.test() != null ? part("test", loaded.test(), null, sources) : part("test", d, idx.test(), sources));
+        return new SplitSummary(d.isClassification() ? d.classNames() : null, List.copyOf(parts));
+    }
+
+    /** The samples of {@code d} at {@code indices} (all of it when null). */
+    private static Part part(String name, Dataset d, int[] indices, Map<String, String> sources) {
+        int[] counts = new int[d.numClasses()];
+        int n = indices == null ? d.size() : indices.length;
+        if (d.isClassification()) {
+            int[] labels = d.labels();
+            for (int i = 0; i < n; i++) {
+                counts[labels[indices == null ? i : indices[i]]]++;
+            }
+        }
+        return new Part(name, n, counts, sources.getOrDefault(name, ""));
     }
 
     /** "70% of data.path" or the split's own files' names, per split. */
