@@ -185,7 +185,7 @@ public final class DataView extends SplitPane {
         Forms.bindPercent(validationLabel, vm.validationPercentProperty());
         Label testLabel = new Label();
         testLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.testFromFilesProperty().get()
-                ? "from its own files (see Test data)" : Forms.format(vm.testPercentProperty().get()) + "%",
+                ? "own files" : Forms.format(vm.testPercentProperty().get()) + "%",
                 vm.testFromFilesProperty(), vm.testPercentProperty()));
         testLabel.setId("split-test");
         validation.disableProperty().bind(vm.validationFromFilesProperty());
@@ -413,18 +413,16 @@ public final class DataView extends SplitPane {
         vm.categoricalColumns().addListener((javafx.collections.ListChangeListener<String>) c ->
                 categorical.setText(vm.categoricalColumns().isEmpty() ? "only text columns" : String.join(", ", vm.categoricalColumns())));
         fillCategorical.run();
-        HBox headerRow = new HBox(12, skip, new Label("Header"), header);
-        headerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        f.row("Skip lines", headerRow, "Lines before the header (or the first row) to skip: a preamble. scikit-learn's"
-                        + " CSVs start with one, e.g. '178,13,class_0,class_1,class_2': skip 1. Header: detect, or say"
-                        + " whether the first row (after the skipped lines) names the columns.")
+        f.row("Skip lines", skip, "Lines before the header (or the first row) to skip: a preamble. scikit-learn's"
+                        + " CSVs start with one, e.g. '178,13,class_0,class_1,class_2': skip 1.")
+                .row("Header", header, "Detect, or say whether the first row (after the skipped lines) names the columns.")
                 .row("Delimiter", delimiter, "What separates the cells; detect tries tab, ';', ',' and then runs of spaces.")
                 .row("Target", target, "The column to predict, picked from the columns as read with these options.")
                 .row("Task", task, "Classification (a class per row) or regression (a number per row); automatic shows its"
                         + " guess: text targets, or at most 20 whole-number values, are classes.")
                 .row("Categorical", categorical, "Feature columns to one-hot encode although they hold numbers (codes such as"
                         + " a zone or a product type); text columns always are.");
-        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV), headerRow, delimiter, target, task, categorical);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV), skip, header, delimiter, target, task, categorical);
     }
 
     /** "Test data: split from training data / from file(s)...", with the files' paths when from files. */
@@ -535,11 +533,13 @@ public final class DataView extends SplitPane {
         Label hint = new Label();
         hint.textProperty().bind(vm.symmetryHintProperty());
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint");
         Label recommendation = new Label();
         recommendation.setId("recommendation");
         recommendation.textProperty().bind(vm.recommendationTextProperty());
         recommendation.setWrapText(true);
+        recommendation.setMinHeight(Region.USE_PREF_SIZE);
         recommendation.getStyleClass().add("recommendation");
         recommendation.setMaxWidth(Double.MAX_VALUE);
         Hyperlink apply = new Hyperlink("Apply");
@@ -597,7 +597,7 @@ public final class DataView extends SplitPane {
         warnTitle.getStyleClass().add("section-title");
         splitTable.setId("split-counts");
         splitTable.setPlaceholder(new Label("Load data to see each split's class counts."));
-        splitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        splitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         javafx.scene.control.Tab statsTab = new javafx.scene.control.Tab("Per-feature statistics", table);
         javafx.scene.control.Tab splitsTab = new javafx.scene.control.Tab("Splits: class counts", splitTable);
         splitsTab.setId("splits-tab");
@@ -612,6 +612,7 @@ public final class DataView extends SplitPane {
         splitLine.textProperty().bind(vm.splitTextProperty());
         splitLine.setWrapText(true);
         splitLine.getStyleClass().add("hint");
+        splitLine.setMinHeight(Region.USE_PREF_SIZE);
         splitLine.managedProperty().bind(splitLine.textProperty().isNotEmpty());
         VBox box = new VBox(8, summary, splitLine, hint, recommendationRow, previewScroll, lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
@@ -649,15 +650,25 @@ public final class DataView extends SplitPane {
         }
         TableColumn<SplitRow, String> name = new TableColumn<>("class");
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().name()));
+        name.setMinWidth(80);
+        name.setPrefWidth(160);
         splitTable.getColumns().add(name);
         String[] titles = {"train", "validation", "test"};
         for (int k = 0; k < 3; k++) {
             int split = k;
             SplitSummary.Part part = s.parts().get(k);
-            TableColumn<SplitRow, String> c = new TableColumn<>(titles[k] + "\n" + part.source());
+            TableColumn<SplitRow, String> c = new TableColumn<>(titles[k]);
+            Label head = new Label(titles[k]);
+            head.setTooltip(new javafx.scene.control.Tooltip(titles[k] + ": " + part.source()));
+            c.setText(null);
+            c.setGraphic(head);
+            c.setId("split-counts-" + titles[k]);
+            c.setUserData(part.source());
             c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d",
                     split == 0 ? cd.getValue().train() : split == 1 ? cd.getValue().validation() : cd.getValue().test())));
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            c.setMinWidth(70);
+            c.setPrefWidth(100);
             splitTable.getColumns().add(c);
         }
         java.util.List<SplitRow> rows = new java.util.ArrayList<>();
@@ -684,6 +695,8 @@ public final class DataView extends SplitPane {
         status.setId("csv-preview-status");
         status.textProperty().bind(vm.previewStatusProperty());
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setMaxWidth(Double.MAX_VALUE);
         status.getStyleClass().add(p != null && p.error() != null ? "warning-message" : "hint");
         if (p == null) {
             status.textProperty().unbind();
@@ -761,7 +774,7 @@ public final class DataView extends SplitPane {
     private void showWarnings() {
         warningsBox.getChildren().clear();
         if (!vm.loaderWarnings().isEmpty()) {
-            Label head = new Label("Skipped while loading (" + vm.loaderWarnings().size() + ")");
+            Label head = new Label("While loading (" + vm.loaderWarnings().size() + ")");
             head.getStyleClass().add("warning-message");
             VBox item = new VBox(2, head);
             for (String w : vm.loaderWarnings()) {

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Data view model's CSV options, preview and split files, without a stage. */
-class DataFilesViewModelTest {
+public class DataFilesViewModelTest {
 
     @TempDir
     Path dir;
 
-    static Path wine(Path dir) throws Exception {
+    public static Path wine(Path dir) throws Exception {
         StringBuilder s = new StringBuilder("30,13,class_0,class_1,class_2\n");
         for (int i = 0; i < 30; i++) {
             for (int j = 0; j < 13; j++) {
