@@ -47,6 +47,7 @@ public record DataSpec(
         Integer classes,
         Integer imageSize,
         Boolean grayscale,
+        TargetScaling targetScaling,
         DataSpec validation,
         DataSpec test) {
 
@@ -74,6 +75,16 @@ public record DataSpec(
         @JsonProperty("tab") TAB,
         /** Any run of spaces and tabs, as in whitespace-aligned text tables. */
         @JsonProperty("whitespace") WHITESPACE
+    }
+
+    /**
+     * Scaling of regression targets, fitted on the training split; metrics (RMSE, MAE, R²) are still
+     * reported in the targets' own units. {@code none} (or leaving it out) trains on the targets as they are.
+     */
+    public enum TargetScaling {
+        @JsonProperty("none") NONE,
+        /** Zero mean and unit variance per target column. */
+        @JsonProperty("standardize") STANDARDIZE
     }
 
     /**
@@ -120,7 +131,7 @@ public record DataSpec(
         // the fields are not assigned yet inside the compact constructor: the parent, as a value, without its splits
         DataSpec parent = validation == null && test == null ? null : new DataSpec(source, name, path, labelsPath,
                 targetColumn, task, header, skipLines, delimiter, categoricalColumns, classNames, classNamesPath, samples,
-                noise, classes, imageSize, grayscale, null, null);
+                noise, classes, imageSize, grayscale, targetScaling, null, null);
         for (String role : new String[] {"validation", "test"}) {
             DataSpec own = role.equals("test") ? test : validation;
             if (own == null) {
@@ -140,78 +151,78 @@ public record DataSpec(
 
     public static DataSpec sample(String name) {
         return new DataSpec(Source.SAMPLE, name, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public static DataSpec toy(String name, int samples, double noise, Integer classes) {
         return new DataSpec(Source.TOY, name, null, null, null, null, null, null, null, null, null, null, samples, noise,
-                classes, null, null, null, null);
+                classes, null, null, null, null, null);
     }
 
     /** A generated set with every setting at its default. */
     public static DataSpec toy(String name) {
         return new DataSpec(Source.TOY, name, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public static DataSpec csv(String path, String targetColumn) {
         return new DataSpec(Source.CSV, null, path, null, targetColumn, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public static DataSpec idx(String path, String labelsPath) {
         return new DataSpec(Source.IDX, null, path, labelsPath, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public static DataSpec images(String path, Integer imageSize, Boolean grayscale) {
         return new DataSpec(Source.IMAGES, null, path, null, null, null, null, null, null, null, null, null, null,
-                null, null, imageSize, grayscale, null, null);
+                null, null, imageSize, grayscale, null, null, null);
     }
 
     /** Files for a validation or test split: the source and format fields come from the parent section. */
     public static DataSpec files(String path, String labelsPath) {
         return new DataSpec(null, null, path, labelsPath, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     // ---------------------------------------------------------------------------------- with...
 
     public DataSpec withName(String v) {
         return new DataSpec(source, v, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withPath(String v) {
         return new DataSpec(source, name, v, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withLabelsPath(String v) {
         return new DataSpec(source, name, path, v, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withTargetColumn(String v) {
         return new DataSpec(source, name, path, labelsPath, v, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withTask(Task v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, v, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     /** true/false forces the header on or off; null detects it. */
     public DataSpec withHeader(Boolean v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, v, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     /** 0 or null: read from the first line. */
     public DataSpec withSkipLines(Integer v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, v == null || v == 0 ? null : v,
-                delimiter, categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale,
+                delimiter, categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling,
                 validation, test);
     }
 
@@ -219,63 +230,70 @@ public record DataSpec(
     public DataSpec withDelimiter(Delimiter v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines,
                 v == Delimiter.AUTO ? null : v, categoricalColumns, classNames, classNamesPath, samples, noise, classes,
-                imageSize, grayscale, validation, test);
+                imageSize, grayscale, targetScaling, validation, test);
     }
 
     /** Empty or null: only text columns are categorical. */
     public DataSpec withCategoricalColumns(List<String> v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
                 v == null || v.isEmpty() ? null : v, classNames, classNamesPath, samples, noise, classes, imageSize,
-                grayscale, validation, test);
+                grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withClassNames(List<String> v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
                 categoricalColumns, v == null || v.isEmpty() ? null : v, classNamesPath, samples, noise, classes,
-                imageSize, grayscale, validation, test);
+                imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withClassNamesPath(String v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
                 categoricalColumns, classNames, v == null || v.isBlank() ? null : v, samples, noise, classes, imageSize,
-                grayscale, validation, test);
+                grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withSamples(Integer v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, v, noise, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, v, noise, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withNoise(Double v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, v, classes, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, v, classes, imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withClasses(Integer v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, v, imageSize, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, v, imageSize, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withImageSize(Integer v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, v, grayscale, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, v, grayscale, targetScaling, validation, test);
     }
 
     public DataSpec withGrayscale(Boolean v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, v, validation, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, v, targetScaling, validation, test);
+    }
+
+    /** NONE or null: train on the targets as they are. */
+    public DataSpec withTargetScaling(TargetScaling v) {
+        return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale,
+                v == TargetScaling.NONE ? null : v, validation, test);
     }
 
     /** The validation split's own files; null: split it from {@code path} by percentage. */
     public DataSpec withValidation(DataSpec v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, v, test);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, v, test);
     }
 
     /** The test split's own files; null: split it from {@code path} by percentage. */
     public DataSpec withTest(DataSpec v) {
         return new DataSpec(source, name, path, labelsPath, targetColumn, task, header, skipLines, delimiter,
-                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, validation, v);
+                categoricalColumns, classNames, classNamesPath, samples, noise, classes, imageSize, grayscale, targetScaling, validation, v);
     }
 
     // ---------------------------------------------------------------------------------- splits
@@ -296,7 +314,7 @@ public record DataSpec(
         if (s != parent.source) {
             // another format: nothing of the parent's format applies
             return new DataSpec(s, name, need(path, role), labelsPath, targetColumn, task, header, skipLines, delimiter,
-                    categoricalColumns, classNames, classNamesPath, null, null, null, imageSize, grayscale, null, null);
+                    categoricalColumns, classNames, classNamesPath, null, null, null, imageSize, grayscale, targetScaling, null, null);
         }
         return new DataSpec(s, name, need(path, role), labelsPath,
                 targetColumn != null ? targetColumn : parent.targetColumn,
@@ -309,7 +327,7 @@ public record DataSpec(
                 classNames != null || classNamesPath != null ? classNamesPath : parent.classNamesPath,
                 null, null, null,
                 imageSize != null ? imageSize : parent.imageSize,
-                grayscale != null ? grayscale : parent.grayscale,
+                grayscale != null ? grayscale : parent.grayscale, targetScaling,
                 null, null);
     }
 

@@ -7,6 +7,8 @@ import dev.trainbench.data.LoadedData;
 import dev.trainbench.data.Preprocessor;
 import dev.trainbench.data.SplitIndices;
 import dev.trainbench.data.Splitter;
+import dev.trainbench.data.TargetScaler;
+import dev.trainbench.spec.DataSpec;
 import dev.trainbench.model.ModelSummary;
 import dev.trainbench.model.ShapeInference;
 import dev.trainbench.spec.ExperimentSpec;
@@ -63,7 +65,22 @@ public final class DataPreparation {
         state.put("fittedOn", "train");
         state.put("offsets", pre.offsets());
         state.put("scales", pre.scales());
-        return new PreparedData(pre.apply(rawTrain), pre.apply(rawVal), pre.apply(rawTest), state, augment, pre::apply, rawTrain,
-                loaded.filesBySplit());
+        Dataset train = pre.apply(rawTrain);
+        Dataset val = pre.apply(rawVal);
+        Dataset test = pre.apply(rawTest);
+        TargetScaler targets = null;
+        if (spec.data().targetScaling() == DataSpec.TargetScaling.STANDARDIZE) {
+            targets = TargetScaler.fit(rawTrain);
+            train = targets.apply(train);
+            val = targets.apply(val);
+            test = targets.apply(test);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("mode", "standardize");
+            t.put("fittedOn", "train");
+            t.put("offsets", targets.offsets());
+            t.put("scales", targets.scales());
+            state.put("targets", t);
+        }
+        return new PreparedData(train, val, test, state, augment, pre::apply, rawTrain, loaded.filesBySplit(), targets);
     }
 }
