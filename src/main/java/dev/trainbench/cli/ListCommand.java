@@ -26,12 +26,13 @@ final class ListCommand implements Callable<Integer> {
         if (runs.isEmpty()) {
             out.println("no runs in " + store.workspace() + " (train one with 'trainbench run examples/spiral-mlp.json')");
         } else {
-            String fmt = "%-44s %-13s %-14s %-16s %8s %9s %9s %8s%n";
+            // BEST VAL and TEST: accuracy, or RMSE in the target's units for regression
+            String fmt = "%-44s %-13s %-14s %-16s %8s %10s %10s %8s%n";
             out.printf(fmt, "RUN", "STATUS", "DATA", "MODEL", "PARAMS", "BEST VAL", "TEST", "TIME");
             for (RunRecord r : runs) {
                 out.printf(fmt, Format.cut(r.id(), 44), Format.status(r.status()),
                         Format.cut(r.dataLabel(), 14), Format.cut(r.modelLabel(), 16), Format.count(r.parameterCount()),
-                        Format.pct(r.bestValidationAccuracy()), Format.pct(r.testAccuracy()), Format.seconds(r.wallSeconds()));
+                        Format.bestValidation(r), Format.test(r), Format.seconds(r.wallSeconds()));
             }
         }
         store.problems().forEach(p -> commandSpec.commandLine().getErr().println("warning: " + p));

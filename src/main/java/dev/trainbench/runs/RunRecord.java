@@ -43,6 +43,9 @@ public record RunRecord(
         Integer bestEpoch,
         Double bestValidationLoss,
         Double bestValidationAccuracy,
+        Double bestValidationRmse,
+        Double bestValidationMae,
+        Double bestValidationR2,
         Double lastTrainLoss,
         Double lastTrainAccuracy,
         Double samplesPerSecond,
@@ -100,6 +103,9 @@ public record RunRecord(
         private Integer bestEpoch;
         private Double bestValidationLoss;
         private Double bestValidationAccuracy;
+        private Double bestValidationRmse;
+        private Double bestValidationMae;
+        private Double bestValidationR2;
         private Double lastTrainLoss;
         private Double lastTrainAccuracy;
         private Double samplesPerSecond;
@@ -140,6 +146,9 @@ public record RunRecord(
             bestEpoch = r.bestEpoch;
             bestValidationLoss = r.bestValidationLoss;
             bestValidationAccuracy = r.bestValidationAccuracy;
+            bestValidationRmse = r.bestValidationRmse;
+            bestValidationMae = r.bestValidationMae;
+            bestValidationR2 = r.bestValidationR2;
             lastTrainLoss = r.lastTrainLoss;
             lastTrainAccuracy = r.lastTrainAccuracy;
             samplesPerSecond = r.samplesPerSecond;
@@ -176,6 +185,10 @@ public record RunRecord(
         public Builder bestEpoch(Integer v) { bestEpoch = v; return this; }
         public Builder bestValidationLoss(Double v) { bestValidationLoss = v; return this; }
         public Builder bestValidationAccuracy(Double v) { bestValidationAccuracy = v; return this; }
+        /** Regression: RMSE, MAE and R² of the best epoch on the validation split, in the target's units. */
+        public Builder bestValidationRmse(Double v) { bestValidationRmse = v; return this; }
+        public Builder bestValidationMae(Double v) { bestValidationMae = v; return this; }
+        public Builder bestValidationR2(Double v) { bestValidationR2 = v; return this; }
         public Builder lastTrainLoss(Double v) { lastTrainLoss = v; return this; }
         public Builder lastTrainAccuracy(Double v) { lastTrainAccuracy = v; return this; }
         public Builder samplesPerSecond(Double v) { samplesPerSecond = v; return this; }
@@ -188,7 +201,8 @@ public record RunRecord(
             return new RunRecord(formatVersion, id, name, status, message, parentId, createdAt, startedAt, endedAt,
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
                     validationSamples, testSamples, dataFiles, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
-                    bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
+                    bestValidationLoss, bestValidationAccuracy, bestValidationRmse, bestValidationMae, bestValidationR2,
+                    lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
                     test, sanity, tags, notes);
         }
     }

@@ -53,7 +53,7 @@ public final class FinalTest {
             ParameterStore ps = new ParameterStore(manager, false);
             Batches batches = new Batches(test, Math.min(512, test.size()), spec.training().loss(), test.outputWidth(), null);
             Evaluation.Predictions p = Evaluation.predict(manager, x -> built.block().forward(ps, x, false),
-                    DjlFactories.loss(spec.training().loss()), batches, true);
+                    DjlFactories.loss(spec.training().loss()), batches, true, data.targetScaler());
             TestResult result = result(test, p);
             RunRecord updated = record.toBuilder().test(result).build();
             store.update(updated);
@@ -65,7 +65,9 @@ public final class FinalTest {
 
     private static TestResult result(Dataset test, Evaluation.Predictions p) {
         if (!test.isClassification()) {
-            return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(), null, null, null, null);
+            RegressionScore r = p.regression();
+            return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(), null, null, null, null,
+                    finite(r.rmse()), finite(r.mae()), finite(r.r2()));
         }
         int c = test.numClasses();
         int[][] confusion = new int[c][c];
@@ -82,6 +84,10 @@ public final class FinalTest {
             perClass[k] = total == 0 ? Double.NaN : (double) confusion[k][k] / total;
         }
         return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(),
-                (double) p.correct() / test.size(), test.classNames(), confusion, perClass);
+                (double) p.correct() / test.size(), test.classNames(), confusion, perClass, null, null, null);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }
