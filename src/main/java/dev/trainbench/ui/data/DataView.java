@@ -275,6 +275,14 @@ public final class DataView extends SplitPane {
         prep.setId("preprocessing");
         prep.valueProperty().bindBidirectional(vm.preprocessingProperty());
         f.row("Inputs", prep, "Fitted on the training split only and stored with the run.");
+        ChoiceBox<DataSpec.TargetScaling> targets = EnumNames.choiceBox(DataSpec.TargetScaling.class);
+        targets.setId("target-scaling");
+        targets.valueProperty().bindBidirectional(vm.targetScalingProperty());
+        f.row("Targets", targets, "Regression targets: standardize to zero mean and unit variance, fitted on the training"
+                + " split; RMSE, MAE and R\u00b2 are still reported in the target's units. Class labels are never scaled.");
+        var regression = Bindings.createBooleanBinding(() -> vm.workbench().dataset() != null
+                && !vm.workbench().dataset().isClassification(), vm.workbench().datasetProperty());
+        targets.disableProperty().bind(regression.not().and(vm.targetScalingProperty().isEqualTo(DataSpec.TargetScaling.NONE)));
 
         ScrollPane scroll = new ScrollPane(f.node());
         scroll.setFitToWidth(true);

@@ -120,6 +120,7 @@ public final class DataViewModel {
     private final StringProperty validationPath = new SimpleStringProperty("");
     private final StringProperty validationLabelsPath = new SimpleStringProperty("");
     private final ObjectProperty<LoadedData> loaded = new SimpleObjectProperty<>();
+    private final ObjectProperty<DataSpec.TargetScaling> targetScaling = new SimpleObjectProperty<>(DataSpec.TargetScaling.NONE);
     private final ObjectProperty<SplitSummary> splitSummary = new SimpleObjectProperty<>();
     private final StringProperty splitText = new SimpleStringProperty("");
     private final IntegerProperty imageSize = new SimpleIntegerProperty(DatasetLoader.DEFAULT_IMAGE_SIZE);
@@ -184,6 +185,7 @@ public final class DataViewModel {
                 updateSplitSummary();
             }
         });
+        targetScaling.addListener((o, a, v) -> applyTargetScaling());
         testFromFiles.addListener((o, a, on) -> fileSplitChanged(true, on));
         validationFromFiles.addListener((o, a, on) -> fileSplitChanged(false, on));
         for (javafx.beans.Observable p : new javafx.beans.Observable[] {choice, path, skipLines, header, delimiter, task,
@@ -243,6 +245,7 @@ public final class DataViewModel {
                 }
             }
             classNamesPath.set(d.classNamesPath() == null ? "" : d.classNamesPath());
+            targetScaling.set(d.targetScaling() == null ? DataSpec.TargetScaling.NONE : d.targetScaling());
             testFromFiles.set(d.test() != null);
             testPath.set(d.test() == null ? "" : d.test().path());
             testLabelsPath.set(d.test() == null || d.test().labelsPath() == null ? "" : d.test().labelsPath());
@@ -383,6 +386,19 @@ public final class DataViewModel {
         }
     }
 
+    /** Writes the target scaling into the spec's data section at once, like the input preprocessing. */
+    private void applyTargetScaling() {
+        if (syncing) {
+            return;
+        }
+        applying = true;
+        try {
+            model.updateSpec(s -> s.withData(s.data().withTargetScaling(targetScaling.get())));
+        } finally {
+            applying = false;
+        }
+    }
+
     /** Writes the augmentation settings into the spec; an invalid value leaves it unchanged and says why. */
     public void applyAugmentation() {
         if (syncing) {
@@ -436,6 +452,7 @@ public final class DataViewModel {
             String names = blankToNull(classNamesPath.get());
             d = names != null ? d.withClassNames(null).withClassNamesPath(names) : d.withClassNamesPath(null);
         }
+        d = d.withTargetScaling(targetScaling.get());
         if (c == Choice.CSV || c == Choice.IDX || c == Choice.IMAGES) {
             d = d.withValidation(validationFromFiles.get()
                     ? splitFiles(base.validation(), validationPath.get(), validationLabelsPath.get(), "validation") : null)
@@ -730,6 +747,11 @@ public final class DataViewModel {
 
     public StringProperty targetColumnProperty() {
         return targetColumn;
+    }
+
+    /** Regression targets: none or standardize (fitted on the training split; metrics stay in the target's units). */
+    public ObjectProperty<DataSpec.TargetScaling> targetScalingProperty() {
+        return targetScaling;
     }
 
     /** CSV: lines to skip before the header (a preamble). */
