@@ -26,6 +26,17 @@ public final class LossName {
         };
     }
 
+    /** A chart title: "Loss", "Loss = ½·MSE", "Loss = ½·MSE (scaled targets)". */
+    public static String chartTitle(ExperimentSpec spec) {
+        boolean scaled = spec.data().targetScaling() == DataSpec.TargetScaling.STANDARDIZE;
+        String on = scaled ? " (scaled targets)" : "";
+        return switch (spec.training().loss()) {
+            case CROSS_ENTROPY -> "Loss (cross-entropy)";
+            case L2 -> "Loss = \u00bd\u00b7MSE" + on;
+            case L1 -> "Loss = MAE" + on;
+        };
+    }
+
     /** A short axis or column label: "loss (½·MSE)", "loss". */
     public static String shortLabel(ExperimentSpec spec) {
         return switch (spec.training().loss()) {

@@ -386,6 +386,29 @@ public final class DataViewModel {
         }
     }
 
+    /**
+     * The loss follows the task where it cannot fit: cross-entropy needs classes, so regression data
+     * gets L2 (and a note says so); classification data loaded after regression data gets
+     * cross-entropy back. A loss chosen in a spec file that fits the task is kept.
+     */
+    private void followTask(Dataset d) {
+        dev.trainbench.spec.TrainingSpec t = model.spec().training();
+        Dataset before = model.dataset();
+        dev.trainbench.spec.TrainingSpec.Loss wanted = null;
+        if (!d.isClassification() && t.loss() == dev.trainbench.spec.TrainingSpec.Loss.CROSS_ENTROPY) {
+            wanted = dev.trainbench.spec.TrainingSpec.Loss.L2;
+            loaderWarnings.add("The target is numeric (regression), so the loss is now L2 (DJL's L2 loss is \u00bd\u00b7MSE);"
+                    + " cross-entropy needs classes.");
+        } else if (d.isClassification() && t.loss() != dev.trainbench.spec.TrainingSpec.Loss.CROSS_ENTROPY
+                && before != null && !before.isClassification()) {
+            wanted = dev.trainbench.spec.TrainingSpec.Loss.CROSS_ENTROPY;
+        }
+        if (wanted != null) {
+            dev.trainbench.spec.TrainingSpec.Loss loss = wanted;
+            model.updateSpec(s -> s.withTraining(s.training().withLoss(loss)));
+        }
+    }
+
     /** Writes the target scaling into the spec's data section at once, like the input preprocessing. */
     private void applyTargetScaling() {
         if (syncing) {
@@ -634,6 +657,7 @@ public final class DataViewModel {
                 augNoise.set(0);
             }
             this.loaded.set(loaded.all());
+            followTask(loaded.dataset());
             model.datasetProperty().set(loaded.dataset());
             model.profileProperty().set(loaded.profile());
             updateSplitSummary();

@@ -223,7 +223,7 @@ public final class RunsView extends VBox {
         GridPane grid = RunCharts.grid(tables[0], tables[1]);
         if (r.spec() != null) {
             grid.getChildren().stream().filter(n -> "run-chart-loss".equals(n.getId()) && n instanceof LiveChart)
-                    .forEach(n -> ((LiveChart) n).setTitle("Loss: " + dev.trainbench.train.LossName.of(r.spec())));
+                    .forEach(n -> ((LiveChart) n).setTitle(dev.trainbench.train.LossName.chartTitle(r.spec())));
         }
         Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
                 r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));

@@ -397,7 +397,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         epochTrainLoss = loss.addSeries("train (epoch)", Palette.color(2), false);
         epochValLoss = loss.addSeries("validation", Palette.color(1), false);
         // the loss named honestly (DJL's L2 is half the MSE); regression shows RMSE and MAE, not accuracy
-        loss.setTitle("Loss: " + dev.trainbench.train.LossName.of(vm.workbench().spec()));
+        loss.setTitle(dev.trainbench.train.LossName.chartTitle(vm.workbench().spec()));
         Dataset d = vm.workbench().dataset();
         regression = d != null && !d.isClassification();
         if (regression) {
