@@ -136,4 +136,70 @@ final class Format {
             }
         }, true);
     }
+
+    /**
+     * "train 51 / validation 9 / test 20 (test: t10k-images-idx3-ubyte.gz + t10k-labels-idx1-ubyte.gz)":
+     * the split sizes, and the files of any split that has its own.
+     */
+    static String splits(dev.trainbench.runs.RunRecord r) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "train %s / validation %s / test %s",
+                n(r.trainSamples()), n(r.validationSamples()), n(r.testSamples())));
+        java.util.Map<String, java.util.List<String>> files = r.dataFiles();
+        if (files != null && files.get("train") != null) {
+            java.util.List<String> own = new java.util.ArrayList<>();
+            for (String split : new String[] {"validation", "test"}) {
+                java.util.List<String> f = files.get(split);
+                if (f != null && !f.equals(files.get("train"))) {
+                    own.add(split + ": " + String.join(" + ", f.stream().map(Format::fileName).toList()));
+                }
+            }
+            if (!own.isEmpty()) {
+                s.append(" (").append(String.join("; ", own)).append(')');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String n(Integer v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    /** A metric in the target's units: 4 significant digits, "-" for none. */
+    static String num(Double v) {
+        if (v == null || v.isNaN()) {
+            return "-";
+        }
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    static String r2(Double v) {
+        return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** A regression run: it has regression metrics, or trained without any accuracy. */
+    static boolean isRegression(dev.trainbench.runs.RunRecord r) {
+        if (r.bestValidationRmse() != null || r.test() != null && r.test().rmse() != null) {
+            return true;
+        }
+        if (r.test() != null && r.test().accuracy() != null || r.bestValidationAccuracy() != null) {
+            return false;
+        }
+        return r.epochsCompleted() != null && r.epochsCompleted() > 0 && r.lastTrainAccuracy() == null;
+    }
+
+    /** The "best validation" cell of a table: accuracy, or "rmse 1.234" for regression. */
+    static String bestValidation(dev.trainbench.runs.RunRecord r) {
+        return r.bestValidationRmse() != null ? "rmse " + num(r.bestValidationRmse()) : pct(r.bestValidationAccuracy());
+    }
+
+    /** The "test" cell of a table: accuracy, or "rmse 1.234" for regression. */
+    static String test(dev.trainbench.runs.RunRecord r) {
+        return r.test() != null && r.test().rmse() != null ? "rmse " + num(r.test().rmse()) : pct(r.testAccuracy());
+    }
 }

@@ -43,14 +43,15 @@ final class ListCommand implements Callable<Integer> {
         } else if (runs.isEmpty()) {
             out.println("no runs in " + store.workspace() + " (train one with 'trainbench run examples/spiral-mlp.json')");
         } else {
-            String fmt = "%-44s %-13s %-14s %-16s %8s %9s %9s %8s%n";
+            // BEST VAL and TEST: accuracy, or RMSE in the target's units for regression
+            String fmt = "%-44s %-13s %-14s %-16s %8s %10s %10s %8s%n";
             out.printf(fmt, "RUN", "STATUS", "DATA", "MODEL", "PARAMS", "BEST VAL", "TEST", "TIME");
             boolean newer = false;
             for (RunRecord r : runs) {
                 newer |= r.fromNewerVersion();
                 out.printf(fmt, Format.cut(r.id(), 44), Format.cut(Format.status(r) + (r.fromNewerVersion() ? " *" : ""), 13),
                         Format.cut(r.dataLabel(), 14), Format.cut(r.modelLabel(), 16), Format.count(r.parameterCount()),
-                        Format.pct(r.bestValidationAccuracy()), Format.pct(r.testAccuracy()), Format.seconds(r.wallSeconds()));
+                        Format.bestValidation(r), Format.test(r), Format.seconds(r.wallSeconds()));
             }
             if (newer) {
                 out.println("* made by a newer TrainBench: listed from what this version can read ('trainbench show RUN' says what)");

@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--test", description = "After training, evaluate the best checkpoint on the held-back test split (recorded in the run).")
     boolean test;
 
-    @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy, samplesPerSecond, wallSeconds.")
+    @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy,"
+            + " samplesPerSecond, wallSeconds; for regression also bestValidationRmse/Mae/R2 and testRmse/Mae/R2.")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
@@ -346,16 +347,31 @@ final class RunCommand implements Callable<Integer> {
         if (r.message() != null) {
             out.println("  " + Format.safe(r.message()));
         }
-        if (r.bestValidationAccuracy() != null && r.bestEpoch() != null && r.bestValidationLoss() != null) {
+        out.printf(Locale.ROOT, "  data: %s%n", Format.safe(Format.splits(r)));
+        if (r.spec() != null) {
+            out.printf(Locale.ROOT, "  loss: %s%n", dev.trainbench.train.LossName.of(r.spec()));
+        }
+        if (r.bestValidationRmse() != null && r.bestEpoch() != null) {
+            out.printf(Locale.ROOT, "  best validation rmse %s, mae %s, R\u00b2 %s (epoch %d, loss %.4f)%n",
+                    Format.num(r.bestValidationRmse()), Format.num(r.bestValidationMae()), Format.r2(r.bestValidationR2()),
+                    r.bestEpoch(), r.bestValidationLoss());
+        } else if (r.bestValidationAccuracy() != null && r.bestEpoch() != null && r.bestValidationLoss() != null) {
             out.printf(Locale.ROOT, "  best validation accuracy %.2f%% (epoch %d, loss %.4f)%n",
                     100 * r.bestValidationAccuracy(), r.bestEpoch(), r.bestValidationLoss());
         } else if (r.bestValidationLoss() != null && r.bestEpoch() != null) {
             out.printf(Locale.ROOT, "  best validation loss %.4f (epoch %d)%n", r.bestValidationLoss(), r.bestEpoch());
+        } else if (r.bestEpoch() != null && r.bestEpoch() > 0) {
+            out.printf(Locale.ROOT, "  best checkpoint: epoch %d, chosen by the training loss (no validation split)%n",
+                    r.bestEpoch());
         }
         if (r.test() != null) {
             if (r.test().accuracy() != null) {
                 out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d held-back samples (loss %.4f)%n",
                         100 * r.test().accuracy(), r.test().samples(), r.test().loss());
+            } else if (r.test().rmse() != null) {
+                out.printf(Locale.ROOT, "  test rmse %s, mae %s, R\u00b2 %s on %d held-back samples (loss %.4f)%n",
+                        Format.num(r.test().rmse()), Format.num(r.test().mae()), Format.r2(r.test().r2()),
+                        r.test().samples(), r.test().loss());
             } else {
                 out.printf(Locale.ROOT, "  test loss %.4f on %d held-back samples%n", r.test().loss(), r.test().samples());
             }
@@ -377,6 +393,15 @@ final class RunCommand implements Callable<Integer> {
         n.put("epochs", r.epochsCompleted() == null ? 0 : r.epochsCompleted());
         putNullable(n, "bestValidationAccuracy", r.bestValidationAccuracy());
         putNullable(n, "testAccuracy", r.testAccuracy());
+        if (r.test() != null && r.test().rmse() != null || r.bestValidationRmse() != null) {
+            // regression: the metrics in the target's units
+            putNullable(n, "bestValidationRmse", r.bestValidationRmse());
+            putNullable(n, "bestValidationMae", r.bestValidationMae());
+            putNullable(n, "bestValidationR2", r.bestValidationR2());
+            putNullable(n, "testRmse", r.test() == null ? null : r.test().rmse());
+            putNullable(n, "testMae", r.test() == null ? null : r.test().mae());
+            putNullable(n, "testR2", r.test() == null ? null : r.test().r2());
+        }
         putNullable(n, "samplesPerSecond", r.samplesPerSecond());
         putNullable(n, "wallSeconds", r.wallSeconds());
         return n.toString();
@@ -428,10 +453,18 @@ final class RunCommand implements Callable<Integer> {
                 }
             } else if (e instanceof TrainingEvent.EpochEnded ep) {
                 var m = ep.metrics();
+                // without a validation split there is nothing to print there: say so instead of "NaN"
+                double rmse = m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_RMSE);
+                String val = Float.isNaN(m.validationLoss()) ? "no validation split"
+                        : Double.isNaN(rmse)
+                        ? String.format(Locale.ROOT, "val loss %.4f acc %s", m.validationLoss(), pct(m.validationAccuracy()))
+                        : String.format(Locale.ROOT, "val loss %.4f rmse %s mae %s R\u00b2 %s", m.validationLoss(),
+                                Format.num(rmse), Format.num(m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_MAE)),
+                                Format.r2(m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_R2)));
+                String trainAcc = Float.isNaN(m.trainAccuracy()) ? "" : " acc " + pct(m.trainAccuracy());
                 lastEpochLine = String.format(Locale.ROOT,
-                        "epoch %d/%d  train loss %.4f acc %s  val loss %.4f acc %s  %.1fs  %.0f samples/s",
-                        m.epoch(), epochs, m.trainLoss(), pct(m.trainAccuracy()), m.validationLoss(),
-                        pct(m.validationAccuracy()), m.seconds(), m.samplesPerSecond());
+                        "epoch %d/%d  train loss %.4f%s  %s  %.1fs  %.0f samples/s",
+                        m.epoch(), epochs, m.trainLoss(), trainAcc, val, m.seconds(), m.samplesPerSecond());
                 err.print((interactive ? "\r\033[K" : "") + lastEpochLine + "\n");
                 err.flush();
             }

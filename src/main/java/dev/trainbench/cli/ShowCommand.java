@@ -69,10 +69,24 @@ final class ShowCommand implements Callable<Integer> {
                 + Format.safe(r.device()));
         out.println("data      " + Format.safe(r.dataLabel()) + "   train/val/test " + orDash(r.trainSamples()) + "/"
                 + orDash(r.validationSamples()) + "/" + orDash(r.testSamples()) + "   seed " + r.seed());
+        if (r.dataFiles() != null) {
+            r.dataFiles().forEach((split, files) -> out.println(String.format(Locale.ROOT, "  %-10s from %s",
+                    Format.safe(split), Format.safe(String.join(" + ", files)))));
+        }
         out.println("model     " + Format.safe(r.modelLabel()) + "   " + Format.count(r.parameterCount()) + " parameters");
         out.println("versions  " + (r.versions() == null ? "-" : Format.safe(r.versions().toString())));
+        if (r.spec() != null) {
+            out.println("loss      " + dev.trainbench.train.LossName.of(r.spec()));
+        }
+        boolean regression = Format.isRegression(r);
         if (r.bestEpoch() == null || r.bestEpoch() < 1) {
             out.println("best      - (no epoch completed)");
+        } else if (r.validationSamples() != null && r.validationSamples() == 0) {
+            out.println("best      epoch " + r.bestEpoch() + ", chosen by the training loss (no validation split)");
+        } else if (r.bestValidationRmse() != null) {
+            out.println("best      validation rmse " + Format.num(r.bestValidationRmse()) + ", mae " + Format.num(r.bestValidationMae())
+                    + ", R\u00b2 " + Format.r2(r.bestValidationR2()) + " at epoch " + r.bestEpoch()
+                    + (r.bestValidationLoss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", r.bestValidationLoss())));
         } else {
             out.println("best      validation accuracy " + Format.pct(r.bestValidationAccuracy()) + " at epoch "
                     + r.bestEpoch() + (r.bestValidationLoss() == null ? ""
@@ -80,7 +94,18 @@ final class ShowCommand implements Callable<Integer> {
         }
         r.sanity().forEach(s -> out.println("sanity    " + Format.safe(s)));
         MetricsTable epochs = store.readEpochs(r.id());
-        if (epochs.rows() > 0) {
+        if (epochs.rows() > 0 && regression) {
+            // regression: no accuracy; the validation metrics in the target's units instead
+            out.println();
+            out.printf("%6s %11s %11s %11s %11s %9s %8s%n", "epoch", "train loss", "val loss", "val rmse", "val mae", "val R\u00b2",
+                    "seconds");
+            for (int i = 0; i < epochs.rows(); i++) {
+                out.printf(Locale.ROOT, "%6d %11.4f %11s %11s %11s %9s %8.1f%n", (long) epochs.value(Epoch.EPOCH, i),
+                        epochs.value(Epoch.TRAIN_LOSS, i), Format.num(epochs.value(Epoch.VALIDATION_LOSS, i)),
+                        Format.num(epochs.value(Epoch.VALIDATION_RMSE, i)), Format.num(epochs.value(Epoch.VALIDATION_MAE, i)),
+                        Format.r2(epochs.value(Epoch.VALIDATION_R2, i)), epochs.value(Epoch.SECONDS, i));
+            }
+        } else if (epochs.rows() > 0) {
             out.println();
             out.printf("%6s %11s %10s %11s %10s %8s%n", "epoch", "train loss", "train acc", "val loss", "val acc", "seconds");
             for (int i = 0; i < epochs.rows(); i++) {
@@ -93,8 +118,14 @@ final class ShowCommand implements Callable<Integer> {
         TestResult t = r.test();
         if (t != null) {
             out.println();
-            out.printf(Locale.ROOT, "final test (%s, %s checkpoint): %d samples, loss %.4f, accuracy %s%n",
-                    Format.safe(t.evaluatedAt()), Format.safe(t.checkpoint()), t.samples(), t.loss(), Format.pct(t.accuracy()));
+            if (t.rmse() != null) {
+                out.printf(Locale.ROOT, "final test (%s, %s checkpoint): %d samples, rmse %s, mae %s, R\u00b2 %s, loss %.4f%n",
+                        Format.safe(t.evaluatedAt()), Format.safe(t.checkpoint()), t.samples(), Format.num(t.rmse()),
+                        Format.num(t.mae()), Format.r2(t.r2()), t.loss());
+            } else {
+                out.printf(Locale.ROOT, "final test (%s, %s checkpoint): %d samples, loss %.4f, accuracy %s%n",
+                        Format.safe(t.evaluatedAt()), Format.safe(t.checkpoint()), t.samples(), t.loss(), Format.pct(t.accuracy()));
+            }
             if (t.confusion() != null) {
                 out.println("confusion matrix (rows: true class, columns: predicted):");
                 StringBuilder header = new StringBuilder(String.format("%12s", ""));

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The {@code run.json} of a run (format version {@value #FORMAT_VERSION}): the spec it ran, its
- * provenance (seed, versions, device), its state, its checkpoints and its results.
+ * provenance (seed, versions, device, the files each split was read from), its state, its
+ * checkpoints and its results.
  *
  * <p>A run written by a newer TrainBench is read as far as this version understands it (see
  * {@link RunStore}): what it does not understand is listed in {@link #unread()} and kept, as written,
@@ -42,12 +43,16 @@ public record RunRecord(
         Integer trainSamples,
         Integer validationSamples,
         Integer testSamples,
+        Map<String, List<String>> dataFiles,
         Map<String, Object> preprocessing,
         Integer epochsCompleted,
         Long stepsCompleted,
         Integer bestEpoch,
         Double bestValidationLoss,
         Double bestValidationAccuracy,
+        Double bestValidationRmse,
+        Double bestValidationMae,
+        Double bestValidationR2,
         Double lastTrainLoss,
         Double lastTrainAccuracy,
         Double samplesPerSecond,
@@ -139,12 +144,16 @@ public record RunRecord(
         private Integer trainSamples;
         private Integer validationSamples;
         private Integer testSamples;
+        private Map<String, List<String>> dataFiles;
         private Map<String, Object> preprocessing;
         private Integer epochsCompleted;
         private Long stepsCompleted;
         private Integer bestEpoch;
         private Double bestValidationLoss;
         private Double bestValidationAccuracy;
+        private Double bestValidationRmse;
+        private Double bestValidationMae;
+        private Double bestValidationR2;
         private Double lastTrainLoss;
         private Double lastTrainAccuracy;
         private Double samplesPerSecond;
@@ -185,12 +194,16 @@ public record RunRecord(
             trainSamples = r.trainSamples;
             validationSamples = r.validationSamples;
             testSamples = r.testSamples;
+            dataFiles = r.dataFiles;
             preprocessing = r.preprocessing;
             epochsCompleted = r.epochsCompleted;
             stepsCompleted = r.stepsCompleted;
             bestEpoch = r.bestEpoch;
             bestValidationLoss = r.bestValidationLoss;
             bestValidationAccuracy = r.bestValidationAccuracy;
+            bestValidationRmse = r.bestValidationRmse;
+            bestValidationMae = r.bestValidationMae;
+            bestValidationR2 = r.bestValidationR2;
             lastTrainLoss = r.lastTrainLoss;
             lastTrainAccuracy = r.lastTrainAccuracy;
             samplesPerSecond = r.samplesPerSecond;
@@ -226,12 +239,18 @@ public record RunRecord(
         public Builder trainSamples(Integer v) { trainSamples = v; return this; }
         public Builder validationSamples(Integer v) { validationSamples = v; return this; }
         public Builder testSamples(Integer v) { testSamples = v; return this; }
+        /** Per split ("train", "validation", "test"): the files it was read from. */
+        public Builder dataFiles(Map<String, List<String>> v) { dataFiles = v; return this; }
         public Builder preprocessing(Map<String, Object> v) { preprocessing = v; return this; }
         public Builder epochsCompleted(Integer v) { epochsCompleted = v; return this; }
         public Builder stepsCompleted(Long v) { stepsCompleted = v; return this; }
         public Builder bestEpoch(Integer v) { bestEpoch = v; return this; }
         public Builder bestValidationLoss(Double v) { bestValidationLoss = v; return this; }
         public Builder bestValidationAccuracy(Double v) { bestValidationAccuracy = v; return this; }
+        /** Regression: RMSE, MAE and R² of the best epoch on the validation split, in the target's units. */
+        public Builder bestValidationRmse(Double v) { bestValidationRmse = v; return this; }
+        public Builder bestValidationMae(Double v) { bestValidationMae = v; return this; }
+        public Builder bestValidationR2(Double v) { bestValidationR2 = v; return this; }
         public Builder lastTrainLoss(Double v) { lastTrainLoss = v; return this; }
         public Builder lastTrainAccuracy(Double v) { lastTrainAccuracy = v; return this; }
         public Builder samplesPerSecond(Double v) { samplesPerSecond = v; return this; }
@@ -250,8 +269,9 @@ public record RunRecord(
         public RunRecord build() {
             return new RunRecord(formatVersion, id, name, status, message, parentId, createdAt, startedAt, endedAt,
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
-                    validationSamples, testSamples, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
-                    bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
+                    validationSamples, testSamples, dataFiles, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
+                    bestValidationLoss, bestValidationAccuracy, bestValidationRmse, bestValidationMae, bestValidationR2,
+                    lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
                     test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize,
                     checkpoints, unread);
         }

@@ -32,7 +32,8 @@ final class CheckpointSaver extends TrainingListenerAdapter {
         }
         run.record().bestEpoch(monitor.bestEpoch())
                 .bestValidationLoss(Double.isNaN(epoch.get(Epoch.VALIDATION_LOSS)) ? null : monitor.bestLoss())
-                .bestValidationAccuracy(monitor.bestAccuracy());
+                .bestValidationAccuracy(monitor.bestAccuracy())
+                .bestValidationRmse(monitor.bestRmse()).bestValidationMae(monitor.bestMae()).bestValidationR2(monitor.bestR2());
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class Checkpoints {
         Dataset set = split == Split.TEST ? data.test() : data.validation();
         Evaluation.Predictions p = withModel(store, record, name, set, forward -> Evaluation.predict(forward.manager(),
                 forward.function(), DjlFactories.loss(spec.training().loss()),
-                new Batches(set, Math.min(512, set.size()), spec.training().loss(), set.outputWidth(), null), false));
+                new Batches(set, Math.min(512, set.size()), spec.training().loss(), set.outputWidth(), null), false, data.targetScaler()));
         return new Score(p.meanLoss(), set.isClassification() ? (double) p.correct() / set.size() : null, set.size());
     }
 

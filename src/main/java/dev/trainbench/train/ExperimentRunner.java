@@ -89,7 +89,7 @@ public final class ExperimentRunner {
                 .dataLabel(spec.data().label())
                 .modelLabel(spec.model().preset() != null ? spec.model().preset() : spec.model().layers().size() + " layers")
                 .trainSamples(data.train().size()).validationSamples(data.validation().size())
-                .testSamples(data.test().size()).preprocessing(data.preprocessing())
+                .testSamples(data.test().size()).dataFiles(data.sources()).preprocessing(data.preprocessing())
                 .build();
         try (RunFolder folder = store.create(spec, parentId, initial)) {
             TrainingLoop loop = new TrainingLoop(spec, data, folder, control, hooks.events(), options, hooks.listeners());

@@ -32,7 +32,8 @@ public final class FinalTest {
         }
         Evaluation.Predictions p = Checkpoints.withModel(store, record, "best", test, f -> Evaluation.predict(f.manager(),
                 f.function(), DjlFactories.loss(spec.training().loss()),
-                new Batches(test, Math.min(512, test.size()), spec.training().loss(), test.outputWidth(), null), true));
+                new Batches(test, Math.min(512, test.size()), spec.training().loss(), test.outputWidth(), null), true,
+                data.targetScaler()));
         TestResult result = result(test, p);
         RunRecord updated = record.toBuilder().test(result).build();
         store.update(updated);
@@ -41,7 +42,9 @@ public final class FinalTest {
 
     private static TestResult result(Dataset test, Evaluation.Predictions p) {
         if (!test.isClassification()) {
-            return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(), null, null, null, null);
+            RegressionScore r = p.regression();
+            return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(), null, null, null, null,
+                    finite(r.rmse()), finite(r.mae()), finite(r.r2()));
         }
         int c = test.numClasses();
         int[][] confusion = new int[c][c];
@@ -58,6 +61,10 @@ public final class FinalTest {
             perClass[k] = total == 0 ? Double.NaN : (double) confusion[k][k] / total;
         }
         return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(),
-                (double) p.correct() / test.size(), test.classNames(), confusion, perClass);
+                (double) p.correct() / test.size(), test.classNames(), confusion, perClass, null, null, null);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -43,7 +43,7 @@ class RunRecordRewriteTest {
     private Path newerRun(String id, RunStatus status) throws IOException {
         Path dir = writeRun(RunStoreTest.record(id, status, "2024-01-01T00:00:00Z").toBuilder()
                 .test(new TestResult("2024-01-01T00:00:00Z", "best", 10, 0.5, 0.8, List.of("a", "b"),
-                        new int[][] {{4, 1}, {1, 4}}, new double[] {0.8, 0.8}))
+                        new int[][] {{4, 1}, {1, 4}}, new double[] {0.8, 0.8}, null, null, null))
                 .message("something to clear").build());
         ObjectNode t = tree(dir);
         t.putObject("hardware").put("gpu", "H100").putArray("links").add(1).add(2);
@@ -102,7 +102,7 @@ class RunRecordRewriteTest {
         RunStore store = new RunStore(workspace);
         String id = store.list().get(0).id();
         TestResult again = new TestResult("2025-01-01T00:00:00Z", "best", 10, 0.4, 0.9, List.of("a", "b"),
-                new int[][] {{5, 0}, {1, 4}}, new double[] {1.0, 0.8});
+                new int[][] {{5, 0}, {1, 4}}, new double[] {1.0, 0.8}, null, null, null);
         store.update(store.load(id).toBuilder().test(again).build());
         ObjectNode t = tree(dir);
         assertEquals(0.9, t.get("test").get("accuracy").asDouble());

@@ -450,7 +450,10 @@ public final class TrainViewModel {
         RunRecord r = f.record();
         String message = f.message() == null || f.message().isBlank() ? null : f.message().strip();
         String best = "";
-        if (r != null && r.bestValidationAccuracy() != null) {
+        if (r != null && r.bestValidationRmse() != null) {
+            best = String.format(Locale.ROOT, "best validation RMSE %.4g, R\u00b2 %s", r.bestValidationRmse(),
+                    r.bestValidationR2() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.bestValidationR2()));
+        } else if (r != null && r.bestValidationAccuracy() != null) {
             best = String.format(Locale.ROOT, "best validation accuracy %.1f%%", 100 * r.bestValidationAccuracy());
         } else if (r != null && r.bestValidationLoss() != null) {
             best = String.format(Locale.ROOT, "best validation loss %.4g", r.bestValidationLoss());
