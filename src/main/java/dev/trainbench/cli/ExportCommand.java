@@ -50,14 +50,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return export();
-        } catch (RuntimeException e) {
-            if (!json) {
-                throw e;
-            }
-            return JsonErrorLine.print(commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr(), e);
-        }
+        // errors, with --json too, end through Cli's one error path (JsonOutput)
+        return export();
     }
 
     private int export() throws java.io.IOException {

@@ -67,14 +67,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return predict();
-        } catch (RuntimeException e) {
-            if (!json) {
-                throw e;
-            }
-            return JsonErrorLine.print(commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr(), e);
-        }
+        // errors, with --json too, end through Cli's one error path (JsonOutput)
+        return predict();
     }
 
     private int predict() {

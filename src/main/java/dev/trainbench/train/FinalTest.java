@@ -5,9 +5,6 @@ import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.runs.TestResult;
 import dev.trainbench.spec.ExperimentSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -22,40 +19,36 @@ public final class FinalTest {
 
     public static RunRecord evaluate(RunStore store, String runId, Path baseDir) {
         RunRecord record = store.load(runId);
-        ExperimentSpec spec = record.spec();
-        Path checkpoint = store.dir(runId).resolve("checkpoints").resolve("best.params");
-        if (!Files.exists(checkpoint)) {
-            throw new TrainingException("run " + runId + " has no best checkpoint (it ended before its first epoch);"
-                    + " train it for at least one epoch first");
+        if (store.isTraining(record.id())) {
+            throw new dev.trainbench.runs.RunStoreException("run " + record.id() + " is still training; run its final"
+                    + " test once it has ended");
         }
+        ExperimentSpec spec = record.specFor("the final test");
         PreparedData data = DataPreparation.prepare(spec, baseDir, w -> { });
         Dataset test = data.test();
         if (test.size() == 0) {
             throw new TrainingException("the spec keeps no test split (split.test is 0); set split.test to e.g. 15 and"
                     + " train again");
         }
-        try (InputStream in = Files.newInputStream(checkpoint);
-             LoadedModel model = LoadedModel.load(spec.model(), test.sampleShape(), test.outputWidth(), in,
-                     "the parameters in " + checkpoint)) {
-            Batches batches = new Batches(test, Math.min(BATCH, test.size()), spec.training().loss(), test.outputWidth(), null);
-            Evaluation.Predictions p = Evaluation.predict(model.manager(), model::forward,
-                    DjlFactories.loss(spec.training().loss()), batches, true);
-            TestResult result = result(test, p, "best");
-            RunRecord updated = record.toBuilder().test(result).build();
-            store.update(updated);
-            return updated;
-        } catch (IOException e) {
-            throw new TrainingException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
-        }
+        Evaluation.Predictions p = Checkpoints.withModel(store, record, "best", test, f -> Evaluation.predict(f.manager(),
+                f.function(), DjlFactories.loss(spec.training().loss()),
+                new Batches(test, Math.min(BATCH, test.size()), spec.training().loss(), test.outputWidth(), null), true,
+                data.targetScaler()));
+        TestResult result = result(test, p, "best");
+        RunRecord updated = record.toBuilder().test(result).build();
+        store.update(updated);
+        return updated;
     }
 
     /** Samples per forward pass; exported models predict in the same batches, so they give the same numbers. */
     static final int BATCH = 512;
 
-    /** Accuracy, confusion matrix and per-class accuracy of predictions on a labelled set (loss only for regression). */
+    /** Accuracy, confusion matrix and per-class accuracy of predictions on a labelled set (RMSE, MAE, R² for regression). */
     static TestResult result(Dataset test, Evaluation.Predictions p, String checkpoint) {
         if (!test.isClassification()) {
-            return new TestResult(Instant.now().toString(), checkpoint, test.size(), p.meanLoss(), null, null, null, null);
+            RegressionScore r = p.regression();
+            return new TestResult(Instant.now().toString(), checkpoint, test.size(), p.meanLoss(), null, null, null, null,
+                    finite(r.rmse()), finite(r.mae()), finite(r.r2()));
         }
         int c = test.numClasses();
         int[][] confusion = new int[c][c];
@@ -72,6 +65,10 @@ public final class FinalTest {
             perClass[k] = total == 0 ? Double.NaN : (double) confusion[k][k] / total;
         }
         return new TestResult(Instant.now().toString(), checkpoint, test.size(), p.meanLoss(),
-                (double) p.correct() / test.size(), test.classNames(), confusion, perClass);
+                (double) p.correct() / test.size(), test.classNames(), confusion, perClass, null, null, null);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -125,6 +125,14 @@ public final class ModelExport {
                 throw new TrainingException("run " + record.id() + " has no stored preprocessing (it did not get as far as"
                         + " preparing its data), so there is no model to export");
             }
+            if (stored.get("targets") instanceof Map<?, ?>) {
+                // The network predicts standardized targets; the archive has no place yet for the scaling
+                // that turns them back into the targets' units, and a model answering in the wrong units is worse
+                // than none.
+                throw new TrainingException("run " + record.id() + " scaled its regression targets (data.targetScaling:"
+                        + " standardize), and exported models do not carry target scaling yet: their predictions would"
+                        + " not be in the targets' units. Fix: train the run without data.targetScaling to export it");
+            }
             float[] offsets = json.convertValue(stored.get("offsets"), float[].class);
             float[] scales = json.convertValue(stored.get("scales"), float[].class);
             String mode = String.valueOf(stored.get("mode"));
@@ -136,7 +144,7 @@ public final class ModelExport {
                     List<String> classes = json.convertValue(stored.get("classNames"), List.class);
                     return new InputFacts(shape, encoding, mode, offsets, scales, List.copyOf(classes), classes.size());
                 }
-                int width = stored.get("targets") == null ? 1 : json.convertValue(stored.get("targets"), Integer.class);
+                int width = stored.get("targetWidth") == null ? 1 : json.convertValue(stored.get("targetWidth"), Integer.class);
                 return new InputFacts(shape, encoding, mode, offsets, scales, null, width);
             }
             // A run from before run.json described its input: read its data once, as its final test would.

@@ -125,7 +125,7 @@ public final class Predictor implements AutoCloseable {
         Dataset scaled = scaling.apply(set);
         Batches batches = new Batches(scaled, Math.min(FinalTest.BATCH, scaled.size()), loss, width, null);
         Evaluation.Predictions p = Evaluation.predict(model.manager(), model::forward, DjlFactories.loss(loss), batches,
-                true, true);
+                true, true, null); // exported models have unscaled targets (ModelExport refuses target-scaled runs)
         TestResult evaluation = FinalTest.result(set, p, manifest.checkpoint() == null ? null : manifest.checkpoint().name());
         int[] classes = p.predicted();
         return new PredictionResult(samples.count(), width, classNames, classes, p.outputs(), evaluation);

@@ -402,6 +402,35 @@ class ExportPredictCommandTest {
         }
     }
 
+    @Test
+    void regressionRunWithScaledTargetsIsRefusedByExportWithTheReason() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        java.util.Random rnd = new java.util.Random(8);
+        for (int i = 0; i < 120; i++) {
+            double a = rnd.nextDouble();
+            double b = rnd.nextDouble();
+            csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f%n", a, b, 100 + 50 * a - 20 * b));
+        }
+        Path data = dir.resolve("scaled-targets.csv");
+        Files.writeString(data, csv);
+        RunRecord run = trainAndTest("scaled-targets.json", """
+                {"name": "scaled-targets", "seed": 1,
+                 "data": {"source": "csv", "path": "%s", "targetColumn": "y", "task": "regression",
+                          "targetScaling": "standardize"},
+                 "model": {"layers": [{"type": "dense", "units": 8}, {"type": "relu"}]},
+                 "training": {"loss": "l2", "optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 16, "epochs": 1}}
+                """.formatted(data.toString().replace("\\", "/")));
+        Path out = dir.resolve("scaled-targets.tbmodel.zip");
+        assertRefused(cli("export", run.id(), out.toString(), "-w", ws.toString()), "data.targetScaling",
+                "not be in the targets' units");
+        CliOutcome json = cli("export", run.id(), out.toString(), "-w", ws.toString(), "--json");
+        assertEquals(2, json.code());
+        JsonNode line = SpecJson.mapper().readTree(json.out().strip());
+        assertEquals("error", line.get("status").asText());
+        assertTrue(line.get("message").asText().contains("data.targetScaling"), line.toString());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     static byte[] idx(int[] dims, byte[] values) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         DataOutputStream d = new DataOutputStream(b);
