@@ -6,14 +6,19 @@ import java.util.Arrays;
  * The full history of one plotted series in growable primitive arrays (no boxing, so a million
  * points cost 24 MB rather than hundreds), with its debiased EMA kept alongside and updated as
  * points arrive. X values must not decrease (steps), which lets the visible range be found by
- * binary search.
+ * binary search. A {@link MinMaxPyramid} over the raw and one over the smoothed values are updated
+ * with every point, so decimating for a redraw does not rescan the visible points.
  */
 public final class SeriesBuffer {
     private double[] xs;
     private double[] ys;
     private double[] smoothed;
+    /** The step each point belongs to when it differs from x (x in seconds, say); null while keys equal x. */
+    private double[] keys;
     private int size;
     private final Ema ema;
+    private final MinMaxPyramid rawIndex = new MinMaxPyramid();
+    private final MinMaxPyramid smoothedIndex = new MinMaxPyramid();
 
     public SeriesBuffer(double smoothing) {
         this(1024, smoothing);
@@ -27,6 +32,15 @@ public final class SeriesBuffer {
     }
 
     public void append(double x, double y) {
+        appendAt(x, x, y);
+    }
+
+    /**
+     * Appends a point plotted at {@code x} that belongs to step {@code key}: smoothing decays per
+     * step of the key, so a curve plotted against wall time is smoothed exactly as the same curve
+     * plotted against steps.
+     */
+    public void appendAt(double x, double key, double y) {
         if (size > 0 && x < xs[size - 1]) {
             throw new IllegalArgumentException("x must not decrease: " + x + " after " + xs[size - 1]);
         }
@@ -35,16 +49,30 @@ public final class SeriesBuffer {
             xs = Arrays.copyOf(xs, capacity);
             ys = Arrays.copyOf(ys, capacity);
             smoothed = Arrays.copyOf(smoothed, capacity);
+            if (keys != null) {
+                keys = Arrays.copyOf(keys, capacity);
+            }
+        }
+        if (keys == null && key != x) {
+            keys = Arrays.copyOf(xs, xs.length);
+        }
+        if (keys != null) {
+            keys[size] = key;
         }
         xs[size] = x;
         ys[size] = y;
-        smoothed[size] = ema.next(x, y);
+        smoothed[size] = ema.next(key, y);
+        rawIndex.append(ys);
+        smoothedIndex.append(smoothed);
         size++;
     }
 
     public void clear() {
         size = 0;
+        keys = null;
         ema.reset();
+        rawIndex.clear();
+        smoothedIndex.clear();
     }
 
     public int size() {
@@ -63,6 +91,11 @@ public final class SeriesBuffer {
         return smoothed[i];
     }
 
+    /** The step point i belongs to (its x unless appended with {@link #appendAt}). */
+    public double key(int i) {
+        return keys == null ? xs[i] : keys[i];
+    }
+
     /** The backing arrays, valid up to {@link #size()}; callers must not modify them. */
     double[] xArray() {
         return xs;
@@ -76,6 +109,24 @@ public final class SeriesBuffer {
         return smoothed;
     }
 
+    /** The x array (valid up to {@link #size()}) for the chart benchmark's full-rescan comparison; read only. */
+    public double[] xsForBenchmark() {
+        return xs;
+    }
+
+    /** The raw or smoothed values (valid up to {@link #size()}) for the chart benchmark; read only. */
+    public double[] ysForBenchmark(boolean smoothedValues) {
+        return smoothedValues ? smoothed : ys;
+    }
+
+    MinMaxPyramid rawIndex() {
+        return rawIndex;
+    }
+
+    MinMaxPyramid smoothedIndex() {
+        return smoothedIndex;
+    }
+
     public double smoothing() {
         return ema.beta();
     }
@@ -87,8 +138,9 @@ public final class SeriesBuffer {
         }
         ema.setBeta(beta);
         for (int i = 0; i < size; i++) {
-            smoothed[i] = ema.next(xs[i], ys[i]);
+            smoothed[i] = ema.next(key(i), ys[i]);
         }
+        smoothedIndex.rebuild(smoothed, size);
     }
 
     /** Index of the first point with x >= value (size when none). */
