@@ -113,6 +113,15 @@ public final class Forms {
         return field;
     }
 
+    /** True when the text already shows this number (so a field need not be rewritten under the user's cursor). */
+    public static boolean sameNumber(String text, double v) {
+        try {
+            return Double.parseDouble(text.strip()) == v;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return Long.toString((long) v);

@@ -19,8 +19,8 @@ import javafx.collections.transformation.FilteredList;
 /** The Runs screen's state: every run in the workspace, a text filter, and the edits (rename, notes, tags, delete). */
 public final class RunsViewModel {
     private final WorkbenchModel model;
-    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
-    private final FilteredList<RunRecord> filtered = new FilteredList<>(runs, r -> true);
+    private final ObservableList<RunRecord> runs;
+    private final FilteredList<RunRecord> filtered;
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty testing = new SimpleBooleanProperty(false);
@@ -28,6 +28,8 @@ public final class RunsViewModel {
 
     public RunsViewModel(WorkbenchModel model) {
         this.model = model;
+        this.runs = model.runs();
+        this.filtered = new FilteredList<>(runs, r -> true);
         filter.addListener((o, a, text) -> applyFilter());
         model.runsVersionProperty().addListener((o, a, b) -> reload());
     }

@@ -54,6 +54,22 @@ public final class TrainViewModel {
     private final IntegerProperty patience = new SimpleIntegerProperty(5);
     private final ObjectProperty<TrainingSpec.Device> device = new SimpleObjectProperty<>(TrainingSpec.Device.CPU);
     private final StringProperty runName = new SimpleStringProperty("experiment");
+    private final BooleanProperty nesterov = new SimpleBooleanProperty(false);
+    private final DoubleProperty beta1 = new SimpleDoubleProperty(0.9);
+    private final DoubleProperty beta2 = new SimpleDoubleProperty(0.999);
+    private final IntegerProperty stepEpochs = new SimpleIntegerProperty(10);
+    private final DoubleProperty gamma = new SimpleDoubleProperty(0.1);
+    private final DoubleProperty minLearningRate = new SimpleDoubleProperty(0);
+    private final DoubleProperty minDelta = new SimpleDoubleProperty(0);
+    /** Why the last edit of a setting was refused (the spec kept its value), or null when all are valid. */
+    private final StringProperty settingsError = new SimpleStringProperty(null);
+    /** A non-blocking warning when the run name is already used by a run in the workspace, else empty. */
+    private final StringProperty nameWarning = new SimpleStringProperty("");
+    /** The parent run of the spec being edited (set by "Clone and change"), recorded by the next Start. */
+    private final StringProperty parentId = new SimpleStringProperty(null);
+    private final StringProperty parentName = new SimpleStringProperty(null);
+    /** Early stopping as it was before it was switched off, so switching it on again restores its settings. */
+    private EarlyStoppingSpec lastEarlyStopping;
 
     private final ObjectProperty<RunHandle> current = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -85,10 +101,38 @@ public final class TrainViewModel {
         this.model = model;
         readFrom(model.spec());
         model.specProperty().addListener((o, a, s) -> readFrom(s));
-        for (javafx.beans.Observable p : new javafx.beans.Observable[] {optimizer, learningRate, momentum, schedule,
-                warmupSteps, batchSize, epochs, weightDecay, clipNorm, earlyStopping, patience, device, runName}) {
-            p.addListener(o -> apply());
-        }
+        // every control edits exactly its own field of the current spec: nothing the screen does not
+        // show (Adam's betas, a step schedule's gamma, early stopping's min delta...) is reset
+        onChange(optimizer, v -> optimizer(o -> o.withType(v)));
+        onChange(learningRate, v -> optimizer(o -> o.withLearningRate(v.doubleValue())));
+        onChange(momentum, v -> optimizer(o -> o.withMomentum(positiveOrNull(v))));
+        onChange(nesterov, v -> optimizer(o -> o.withNesterov(v ? Boolean.TRUE : null)));
+        onChange(weightDecay, v -> optimizer(o -> o.withWeightDecay(positiveOrNull(v))));
+        onChange(beta1, v -> optimizer(o -> o.withBeta1(v.doubleValue())));
+        onChange(beta2, v -> optimizer(o -> o.withBeta2(v.doubleValue())));
+        onChange(schedule, v -> schedule(sc -> sc.withType(v)));
+        onChange(warmupSteps, v -> schedule(sc -> sc.withWarmupSteps(v.intValue() > 0 ? v.intValue() : null)));
+        onChange(stepEpochs, v -> schedule(sc -> sc.withStepEpochs(v.intValue())));
+        onChange(gamma, v -> schedule(sc -> sc.withGamma(v.doubleValue())));
+        onChange(minLearningRate, v -> schedule(sc -> sc.withMinLearningRate(v.doubleValue())));
+        onChange(batchSize, v -> training(t -> t.withBatchSize(v.intValue())));
+        onChange(epochs, v -> training(t -> t.withEpochs(v.intValue())));
+        onChange(clipNorm, v -> training(t -> t.withClipNorm(positiveOrNull(v))));
+        onChange(earlyStopping, on -> training(t -> {
+            if (on) {
+                EarlyStoppingSpec es = lastEarlyStopping != null ? lastEarlyStopping.withPatience(patience.get())
+                        : new EarlyStoppingSpec(patience.get(), null);
+                return t.withEarlyStopping(es);
+            }
+            lastEarlyStopping = t.earlyStopping();
+            return t.withEarlyStopping(null);
+        }));
+        onChange(patience, v -> training(t -> t.earlyStopping() == null ? t : t.withEarlyStopping(t.earlyStopping().withPatience(v.intValue()))));
+        onChange(minDelta, v -> training(t -> t.earlyStopping() == null ? t : t.withEarlyStopping(t.earlyStopping().withMinDelta(v.doubleValue()))));
+        onChange(device, v -> training(t -> t.withDevice(v)));
+        onChange(runName, v -> edit(s -> s.withName(v)));
+        runName.addListener((o, a, v) -> checkName());
+        model.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> checkName());
         if (model.trainer() != null) {
             subscription = model.trainer().subscribe();
         }
@@ -105,18 +149,28 @@ public final class TrainViewModel {
         syncing = true;
         try {
             TrainingSpec t = spec.training();
-            optimizer.set(t.optimizer().type());
-            learningRate.set(t.optimizer().learningRate());
-            momentum.set(t.optimizer().momentumOrDefault());
-            weightDecay.set(t.optimizer().weightDecayOrDefault());
-            schedule.set(t.schedule().type());
-            warmupSteps.set(t.schedule().warmupStepsOrDefault());
+            OptimizerSpec o = t.optimizer();
+            optimizer.set(o.type());
+            learningRate.set(o.learningRate());
+            momentum.set(o.momentumOrDefault());
+            nesterov.set(o.nesterov() != null && o.nesterov());
+            weightDecay.set(o.weightDecayOrDefault());
+            beta1.set(o.beta1() == null ? 0.9 : o.beta1());
+            beta2.set(o.beta2() == null ? 0.999 : o.beta2());
+            ScheduleSpec sc = t.schedule();
+            schedule.set(sc.type());
+            warmupSteps.set(sc.warmupStepsOrDefault());
+            stepEpochs.set(sc.stepEpochs() == null ? 10 : sc.stepEpochs());
+            gamma.set(sc.gamma() == null ? 0.1 : sc.gamma());
+            minLearningRate.set(sc.minLearningRate() == null ? 0 : sc.minLearningRate());
             batchSize.set(t.batchSize());
             epochs.set(t.epochs());
             clipNorm.set(t.clipNorm() == null ? 0 : t.clipNorm());
             earlyStopping.set(t.earlyStopping() != null);
             if (t.earlyStopping() != null) {
                 patience.set(t.earlyStopping().patience());
+                minDelta.set(t.earlyStopping().minDelta());
+                lastEarlyStopping = t.earlyStopping();
             }
             device.set(t.device());
             runName.set(spec.name());
@@ -125,31 +179,62 @@ public final class TrainViewModel {
         }
     }
 
-    /** Writes the settings into the shared spec; an invalid value leaves the spec unchanged and says why. */
-    public String apply() {
-        if (syncing) {
-            return null;
-        }
-        try {
-            OptimizerSpec.Type type = optimizer.get();
-            OptimizerSpec opt = new OptimizerSpec(type, learningRate.get(),
-                    type == OptimizerSpec.Type.SGD && momentum.get() > 0 ? momentum.get() : null, null,
-                    weightDecay.get() > 0 ? weightDecay.get() : null, null, null, null);
-            ScheduleSpec sched = new ScheduleSpec(schedule.get(), null, null, null, warmupSteps.get() > 0 ? warmupSteps.get() : null);
-            TrainingSpec old = model.spec().training();
-            TrainingSpec t = new TrainingSpec(old.loss(), opt, sched, batchSize.get(), epochs.get(),
-                    clipNorm.get() > 0 ? clipNorm.get() : null,
-                    earlyStopping.get() ? new EarlyStoppingSpec(patience.get(), null) : null, device.get());
-            syncing = true;
-            try {
-                model.updateSpec(s -> s.withTraining(t).withName(runName.get()));
-            } finally {
-                syncing = false;
+    private <T> void onChange(javafx.beans.value.ObservableValue<T> property, java.util.function.Consumer<T> write) {
+        property.addListener((o, was, now) -> {
+            if (!syncing && now != null) {
+                write.accept(now);
             }
-            return null;
+        });
+    }
+
+    private static Double positiveOrNull(Number v) {
+        return v.doubleValue() > 0 ? v.doubleValue() : null;
+    }
+
+    private void optimizer(java.util.function.UnaryOperator<OptimizerSpec> change) {
+        training(t -> t.withOptimizer(change.apply(t.optimizer())));
+    }
+
+    private void schedule(java.util.function.UnaryOperator<ScheduleSpec> change) {
+        training(t -> t.withSchedule(change.apply(t.schedule())));
+    }
+
+    private void training(java.util.function.UnaryOperator<TrainingSpec> change) {
+        edit(s -> s.withTraining(change.apply(s.training())));
+    }
+
+    /**
+     * Applies one setting's change to the current spec. An invalid value (the spec's validation
+     * refuses it) leaves the spec unchanged and says why in {@link #settingsErrorProperty()}.
+     */
+    private void edit(java.util.function.UnaryOperator<ExperimentSpec> change) {
+        ExperimentSpec next;
+        try {
+            next = change.apply(model.spec());
         } catch (RuntimeException e) {
-            return e.getMessage();
+            settingsError.set(e.getMessage());
+            return;
         }
+        settingsError.set(null);
+        syncing = true;
+        try {
+            model.setSpec(next);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Warns (without blocking) when a run in the workspace already has the name the next run would get. */
+    private void checkName() {
+        String name = runName.get() == null ? "" : runName.get().strip();
+        long n = name.isEmpty() ? 0 : model.runs().stream().filter(r -> name.equals(r.name())).count();
+        nameWarning.set(n == 0 ? "" : (n == 1 ? "A run named \"" + name + "\" exists" : n + " runs are named \"" + name + "\"")
+                + ": the Runs table tells them apart by their short id.");
+    }
+
+    /** Null when every setting on the screen is in the spec; otherwise why the last edit was refused. */
+    public String apply() {
+        return settingsError.get();
     }
 
     /** Queues the current spec on the trainer; refuses (with the reason) a model that cannot connect. */
@@ -174,7 +259,7 @@ public final class TrainViewModel {
         if (subscription != null) {
             subscription.drain(); // forget anything left from earlier runs
         }
-        RunHandle handle = model.trainer().submit(spec, model.baseDir());
+        RunHandle handle = model.trainer().submit(spec, model.baseDir(), parentId.get());
         current.set(handle);
         running.set(true);
         paused.set(false);
@@ -536,6 +621,60 @@ public final class TrainViewModel {
 
     public StringProperty runNameProperty() {
         return runName;
+    }
+
+    public BooleanProperty nesterovProperty() {
+        return nesterov;
+    }
+
+    public DoubleProperty beta1Property() {
+        return beta1;
+    }
+
+    public DoubleProperty beta2Property() {
+        return beta2;
+    }
+
+    public IntegerProperty stepEpochsProperty() {
+        return stepEpochs;
+    }
+
+    public DoubleProperty gammaProperty() {
+        return gamma;
+    }
+
+    public DoubleProperty minLearningRateProperty() {
+        return minLearningRate;
+    }
+
+    public DoubleProperty minDeltaProperty() {
+        return minDelta;
+    }
+
+    /** Why the last edit of a setting was refused (the spec kept its old value); null when none was. */
+    public StringProperty settingsErrorProperty() {
+        return settingsError;
+    }
+
+    /** Non-blocking: says so when the run name is already taken in the workspace; empty otherwise. */
+    public StringProperty nameWarningProperty() {
+        return nameWarning;
+    }
+
+    /** The run the spec being edited was cloned from (recorded as the next run's parent), or null. */
+    public StringProperty parentIdProperty() {
+        return parentId;
+    }
+
+    /** The parent's name, for the screen. */
+    public StringProperty parentNameProperty() {
+        return parentName;
+    }
+
+    /** Records that the spec now being edited came from run {@code id} (null: from nowhere in particular). */
+    public void setParent(String id, String name) {
+        parentId.set(id);
+        parentName.set(name);
     }
 
     public ObjectProperty<RunHandle> currentProperty() {
