@@ -25,6 +25,11 @@ public final class RunsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty testing = new SimpleBooleanProperty(false);
     private final StringProperty summary = new SimpleStringProperty("");
+    private Consumer<RunRecord> onClone = r -> { };
+    private Consumer<List<RunRecord>> onCompare = list -> { };
+
+    /** Most runs one comparison shows: beyond ten, curves and colours stop being readable. */
+    public static final int MAX_COMPARED = 10;
 
     public RunsViewModel(WorkbenchModel model) {
         this.model = model;
@@ -42,7 +47,107 @@ public final class RunsViewModel {
 
     static String searchText(RunRecord r) {
         return String.join(" ", r.id(), nz(r.name()), r.status() == null ? "" : r.status().label(), nz(r.dataLabel()),
-                nz(r.modelLabel()), String.join(" ", r.tags()), nz(r.notes())).toLowerCase(Locale.ROOT);
+                nz(r.modelLabel()), optimizer(r), String.join(" ", r.tags()), nz(r.notes())).toLowerCase(Locale.ROOT);
+    }
+
+    // ----------------------------------------------------------------------------- table columns
+
+    /** "adam", "sgd (momentum 0.9, nesterov)"; empty when the spec is unreadable. */
+    public static String optimizer(RunRecord r) {
+        if (r.spec() == null) {
+            return "";
+        }
+        var o = r.spec().training().optimizer();
+        String name = o.type().name().toLowerCase(Locale.ROOT);
+        if (o.type() == dev.trainbench.spec.OptimizerSpec.Type.SGD && o.momentumOrDefault() > 0) {
+            name += String.format(Locale.ROOT, " (momentum %s%s)", trim(o.momentumOrDefault()),
+                    Boolean.TRUE.equals(o.nesterov()) ? ", nesterov" : "");
+        }
+        if (o.weightDecayOrDefault() > 0) {
+            name += ", wd " + trim(o.weightDecayOrDefault());
+        }
+        return name;
+    }
+
+    public static Double learningRate(RunRecord r) {
+        return r.spec() == null ? null : r.spec().training().optimizer().learningRate();
+    }
+
+    public static Integer batchSize(RunRecord r) {
+        return r.spec() == null ? null : r.spec().training().batchSize();
+    }
+
+    /** "7 / 10": epochs completed of those planned. */
+    public static String epochs(RunRecord r) {
+        Integer planned = r.spec() == null ? null : r.spec().training().epochs();
+        Integer done = r.epochsCompleted();
+        if (planned == null) {
+            return done == null ? "" : Integer.toString(done);
+        }
+        return (done == null ? "0" : Integer.toString(done)) + " / " + planned;
+    }
+
+    /** The data label with its subset, split and preprocessing: "sample:mnist, 3,000 of it, 80/10/10, standardize". */
+    public static String dataSummary(RunRecord r) {
+        StringBuilder sb = new StringBuilder(nz(r.dataLabel()));
+        if (r.spec() != null) {
+            var split = r.spec().split();
+            if (split.subset() != null) {
+                sb.append(String.format(Locale.ROOT, ", subset %,d", split.subset()));
+            }
+            sb.append(", ").append(trim(split.train())).append('/').append(trim(split.validation())).append('/')
+                    .append(trim(split.test()));
+            if (!split.shuffle()) {
+                sb.append(", no shuffle");
+            }
+            sb.append(", ").append(r.spec().preprocessing().name().toLowerCase(Locale.ROOT));
+            if (r.spec().augmentation().enabled()) {
+                sb.append(", augmented");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The model label with its layer count and initialization: "mlp-2x128, 7 layers, he". */
+    public static String modelSummary(RunRecord r) {
+        StringBuilder sb = new StringBuilder(nz(r.modelLabel()));
+        if (r.spec() != null) {
+            int layers = r.spec().model().layers().size();
+            sb.append(sb.length() == 0 ? "" : ", ").append(layers).append(layers == 1 ? " layer" : " layers");
+            sb.append(", ").append(r.spec().model().init().type().name().toLowerCase(Locale.ROOT)).append(" init");
+        }
+        return sb.toString();
+    }
+
+    /** The parent's name and short id ("mnist-mlp a1b2"), "(deleted) a1b2" when it is gone, empty for none. */
+    public String parentLabel(RunRecord r) {
+        if (r.parentId() == null) {
+            return "";
+        }
+        RunRecord p = byId(r.parentId());
+        return (p == null ? "(not here)" : p.name()) + " " + dev.trainbench.ui.RunIds.shortId(r.parentId());
+    }
+
+    public String parentTooltip(RunRecord r) {
+        if (r.parentId() == null) {
+            return null;
+        }
+        RunRecord p = byId(r.parentId());
+        return p == null ? "Cloned from run " + r.parentId() + ", which is not in this workspace"
+                : "Cloned from " + p.name() + " (" + p.id() + ")";
+    }
+
+    private RunRecord byId(String id) {
+        for (RunRecord r : runs) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static String nz(String s) {
@@ -115,6 +220,49 @@ public final class RunsViewModel {
             }
         }
         reload();
+    }
+
+    /** What "Clone and change" does with a run (the main window loads its spec into the editors). */
+    public void setOnClone(Consumer<RunRecord> handler) {
+        onClone = handler;
+    }
+
+    /** What "Compare" does with the selected runs (the main window opens the Compare screen). */
+    public void setOnCompare(Consumer<List<RunRecord>> handler) {
+        onCompare = handler;
+    }
+
+    /** Loads the run's spec into Data, Model and Train with the run as the next run's parent. */
+    public void cloneRun(RunRecord r) {
+        onClone.accept(r);
+    }
+
+    /**
+     * Compares the given runs; refuses (saying why) fewer than two or more than
+     * {@value #MAX_COMPARED}.
+     *
+     * @return true when the comparison was opened
+     */
+    public boolean compare(List<RunRecord> selected) {
+        String refusal = compareRefusal(selected.size());
+        if (refusal != null) {
+            model.errors().report("Compare", new IllegalArgumentException(refusal));
+            return false;
+        }
+        onCompare.accept(List.copyOf(selected));
+        return true;
+    }
+
+    /** Why {@code n} selected runs cannot be compared, or null when they can. */
+    public static String compareRefusal(int n) {
+        if (n < 2) {
+            return "select at least two runs to compare (Ctrl-click or Shift-click in the table)";
+        }
+        if (n > MAX_COMPARED) {
+            return n + " runs are selected; compare at most " + MAX_COMPARED
+                    + " at a time (narrow the table with the filter or the family view)";
+        }
+        return null;
     }
 
     /** True while a final test is running. */
