@@ -56,6 +56,19 @@ public final class ChartExport {
         }
     }
 
+    /**
+     * Gives a chart that is not a {@link LiveChart} (a heat map, a decision boundary) the same
+     * right-click menu: Save as PNG..., Copy image.
+     */
+    public static Menu install(javafx.scene.layout.Region chart, Supplier<String> title) {
+        Menu menu = new Menu(chart, title, null);
+        chart.setOnContextMenuRequested(e -> {
+            menu.show(chart, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        return menu;
+    }
+
     /** A file name from a chart title: "Loss (train, validation)" becomes "loss-train-validation.png". */
     static String fileName(String title) {
         String slug = title == null ? "" : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
@@ -81,8 +94,11 @@ public final class ChartExport {
                 content.putImage(snapshot(chart));
                 Clipboard.getSystemClipboard().setContent(content);
             });
-            reset.setOnAction(e -> resetZoom.run());
-            menu.getItems().addAll(savePng, copy, new SeparatorMenuItem(), reset);
+            menu.getItems().addAll(savePng, copy);
+            if (resetZoom != null) {
+                reset.setOnAction(e -> resetZoom.run());
+                menu.getItems().addAll(new SeparatorMenuItem(), reset);
+            }
         }
 
         /** Adds an item (e.g. a chart-specific action) above the export items. */
