@@ -1,6 +1,8 @@
 package dev.trainbench.ui;
 
 import dev.trainbench.train.EngineInfo;
+import dev.trainbench.ui.compare.CompareView;
+import dev.trainbench.ui.compare.CompareViewModel;
 import dev.trainbench.ui.data.DataView;
 import dev.trainbench.ui.data.DataViewModel;
 import dev.trainbench.ui.model.ModelView;
@@ -32,7 +34,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The main window's content: navigation (Data, Model, Train, Runs), the current screen, and a
+ * The main window's content: a menu bar (File: open and save specs), navigation (Data, Model,
+ * Train, Runs, Compare), the current screen, and a
  * status bar with the engine and device, the current run's progress and any background task.
  */
 public final class MainWindow extends BorderPane {
@@ -44,10 +47,12 @@ public final class MainWindow extends BorderPane {
     private final ModelViewModel modelVm;
     private final TrainViewModel trainVm;
     private final RunsViewModel runsVm;
+    private final CompareViewModel compareVm;
     private final DataView dataView;
     private final ModelView modelView;
     private final TrainView trainView;
     private final RunsView runsView;
+    private final CompareView compareView;
     private final SpecFiles specFiles;
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
@@ -66,11 +71,30 @@ public final class MainWindow extends BorderPane {
         modelView = new ModelView(modelVm);
         trainView = new TrainView(trainVm);
         runsView = new RunsView(runsVm);
+        compareVm = new CompareViewModel(model);
+        compareView = new CompareView(compareVm);
+        runsVm.setOnCompare(runs -> {
+            compareVm.compare(runs);
+            show(4);
+        });
         specFiles = new SpecFiles(model);
         runsVm.setOnClone(r -> editSpecOf(r.spec(), r.id(), r.name()));
+        runsVm.setOnRepeat(r -> {
+            if (r.spec() == null) {
+                model.errors().report("Repeating with seeds", new IllegalStateException("this run's spec could not be read"));
+                return;
+            }
+            SeedsDialog.ask(runsView, r.name(), n -> {
+                // the runs sit beside the original in the lineage: same parent, same spec, seeds s, s+1, ...
+                if (trainVm.repeatWithSeeds(r.spec(), n, r.parentId())) {
+                    show(2);
+                }
+            }, model.errors());
+        });
 
         navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
-                navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"));
+                navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"),
+                navButton("Compare", "nav-compare", compareView, "Ctrl+5"));
         Label brand = new Label("TrainBench");
         brand.getStyleClass().add("brand");
         VBox navBox = new VBox(4);
@@ -128,7 +152,7 @@ public final class MainWindow extends BorderPane {
         file.setId("menu-file");
         file.getItems().addAll(open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
         javafx.scene.control.Menu view = new javafx.scene.control.Menu("View");
-        String[] names = {"Data", "Model", "Train", "Runs"};
+        String[] names = {"Data", "Model", "Train", "Runs", "Compare"};
         for (int i = 0; i < names.length; i++) {
             int index = i;
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(names[i]);
@@ -216,7 +240,7 @@ public final class MainWindow extends BorderPane {
         show(2);
     }
 
-    /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs. */
+    /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs, 4 Compare. */
     public void show(int index) {
         navButtons.get(index).setSelected(true);
     }
@@ -261,6 +285,7 @@ public final class MainWindow extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(1));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(2));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> show(3));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), () -> show(4));
         acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
             show(2);
             trainVm.start();
@@ -326,6 +351,14 @@ public final class MainWindow extends BorderPane {
 
     public RunsViewModel runsViewModel() {
         return runsVm;
+    }
+
+    public CompareViewModel compareViewModel() {
+        return compareVm;
+    }
+
+    public CompareView compareView() {
+        return compareView;
     }
 
     public RunsView runsView() {

@@ -67,6 +67,12 @@ final class ChartRenderer {
 
     /** A polyline through n points (data units), with a dot on each when {@code dots} or when there is only one. */
     void line(GraphicsContext g, Viewport v, double[] xs, double[] ys, int n, Paint stroke, double width, boolean dots) {
+        line(g, v, xs, ys, n, stroke, width, dots, null);
+    }
+
+    /** As above, dashed when {@code dashes} is not null. */
+    void line(GraphicsContext g, Viewport v, double[] xs, double[] ys, int n, Paint stroke, double width, boolean dots,
+              double[] dashes) {
         ensure(n);
         for (int i = 0; i < n; i++) {
             pixX[i] = v.toPixelX(xs[i]);
@@ -81,7 +87,13 @@ final class ChartRenderer {
             }
         }
         if (n > 1) {
+            if (dashes != null) {
+                g.setLineDashes(dashes);
+            }
             g.strokePolyline(pixX, pixY, n);
+            if (dashes != null) {
+                g.setLineDashes((double[]) null);
+            }
         }
     }
 

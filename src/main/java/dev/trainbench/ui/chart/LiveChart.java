@@ -61,6 +61,7 @@ public class LiveChart extends BorderPane {
         private final boolean smoothable;
         private boolean visible = true;
         private final Label legendItem;
+        private double[] dashes;
         private int renderedPoints;
         private double[] decX = new double[0];
         private double[] decY = new double[0];
@@ -122,6 +123,12 @@ public class LiveChart extends BorderPane {
         public int renderedPoints() {
             return renderedPoints;
         }
+
+        /** Draws the curve dashed (e.g. validation against training); null for a solid line. */
+        public void setDashes(double... pattern) {
+            dashes = pattern == null || pattern.length == 0 ? null : pattern.clone();
+            dirty = true;
+        }
     }
 
     /**
@@ -143,6 +150,7 @@ public class LiveChart extends BorderPane {
         private final Label legendItem;
         private boolean visible = true;
         private boolean stale = true;
+        private double[] dashes;
         private int mostMembers;
         private double[] decX = new double[0];
         private double[] decY = new double[0];
@@ -210,6 +218,18 @@ public class LiveChart extends BorderPane {
             redrawNow();
         }
 
+        /** Draws the mean dashed; null for a solid line. */
+        public void setDashes(double... pattern) {
+            dashes = pattern == null || pattern.length == 0 ? null : pattern.clone();
+            dirty = true;
+        }
+
+        /** Runs that share the step where most do (a member that stopped early leaves the later steps). */
+        public int mostMembers() {
+            update();
+            return mostMembers;
+        }
+
         private boolean smoothed() {
             return smoothable && smoothing.get() > 0;
         }
@@ -267,6 +287,7 @@ public class LiveChart extends BorderPane {
     private DoubleFunction<String> yFormatter;
     private DoubleFunction<String> xTickFormatter;
     private XLink xLink;
+    private boolean legendShown = true;
     private long lastRedrawNanos;
 
     public LiveChart(String titleText) {
@@ -398,6 +419,10 @@ public class LiveChart extends BorderPane {
     /** Puts the legend entries of the current series in the legend, touching the scene graph only when they differ. */
     private void syncLegend() {
         List<Label> want = new ArrayList<>(series.size() + groups.size());
+        if (!legendShown) {
+            legend.getChildren().clear();
+            return;
+        }
         for (Group g : groups) {
             want.add(g.legendItem);
         }
@@ -549,6 +574,12 @@ public class LiveChart extends BorderPane {
     public void setXTickFormatter(DoubleFunction<String> formatter) {
         xTickFormatter = formatter;
         dirty = true;
+    }
+
+    /** Hides the chart's own legend (when a screen shows one legend for several charts). */
+    public void setLegendVisible(boolean value) {
+        legendShown = value;
+        legendStale = true;
     }
 
     /** Shares the X range with every other chart on the same link (Compare: zoom one, all follow). */
@@ -798,25 +829,25 @@ public class LiveChart extends BorderPane {
             boolean drawSmooth = smooth && grp.smoothable;
             int n = Decimator.minMax(grp.mean, false, view.xMin, view.xMax, columns, log, grp.decX, grp.decY);
             renderer.line(g, view, grp.decX, grp.decY, n, drawSmooth ? ChartRenderer.faint(grp.color, 0.35) : grp.color,
-                    drawSmooth ? 1.0 : 2.0, !grp.smoothable);
+                    drawSmooth ? 1.0 : 2.0, !grp.smoothable, drawSmooth ? null : grp.dashes);
         }
         for (Series s : series) {
             if (s.visible) {
                 boolean drawSmooth = s.smoothable && smooth;
                 renderer.line(g, view, s.decX, s.decY, s.renderedPoints, drawSmooth ? ChartRenderer.faint(s.color, 0.28) : s.color,
-                        drawSmooth ? 1.0 : 1.6, !s.smoothable);
+                        drawSmooth ? 1.0 : 1.6, !s.smoothable, drawSmooth ? null : s.dashes);
             }
         }
         for (Group grp : groups) {
             if (grp.visible && grp.smoothable && smooth) {
                 int n = Decimator.minMax(grp.smoothMean, false, view.xMin, view.xMax, columns, log, bufX, bufY);
-                renderer.line(g, view, bufX, bufY, n, grp.color, 2.2, false);
+                renderer.line(g, view, bufX, bufY, n, grp.color, 2.2, false, grp.dashes);
             }
         }
         for (Series s : series) {
             if (s.visible && s.smoothable && smooth) {
                 int n = Decimator.minMax(s.buffer, true, view.xMin, view.xMax, columns, log, bufX, bufY);
-                renderer.line(g, view, bufX, bufY, n, s.color, 2.0, false);
+                renderer.line(g, view, bufX, bufY, n, s.color, 2.0, false, s.dashes);
             }
         }
         for (int r = 0; r < referenceLines.size(); r++) {

@@ -92,6 +92,10 @@ public final class RunsView extends VBox {
         testing.setMaxSize(18, 18);
         testing.visibleProperty().bind(vm.testingProperty());
         testing.managedProperty().bind(vm.testingProperty());
+        Button csv = new Button("Export CSV...");
+        csv.setId("export-runs-csv");
+        csv.setTooltip(new Tooltip("The table's rows as they are sorted and filtered, as a CSV file for a spreadsheet or a script"));
+        csv.setOnAction(e -> exportCsv());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
         for (Button b : List.of(open, clone, rename, notes, tags, delete)) {
@@ -102,12 +106,23 @@ public final class RunsView extends VBox {
         count.textProperty().bind(vm.summaryProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
         // the buttons wrap onto a second line on narrow windows instead of being cut off
-        FlowPane buttons = new FlowPane(8, 6, compare, open, clone, test, testing, rename, notes, tags, delete, refresh);
+        FlowPane buttons = new FlowPane(8, 6, compare, open, clone, test, testing, rename, notes, tags, delete, csv, refresh);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox top = new HBox(8, filter, count);
         top.setAlignment(Pos.CENTER_LEFT);
         filter.setMinWidth(180);
-        VBox bar = new VBox(6, top, buttons);
+        Label family = new Label();
+        family.setId("runs-family");
+        family.textProperty().bind(vm.familyTextProperty());
+        family.setWrapText(true);
+        Button allRuns = new Button("Show all runs");
+        allRuns.getStyleClass().add("small-button");
+        allRuns.setOnAction(e -> vm.showFamily(null));
+        HBox familyBar = new HBox(8, family, allRuns);
+        familyBar.setAlignment(Pos.CENTER_LEFT);
+        familyBar.visibleProperty().bind(vm.familyOfProperty().isNotNull());
+        familyBar.managedProperty().bind(vm.familyOfProperty().isNotNull());
+        VBox bar = new VBox(6, top, buttons, familyBar);
 
         table.setId("runs-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -137,6 +152,10 @@ public final class RunsView extends VBox {
         TableColumn<RunRecord, String> parent = column("parent", r -> vm.parentLabel(r), 120);
         parent.setId("col-parent");
         parent.setCellFactory(col -> tooltipCell(r -> vm.parentTooltip(r)));
+        TableColumn<RunRecord, String> groupCol = column("seed group", RunsViewModel::groupLabel, 130);
+        groupCol.setId("col-group");
+        groupCol.setCellFactory(col -> tooltipCell(r -> r.groupId() == null ? null : "Seed group " + r.groupId()
+                + ": the same spec with seeds s, s+1, ...; Compare draws it as a band"));
         TableColumn<RunRecord, String> tagsCol = column("tags", r -> String.join(", ", r.tags()), 90);
         TableColumn<RunRecord, String> notesCol = column("notes", r -> r.notes(), 160);
         TableColumn<RunRecord, String> created = column("created", r -> r.createdAt(), 150);
@@ -154,6 +173,7 @@ public final class RunsView extends VBox {
         table.getColumns().add(column("time", r -> r.wallSeconds(), 66, seconds()));
         table.getColumns().add(column("status", r -> r.status() == null ? "" : r.status().label(), 84));
         table.getColumns().add(parent);
+        table.getColumns().add(groupCol);
         table.getColumns().add(tagsCol);
         table.getColumns().add(notesCol);
         table.getColumns().add(created);
@@ -191,6 +211,20 @@ public final class RunsView extends VBox {
         MenuItem clone = new MenuItem("Clone and change");
         clone.setId("menu-clone");
         clone.setOnAction(e -> vm.cloneRun(row.getItem()));
+        MenuItem repeat = new MenuItem("Repeat with seeds...");
+        repeat.setId("menu-repeat-seeds");
+        repeat.setOnAction(e -> vm.repeatWithSeeds(row.getItem()));
+        MenuItem selectGroup = new MenuItem("Select its seed group");
+        selectGroup.setOnAction(e -> {
+            List<RunRecord> members = vm.groupOf(row.getItem());
+            table.getSelectionModel().clearSelection();
+            for (RunRecord m : members) {
+                table.getSelectionModel().select(m);
+            }
+        });
+        MenuItem family = new MenuItem("Show its family (lineage)");
+        family.setId("menu-family");
+        family.setOnAction(e -> vm.showFamily(row.getItem()));
         MenuItem test = new MenuItem("Final test...");
         test.setOnAction(e -> finalTest(row.getItem()));
         MenuItem rename = new MenuItem("Rename...");
@@ -201,12 +235,13 @@ public final class RunsView extends VBox {
         tags.setOnAction(e -> editTags(row.getItem()));
         MenuItem delete = new MenuItem("Delete...");
         delete.setOnAction(e -> delete(row.getItem()));
-        ContextMenu menu = new ContextMenu(compare, charts, clone, new SeparatorMenuItem(), test, rename, notes, tags,
-                new SeparatorMenuItem(), delete);
+        ContextMenu menu = new ContextMenu(compare, charts, clone, repeat, new SeparatorMenuItem(), selectGroup, family,
+                new SeparatorMenuItem(), test, rename, notes, tags, new SeparatorMenuItem(), delete);
         menu.setOnShowing(e -> {
             int n = table.getSelectionModel().getSelectedItems().size();
             compare.setText(n < 2 ? "Compare selected (select 2 or more)" : "Compare " + n + " selected runs");
             compare.setDisable(n < 2);
+            selectGroup.setDisable(row.getItem() == null || row.getItem().groupId() == null);
         });
         return menu;
     }
@@ -222,6 +257,21 @@ public final class RunsView extends VBox {
                 setTooltip(t == null || t.isBlank() ? null : new Tooltip(t));
             }
         };
+    }
+
+    private void exportCsv() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the runs table");
+        chooser.setInitialFileName("runs.csv");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            java.nio.file.Path p = f.toPath();
+            if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                p = p.resolveSibling(p.getFileName() + ".csv");
+            }
+            vm.exportCsv(List.copyOf(table.getItems()), p, () -> { });
+        }
     }
 
     /** The selected runs, in table order (for tests and the Compare button). */

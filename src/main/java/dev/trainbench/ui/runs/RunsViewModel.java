@@ -25,7 +25,10 @@ public final class RunsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty testing = new SimpleBooleanProperty(false);
     private final StringProperty summary = new SimpleStringProperty("");
+    private final javafx.beans.property.ObjectProperty<RunRecord> familyOf = new javafx.beans.property.SimpleObjectProperty<>(this, "familyOf");
+    private final StringProperty familyText = new SimpleStringProperty(this, "familyText", "");
     private Consumer<RunRecord> onClone = r -> { };
+    private Consumer<RunRecord> onRepeat = r -> { };
     private Consumer<List<RunRecord>> onCompare = list -> { };
 
     /** Most runs one comparison shows: beyond ten, curves and colours stop being readable. */
@@ -36,18 +39,73 @@ public final class RunsViewModel {
         this.runs = model.runs();
         this.filtered = new FilteredList<>(runs, r -> true);
         filter.addListener((o, a, text) -> applyFilter());
+        familyOf.addListener((o, a, r) -> applyFilter());
         model.runsVersionProperty().addListener((o, a, b) -> reload());
     }
 
     private void applyFilter() {
         String[] words = filter.get() == null ? new String[0] : filter.get().toLowerCase(Locale.ROOT).strip().split("\\s+");
-        filtered.setPredicate(r -> Arrays.stream(words).allMatch(w -> w.isEmpty() || searchText(r).contains(w)));
+        java.util.Set<String> family = null;
+        RunRecord of = familyOf.get();
+        if (of != null) {
+            family = new java.util.HashSet<>(dev.trainbench.runs.Lineage.of(runs).family(of.id()));
+            family.add(of.id());
+            familyText.set("Family of " + of.name() + " (" + dev.trainbench.ui.RunIds.shortId(of.id()) + "): its first ancestor here and "
+                    + "every run cloned from it, " + family.size() + (family.size() == 1 ? " run" : " runs"));
+        } else {
+            familyText.set("");
+        }
+        java.util.Set<String> members = family;
+        filtered.setPredicate(r -> (members == null || members.contains(r.id()))
+                && Arrays.stream(words).allMatch(w -> w.isEmpty() || searchText(r).contains(w)));
         summary.set(filtered.size() + " of " + runs.size() + " runs");
+    }
+
+    /** Shows only {@code r}'s family: the oldest ancestor in the workspace and all its descendants (null: every run). */
+    public void showFamily(RunRecord r) {
+        familyOf.set(r);
+    }
+
+    public javafx.beans.property.ObjectProperty<RunRecord> familyOfProperty() {
+        return familyOf;
+    }
+
+    /** "Family of X (a1b2): ..." while the family filter is on, empty otherwise. */
+    public StringProperty familyTextProperty() {
+        return familyText;
+    }
+
+    /** The runs of {@code r}'s seed group (just {@code r} when it has none), for selecting a whole group. */
+    public List<RunRecord> groupOf(RunRecord r) {
+        if (r.groupId() == null) {
+            return List.of(r);
+        }
+        return runs.stream().filter(x -> r.groupId().equals(x.groupId())).toList();
+    }
+
+    /** "dropout 0.3 · seed 2 of 3", empty for a run outside a group. */
+    public static String groupLabel(RunRecord r) {
+        if (r.groupId() == null) {
+            return "";
+        }
+        String name = r.groupName() == null ? r.groupId() : r.groupName();
+        return r.groupIndex() == null ? name : name + " \u00b7 seed " + (r.groupIndex() + 1)
+                + (r.groupSize() == null ? "" : " of " + r.groupSize());
+    }
+
+    /** Writes the given rows (the table's, as sorted and filtered) as CSV in the background. */
+    public void exportCsv(List<RunRecord> rows, java.nio.file.Path file, Runnable onDone) {
+        List<RunRecord> copy = List.copyOf(rows);
+        model.tasks().run("Writing the runs table", () -> {
+            dev.trainbench.runs.RunsCsv.write(copy, file.toAbsolutePath());
+            return file;
+        }, done -> onDone.run(), error -> model.errors().report("Exporting the runs table", error));
     }
 
     static String searchText(RunRecord r) {
         return String.join(" ", r.id(), nz(r.name()), r.status() == null ? "" : r.status().label(), nz(r.dataLabel()),
-                nz(r.modelLabel()), optimizer(r), String.join(" ", r.tags()), nz(r.notes())).toLowerCase(Locale.ROOT);
+                nz(r.modelLabel()), optimizer(r), groupLabel(r), nz(r.groupId()), String.join(" ", r.tags()), nz(r.notes()))
+                .toLowerCase(Locale.ROOT);
     }
 
     // ----------------------------------------------------------------------------- table columns
@@ -220,6 +278,15 @@ public final class RunsViewModel {
             }
         }
         reload();
+    }
+
+    /** What "Repeat with seeds..." does with a run (the main window asks how many and queues the group). */
+    public void setOnRepeat(Consumer<RunRecord> handler) {
+        onRepeat = handler;
+    }
+
+    public void repeatWithSeeds(RunRecord r) {
+        onRepeat.accept(r);
     }
 
     /** What "Clone and change" does with a run (the main window loads its spec into the editors). */

@@ -305,10 +305,22 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
                 .row("Min improvement", minDelta, "Early stopping: a validation loss this much lower counts as better.")
                 .row("Device", device).full(settingsError);
+        Button repeat = new Button("Repeat with seeds\u2026");
+        repeat.setId("repeat-seeds");
+        repeat.setTooltip(new Tooltip("Train these settings several times with seeds s, s+1, ..., one after another, as a group: "
+                + "Compare then draws the group as a band and says whether a difference is larger than the seed spread."));
+        repeat.disableProperty().bind(vm.runningProperty());
+        repeat.setOnAction(e -> askSeeds(n -> vm.repeatWithSeeds(n)));
+        repeat.setMaxWidth(Double.MAX_VALUE);
+        f.full(repeat);
         ScrollPane s = new ScrollPane(f.node());
         s.setFitToWidth(true);
         s.setMinWidth(260);
         return s;
+    }
+
+    private void askSeeds(java.util.function.IntConsumer onChosen) {
+        dev.trainbench.ui.SeedsDialog.ask(this, vm.runNameProperty().get(), onChosen, vm.workbench().errors());
     }
 
     private static void unitInterval(double v) {

@@ -92,6 +92,7 @@ public final class TrainViewModel {
     private double longestPulseMillis;
     private double longestWarmFrameWorkMillis;
     private EventSubscription subscription;
+    private dev.trainbench.train.GroupHandle group;
     private TrainingSink sink;
     private long totalSteps;
     private double lastStep;
@@ -239,30 +240,99 @@ public final class TrainViewModel {
 
     /** Queues the current spec on the trainer; refuses (with the reason) a model that cannot connect. */
     public boolean start() {
-        if (running.get()) {
+        ExperimentSpec spec = startable("Starting the run");
+        if (spec == null) {
             return false;
+        }
+        group = null;
+        begin(model.trainer().submit(spec, model.baseDir(), parentId.get()), spec.name());
+        return true;
+    }
+
+    /**
+     * Repeat with seeds: trains the spec being edited {@code seeds} times with seeds s, s+1, ...,
+     * one after another on the trainer thread, as one seed group (recorded in every run), so that
+     * Compare can draw it as a band and say whether a difference exceeds the seed spread.
+     */
+    public boolean repeatWithSeeds(int seeds) {
+        ExperimentSpec spec = startable("Repeating with seeds");
+        return spec != null && repeatWithSeeds(spec, seeds, parentId.get());
+    }
+
+    /** Repeat with seeds for any spec (a run's, from the Runs screen), with the given parent. */
+    public boolean repeatWithSeeds(ExperimentSpec spec, int seeds, String parent) {
+        if (running.get()) {
+            model.errors().report("Repeating with seeds", new TrainingException(
+                    "a run is training; repeat with seeds when it has finished"));
+            return false;
+        }
+        String refusal = seedsRefusal(seeds);
+        if (refusal != null) {
+            model.errors().report("Repeating with seeds", new IllegalArgumentException(refusal));
+            return false;
+        }
+        if (subscription != null) {
+            subscription.drain();
+        }
+        group = model.trainer().submitGroup(spec, model.baseDir(), seeds, parent);
+        begin(group.members().get(0), spec.name());
+        status.set(String.format(Locale.ROOT, "Seed group \"%s\": %d runs (seeds %d to %d), one after another. Preparing the first...",
+                spec.name(), seeds, spec.seed(), spec.seed() + seeds - 1));
+        return true;
+    }
+
+    /** Why {@code seeds} runs cannot make a group, or null when they can. */
+    public static String seedsRefusal(int seeds) {
+        if (seeds < 2 || seeds > dev.trainbench.train.SeedGroup.MAX_SEEDS) {
+            return "a seed group needs 2 to " + dev.trainbench.train.SeedGroup.MAX_SEEDS + " seeds, not " + seeds
+                    + " (3 to 5 show the spread of most recipes)";
+        }
+        return null;
+    }
+
+    /** The seed group training now, or null. */
+    public dev.trainbench.train.GroupHandle currentGroup() {
+        return group;
+    }
+
+    /** The spec being edited when it can start now; null after saying why not. */
+    private ExperimentSpec startable(String action) {
+        if (running.get()) {
+            return null;
         }
         String invalid = apply();
         if (invalid != null) {
-            model.errors().report("Starting the run", new TrainingException(invalid));
-            return false;
+            model.errors().report(action, new TrainingException(invalid));
+            return null;
         }
         ExperimentSpec spec = model.spec();
         if (model.dataset() != null) {
             ModelSummary s = ShapeInference.infer(spec.model().layers(), model.dataset().sampleShape(), model.dataset().outputWidth());
             if (!s.valid()) {
-                model.errors().report("Starting the run", new TrainingException(
+                model.errors().report(action, new TrainingException(
                         "The model cannot connect: " + s.errorMessage() + ". Fix it on the Model screen."));
-                return false;
+                return null;
             }
         }
         if (subscription != null) {
             subscription.drain(); // forget anything left from earlier runs
         }
-        RunHandle handle = model.trainer().submit(spec, model.baseDir(), parentId.get());
+        return spec;
+    }
+
+    /** Follows {@code handle} from now on: charts, progress and status start over. */
+    private void begin(RunHandle handle, String name) {
         current.set(handle);
         running.set(true);
         paused.set(false);
+        resetForRun();
+        progress.set(-1);
+        status.set("Preparing data and model...");
+        model.runStatusProperty().set("starting " + name);
+        model.runProgressProperty().set(-1);
+    }
+
+    private void resetForRun() {
         stepsShown.set(0);
         epochsShown.set(0);
         sanityTitle.set(null);
@@ -275,11 +345,6 @@ public final class TrainViewModel {
         framesMeasured = 0;
         totalSteps = 0;
         lastStep = 0;
-        progress.set(-1);
-        status.set("Preparing data and model...");
-        model.runStatusProperty().set("starting " + spec.name());
-        model.runProgressProperty().set(-1);
-        return true;
     }
 
     /** Title of the sanity panel while it shows the pre-run checks' findings. */
@@ -389,6 +454,9 @@ public final class TrainViewModel {
     public void stop() {
         RunHandle h = current.get();
         if (h != null && running.get()) {
+            if (group != null) {
+                group.stop();
+            }
             h.stop();
             status.set("Stopping...");
         }
@@ -450,6 +518,15 @@ public final class TrainViewModel {
         List<TrainingEvent> events = subscription.drain();
         RunHandle h = current.get();
         for (TrainingEvent e : events) {
+            if (group != null && (h == null || !mine(h, e))) {
+                // the next run of the seed group (or its failure before it started): follow it
+                RunHandle next = group.members().stream().filter(m -> mine(m, e)).findFirst().orElse(null);
+                if (next != null) {
+                    h = next;
+                    current.set(next);
+                    resetForRun();
+                }
+            }
             if (h == null || !mine(h, e)) {
                 if (e instanceof TrainingEvent.RunFinished) {
                     model.runsChanged();
@@ -483,6 +560,15 @@ public final class TrainViewModel {
                 }
             } else if (e instanceof TrainingEvent.RunFinished f) {
                 deliverSteps(h.history(), h.history() == null ? 0 : h.history().size());
+                if (group != null && !group.completion().isDone() && f.status() != RunStatus.FAILED
+                        && group.members().indexOf(h) < group.members().size() - 1) {
+                    int k = group.members().indexOf(h) + 1;
+                    status.set(String.format(Locale.ROOT, "Seed %d of %d: %s. The next seed starts...", k, group.members().size(),
+                            finishedText(f)));
+                    model.runsChanged();
+                    continue;
+                }
+                group = null;
                 running.set(false);
                 paused.set(false);
                 progress.set(f.status() == RunStatus.COMPLETED || f.status() == RunStatus.EARLY_STOPPED ? 1 : progress.get() < 0 ? 0 : progress.get());
@@ -495,6 +581,14 @@ public final class TrainViewModel {
                     model.errors().report("Training", new TrainingException(f.message() == null ? "the run failed" : f.message()));
                 }
             }
+        }
+        if (group != null && group.completion().isDone() && running.get() && events.isEmpty()) {
+            group = null;
+            running.set(false);
+            paused.set(false);
+            status.set("The seed group ended: " + status.get());
+            model.runStatusProperty().set("seed group ended");
+            model.runsChanged();
         }
         if (sink != null) {
             sink.frame();
