@@ -1,5 +1,6 @@
 package dev.trainbench.cli;
 
+import dev.trainbench.runs.MetricColumns.Epoch;
 import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
@@ -57,10 +58,10 @@ final class ShowCommand implements Callable<Integer> {
             out.println();
             out.printf("%6s %11s %10s %11s %10s %8s%n", "epoch", "train loss", "train acc", "val loss", "val acc", "seconds");
             for (int i = 0; i < epochs.rows(); i++) {
-                out.printf(Locale.ROOT, "%6d %11.4f %10s %11.4f %10s %8.1f%n", (long) epochs.column("epoch")[i],
-                        epochs.column("train_loss")[i], Format.pct(epochs.column("train_accuracy")[i]),
-                        epochs.column("validation_loss")[i], Format.pct(epochs.column("validation_accuracy")[i]),
-                        epochs.column("seconds")[i]);
+                out.printf(Locale.ROOT, "%6d %11.4f %10s %11.4f %10s %8.1f%n", (long) epochs.value(Epoch.EPOCH, i),
+                        epochs.value(Epoch.TRAIN_LOSS, i), Format.pct(epochs.value(Epoch.TRAIN_ACCURACY, i)),
+                        epochs.value(Epoch.VALIDATION_LOSS, i), Format.pct(epochs.value(Epoch.VALIDATION_ACCURACY, i)),
+                        epochs.value(Epoch.SECONDS, i));
             }
         }
         TestResult t = r.test();

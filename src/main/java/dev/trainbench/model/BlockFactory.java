@@ -23,7 +23,10 @@ import dev.trainbench.spec.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a checked layer stack into DJL blocks; the only DJL-facing class of this package. */
+/**
+ * Turns a checked layer stack into DJL blocks. With {@link BuiltModel} and {@link ReluProbes}, the
+ * only DJL-facing classes of this package.
+ */
 public final class BlockFactory {
 
     private BlockFactory() {
@@ -41,9 +44,13 @@ public final class BlockFactory {
         SequentialBlock sequential = new SequentialBlock();
         List<String> names = new ArrayList<>();
         List<Block> groups = new ArrayList<>();
+        ReluProbes relus = new ReluProbes();
         for (int i = 0; i < model.layers().size(); i++) {
             LayerSpec layer = model.layers().get(i);
-            Block block = layer(layer);
+            // A ReLU belongs to the last layer with parameters before it; a residual block's inner
+            // ReLUs to the block, which becomes the next group.
+            int owner = layer.type().hasParameters() ? groups.size() : groups.size() - 1;
+            Block block = layer(layer, relus, owner);
             sequential.add(block);
             if (layer.type().hasParameters()) {
                 names.add((i + 1) + " " + layer.label());
@@ -54,7 +61,7 @@ public final class BlockFactory {
         sequential.add(output);
         names.add(ShapeInference.OUTPUT_LABEL_PREFIX + outputs);
         groups.add(output);
-        return new BuiltModel(sequential, names, groups);
+        return new BuiltModel(sequential, names, groups, relus);
     }
 
     /** The weight initializer for a spec, or null for the framework's default. */
@@ -79,7 +86,7 @@ public final class BlockFactory {
         return init.type() == InitSpec.Type.HE ? new NormalInitializer(0.01f) : null;
     }
 
-    private static Block layer(LayerSpec l) {
+    private static Block layer(LayerSpec l, ReluProbes relus, int owner) {
         return switch (l.type()) {
             case DENSE -> Linear.builder().setUnits(l.units()).build();
             case CONV2D -> Conv2d.builder()
@@ -95,18 +102,18 @@ public final class BlockFactory {
             case FLATTEN -> Blocks.batchFlattenBlock();
             case DROPOUT -> Dropout.builder().optRate(l.rate().floatValue()).build();
             case BATCHNORM -> BatchNorm.builder().build();
-            case RELU -> Activation.reluBlock();
+            case RELU -> relus.relu(owner);
             case LEAKYRELU -> Activation.leakyReluBlock((float) l.alphaOrDefault());
             case GELU -> Activation.geluBlock();
             case TANH -> Activation.tanhBlock();
             case SIGMOID -> Activation.sigmoidBlock();
-            case RESIDUAL -> residual(l.body());
+            case RESIDUAL -> residual(l.body(), relus, owner);
         };
     }
 
-    private static Block residual(List<LayerSpec> body) {
+    private static Block residual(List<LayerSpec> body, ReluProbes relus, int owner) {
         SequentialBlock inner = new SequentialBlock();
-        body.forEach(b -> inner.add(layer(b)));
+        body.forEach(b -> inner.add(layer(b, relus, owner)));
         return new ParallelBlock(outputs -> {
             NDArray sum = outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow());
             return new NDList(sum);

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A numeric CSV written by {@link CsvLog}, read back column-wise; empty cells read as NaN. */
+/**
+ * A numeric CSV written by {@link CsvLog}, read back column-wise; empty cells read as NaN. Columns
+ * are found by name ({@link MetricColumns}), never by position, so files with fewer columns (older
+ * versions) or more (newer versions) read as far as they go.
+ */
 public record MetricsTable(List<String> columns, double[][] values) {
 
     public int rows() {
@@ -21,6 +25,34 @@ public record MetricsTable(List<String> columns, double[][] values) {
     public double[] column(String name) {
         int i = columns.indexOf(name);
         return i < 0 ? null : values[i];
+    }
+
+    /** A whole-run column's values, or null when this file has no such column (e.g. an older run). */
+    public double[] column(MetricColumn column) {
+        return column(column.header());
+    }
+
+    /** A per-layer column's values for {@code layer}, or null when this file has none. */
+    public double[] column(MetricColumn column, String layer) {
+        return column(column.header(layer));
+    }
+
+    /** The layers this file has a {@code column[layer]} for, in file order (first layer first). */
+    public List<String> layers(MetricColumn column) {
+        List<String> out = new ArrayList<>();
+        for (String c : columns) {
+            String layer = column.layerOf(c);
+            if (layer != null) {
+                out.add(layer);
+            }
+        }
+        return out;
+    }
+
+    /** Row {@code row} of a whole-run column, NaN when the column is absent. */
+    public double value(MetricColumn column, int row) {
+        double[] v = column(column);
+        return v == null || row < 0 || row >= v.length ? Double.NaN : v[row];
     }
 
     public static MetricsTable empty() {

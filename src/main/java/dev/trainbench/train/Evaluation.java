@@ -23,8 +23,13 @@ final class Evaluation {
         if (set == null || set.size() == 0) {
             return null;
         }
-        Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), set, batchSize,
-                lossType, outputs, false);
+        return evaluate(trainer, new Batches(set, Math.min(batchSize, set.size()), lossType, outputs, null));
+    }
+
+    /** Mean loss and accuracy (NaN for regression) over the whole set of {@code batches}, in batches of its size. */
+    static double[] evaluate(Trainer trainer, Batches batches) {
+        Dataset set = batches.set();
+        Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), batches, false);
         return new double[] {p.meanLoss, set.isClassification() ? (double) p.correct / set.size() : Double.NaN};
     }
 
@@ -32,23 +37,20 @@ final class Evaluation {
     record Predictions(double meanLoss, long correct, int[] predicted) {
     }
 
+    /** Forward passes over the whole set of {@code batches} (no augmentation), in batches of its size. */
     static Predictions predict(NDManager parent, java.util.function.Function<NDList, NDList> forward, Loss loss,
-                               Dataset set, int batchSize, TrainingSpec.Loss lossType, int outputs, boolean keepPredictions) {
+                               Batches batches, boolean keepPredictions) {
+        Dataset set = batches.set();
         int n = set.size();
-        int size = set.sampleSize();
-        int[] shape = set.sampleShape();
+        int batchSize = batches.maxBatch();
         double lossSum = 0;
         long correct = 0;
         int[] predicted = keepPredictions && set.isClassification() ? new int[n] : null;
-        DirectFloats buffer = new DirectFloats(Math.min(batchSize, n) * size);
-        float[] chunk = new float[Math.min(batchSize, n) * size];
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
             try (NDManager sm = parent.newSubManager()) {
-                System.arraycopy(set.features(), start * size, chunk, 0, count * size);
-                NDArray x = sm.create(buffer.fill(chunk, count * size), new Shape(batchShape(count, shape)), DataType.FLOAT32);
-                final int first = start;
-                NDArray label = labels(sm, set, count, i -> first + i, lossType, outputs);
+                NDArray x = batches.inputs(sm, null, start, count);
+                NDArray label = batches.labels(sm, null, start, count);
                 NDArray pred = forward.apply(new NDList(x)).singletonOrThrow();
                 NDArray l = loss.evaluate(new NDList(label), new NDList(pred)).toType(DataType.FLOAT32, false).reshape();
                 if (set.isClassification()) {
@@ -70,30 +72,6 @@ final class Evaluation {
             }
         }
         return new Predictions(lossSum / n, correct, predicted);
-    }
-
-    /**
-     * The targets of {@code count} samples, sample {@code index(i)} of {@code set} at position i:
-     * class indices for cross-entropy, one-hot rows for L1/L2 on classes, values for regression.
-     */
-    static NDArray labels(NDManager sm, Dataset set, int count, java.util.function.IntUnaryOperator index,
-                          TrainingSpec.Loss lossType, int outputs) {
-        if (set.isClassification()) {
-            long[] y = new long[count];
-            int[] all = set.labels();
-            for (int i = 0; i < count; i++) {
-                y[i] = all[index.applyAsInt(i)];
-            }
-            NDArray idx = sm.create(y);
-            return lossType == TrainingSpec.Loss.CROSS_ENTROPY ? idx : idx.oneHot(outputs);
-        }
-        int w = set.targetWidth();
-        float[] t = new float[count * w];
-        float[] targets = set.targets();
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(targets, index.applyAsInt(i) * w, t, i * w, w);
-        }
-        return sm.create(t, new Shape(count, w));
     }
 
     static long[] batchShape(int count, int[] sampleShape) {

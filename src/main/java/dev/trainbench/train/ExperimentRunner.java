@@ -20,10 +20,31 @@ import java.util.function.Consumer;
 /** Runs one experiment on the calling thread: the path shared by the CLI and the trainer service. */
 public final class ExperimentRunner {
 
-    /** Callbacks for one run; all optional. */
-    public record Hooks(Consumer<TrainingEvent> events, Consumer<MetricsHistory> onHistory, Consumer<String> warnings) {
+    /**
+     * Callbacks for one run; all optional.
+     *
+     * @param listeners listeners of the caller's own (e.g. diagnosis), added to the standard ones
+     *                  where {@link TrainingListeners#standard} says
+     */
+    public record Hooks(Consumer<TrainingEvent> events, Consumer<MetricsHistory> onHistory, Consumer<String> warnings,
+                        List<TrainingListener> listeners) {
+        public Hooks {
+            listeners = listeners == null ? List.of() : List.copyOf(listeners);
+        }
+
+        public Hooks(Consumer<TrainingEvent> events, Consumer<MetricsHistory> onHistory, Consumer<String> warnings) {
+            this(events, onHistory, warnings, List.of());
+        }
+
         public static Hooks none() {
             return new Hooks(e -> { }, h -> { }, w -> { });
+        }
+
+        /** These hooks plus one more listener. */
+        public Hooks withListener(TrainingListener listener) {
+            List<TrainingListener> all = new ArrayList<>(listeners);
+            all.add(listener);
+            return new Hooks(events, onHistory, warnings, all);
         }
     }
 
@@ -68,14 +89,14 @@ public final class ExperimentRunner {
                 .testSamples(data.test().size()).preprocessing(data.preprocessing())
                 .build();
         try (RunFolder folder = store.create(spec, parentId, initial)) {
-            TrainingLoop loop = new TrainingLoop(spec, data, folder, control, hooks.events(), options);
+            TrainingLoop loop = new TrainingLoop(spec, data, folder, control, hooks.events(), options, hooks.listeners());
             RunRecord done;
             try {
                 done = loop.run(hooks.onHistory());
             } catch (InterruptedException e) {
                 markEnded(folder, RunStatus.STOPPED, "interrupted");
                 throw e;
-            } catch (RuntimeException | IOException | Error e) {
+            } catch (RuntimeException | Error e) {
                 String message = describe(e);
                 done = markEnded(folder, RunStatus.FAILED, message);
                 hooks.events().accept(new TrainingEvent.RunFinished(folder.id(), RunStatus.FAILED, message, done));
@@ -110,6 +131,9 @@ public final class ExperimentRunner {
 
     /** A message for the user; the exception class only when nothing better is known. */
     public static String describe(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+            return describe(u.getCause());
+        }
         if (e instanceof DataException || e instanceof SpecException || e instanceof TrainingException) {
             return e.getMessage();
         }

@@ -51,8 +51,9 @@ public final class FinalTest {
                 built.block().loadParameters(manager, new DataInputStream(in));
             }
             ParameterStore ps = new ParameterStore(manager, false);
+            Batches batches = new Batches(test, Math.min(512, test.size()), spec.training().loss(), test.outputWidth(), null);
             Evaluation.Predictions p = Evaluation.predict(manager, x -> built.block().forward(ps, x, false),
-                    DjlFactories.loss(spec.training().loss()), test, 512, spec.training().loss(), test.outputWidth(), true);
+                    DjlFactories.loss(spec.training().loss()), batches, true);
             TestResult result = result(test, p);
             RunRecord updated = record.toBuilder().test(result).build();
             store.update(updated);

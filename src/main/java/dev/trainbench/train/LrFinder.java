@@ -48,7 +48,6 @@ public final class LrFinder {
         List<Point> points = new ArrayList<>();
         boolean diverged = false;
         try (SanityProbes.ProbeModel model = new SanityProbes.ProbeModel(spec, train, batch, tracker)) {
-            float[] x = new float[batch * train.sampleSize()];
             int[] order = EpochOrder.order(train.size(), 1, true, spec.seed());
             int epoch = 1;
             int cursor = 0;
@@ -59,14 +58,9 @@ public final class LrFinder {
                     order = EpochOrder.order(train.size(), ++epoch, true, spec.seed());
                     cursor = 0;
                 }
-                int start = cursor;
-                int[] ord = order;
-                for (int i = 0; i < batch; i++) {
-                    System.arraycopy(train.features(), ord[start + i] * train.sampleSize(), x,
-                            i * train.sampleSize(), train.sampleSize());
-                }
+                model.step(order, cursor, batch);
                 cursor += batch;
-                float loss = model.step(x, batch, train, i -> ord[start + i])[0];
+                float loss = model.step.loss();
                 if (!Float.isFinite(loss)) {
                     diverged = true;
                     break;

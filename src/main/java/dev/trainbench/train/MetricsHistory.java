@@ -1,39 +1,55 @@
 package dev.trainbench.train;
 
+import dev.trainbench.runs.MetricColumn;
+import dev.trainbench.runs.MetricColumns.Step;
+import dev.trainbench.runs.MetricLayout;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every step of one run, column-wise in primitive arrays: one writer (the trainer) appends, any
- * number of readers (charts) read concurrently without locks. The writer fills a row and only then
- * publishes the new size through a volatile write; a reader reads the size first, so it never sees
- * a row being written. Growth copies into a new array before publishing it, so an old array a
- * reader still holds stays valid for every row below the size it read.
+ * Every step of one run, column-wise in primitive arrays, one array per column of
+ * {@link MetricLayout#steps} (so a column added to {@link dev.trainbench.runs.MetricColumns} is kept
+ * here without further code): one writer (the trainer) appends, any number of readers (charts) read
+ * concurrently without locks. The writer fills a row and only then publishes the new size through
+ * a volatile write; a reader reads the size first, so it never sees a row being written. Growth
+ * copies into a new array before publishing it, so an old array a reader still holds stays valid
+ * for every row below the size it read.
  */
 public final class MetricsHistory {
-    private static final int BASE_COLUMNS = 7;
-    private static final int STEP = 0;
-    private static final int EPOCH = 1;
-    private static final int LOSS = 2;
-    private static final int ACCURACY = 3;
-    private static final int LR = 4;
-    private static final int GRAD_NORM = 5;
-    private static final int THROUGHPUT = 6;
-
+    private final MetricLayout layout;
     private final List<String> layerNames;
     private final int layers;
+    private final int iStep;
+    private final int iEpoch;
+    private final int iLoss;
+    private final int iAccuracy;
+    private final int iLearningRate;
+    private final int iGradNorm;
+    private final int iThroughput;
     private volatile float[][] columns;
     private volatile int size;
     private final CopyOnWriteArrayList<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
 
     public MetricsHistory(List<String> layerNames) {
-        this.layerNames = List.copyOf(layerNames);
+        this.layout = MetricLayout.steps(layerNames);
+        this.layerNames = layout.layers();
         this.layers = layerNames.size();
-        this.columns = new float[BASE_COLUMNS + 3 * layers][1024];
+        this.iStep = layout.index(Step.STEP);
+        this.iEpoch = layout.index(Step.EPOCH);
+        this.iLoss = layout.index(Step.LOSS);
+        this.iAccuracy = layout.index(Step.ACCURACY);
+        this.iLearningRate = layout.index(Step.LEARNING_RATE);
+        this.iGradNorm = layout.index(Step.GRAD_NORM);
+        this.iThroughput = layout.index(Step.SAMPLES_PER_SECOND);
+        this.columns = new float[layout.width()][1024];
     }
 
     public List<String> layerNames() {
         return layerNames;
+    }
+
+    public MetricLayout layout() {
+        return layout;
     }
 
     /** Called by the trainer thread only. */
@@ -48,17 +64,9 @@ public final class MetricsHistory {
             cols = grown;
             columns = grown;
         }
-        cols[STEP][n] = m.step();
-        cols[EPOCH][n] = m.epoch();
-        cols[LOSS][n] = m.loss();
-        cols[ACCURACY][n] = m.accuracy();
-        cols[LR][n] = m.learningRate();
-        cols[GRAD_NORM][n] = m.gradNorm();
-        cols[THROUGHPUT][n] = m.samplesPerSecond();
-        for (int l = 0; l < layers; l++) {
-            cols[BASE_COLUMNS + l][n] = m.layerGradNorms()[l];
-            cols[BASE_COLUMNS + layers + l][n] = m.layerWeightNorms() == null ? Float.NaN : m.layerWeightNorms()[l];
-            cols[BASE_COLUMNS + 2 * layers + l][n] = m.layerUpdateRatios() == null ? Float.NaN : m.layerUpdateRatios()[l];
+        double[] row = m.row();
+        for (int c = 0; c < cols.length; c++) {
+            cols[c][n] = (float) row[c];
         }
         size = n + 1;
     }
@@ -72,43 +80,61 @@ public final class MetricsHistory {
     }
 
     public long step(int i) {
-        return (long) value(STEP, i);
+        return (long) value(iStep, i);
     }
 
     public int epoch(int i) {
-        return (int) value(EPOCH, i);
+        return (int) value(iEpoch, i);
     }
 
     public float loss(int i) {
-        return value(LOSS, i);
+        return value(iLoss, i);
     }
 
     public float accuracy(int i) {
-        return value(ACCURACY, i);
+        return value(iAccuracy, i);
     }
 
     public float learningRate(int i) {
-        return value(LR, i);
+        return value(iLearningRate, i);
     }
 
     public float gradNorm(int i) {
-        return value(GRAD_NORM, i);
+        return value(iGradNorm, i);
     }
 
     public float samplesPerSecond(int i) {
-        return value(THROUGHPUT, i);
+        return value(iThroughput, i);
     }
 
     public float layerGradNorm(int i, int layer) {
-        return value(BASE_COLUMNS + checkLayer(layer), i);
+        return value(Step.LAYER_GRAD_NORM, layer, i);
     }
 
     public float layerWeightNorm(int i, int layer) {
-        return value(BASE_COLUMNS + layers + checkLayer(layer), i);
+        return value(Step.LAYER_WEIGHT_NORM, layer, i);
     }
 
     public float layerUpdateRatio(int i, int layer) {
-        return value(BASE_COLUMNS + 2 * layers + checkLayer(layer), i);
+        return value(Step.LAYER_UPDATE_RATIO, layer, i);
+    }
+
+    /** Fraction of the ReLU units after the layer dead on step i's batch; NaN between detail steps and without a ReLU. */
+    public float layerDeadFraction(int i, int layer) {
+        return value(Step.LAYER_DEAD_FRACTION, layer, i);
+    }
+
+    /** Row i of a whole-run column. */
+    public float value(MetricColumn column, int i) {
+        return value(layout.index(column), i);
+    }
+
+    /** Row i of a per-layer column. */
+    public float value(MetricColumn column, int layer, int i) {
+        if (layer < 0 || layer >= layers) {
+            throw new IndexOutOfBoundsException("layer " + layer + " of " + layers);
+        }
+        return value(layout.index(column, layer), i);
     }
 
     /** Epochs finished so far (a snapshot). */
@@ -122,12 +148,5 @@ public final class MetricsHistory {
             throw new IndexOutOfBoundsException("row " + i + " of " + n);
         }
         return columns[column][i];
-    }
-
-    private int checkLayer(int layer) {
-        if (layer < 0 || layer >= layers) {
-            throw new IndexOutOfBoundsException("layer " + layer + " of " + layers);
-        }
-        return layer;
     }
 }

@@ -1,14 +1,5 @@
 package dev.trainbench.train;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import dev.trainbench.data.Dataset;
@@ -22,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
-import java.util.function.IntUnaryOperator;
 
 /**
  * The two pre-run checks of T4 that need training of their own (Karpathy's recipe): a model that
@@ -89,7 +79,6 @@ public final class SanityProbes {
         int[] picked = oneBatch(train, batchSize, spec.seed());
         int count = picked.length;
         boolean classification = train.isClassification();
-        float[] x = gather(train, picked);
         double lr = spec.training().optimizer().learningRate();
         float initial = Float.NaN;
         float last = Float.NaN;
@@ -98,17 +87,17 @@ public final class SanityProbes {
         int steps = 0;
         try (ProbeModel m = new ProbeModel(spec, train, count)) {
             for (int s = 0; s < maxSteps; s++) {
-                float[] r = m.step(x, count, train, i -> picked[i]);
+                m.step(picked, 0, count);
                 steps++;
-                last = r[0];
-                lastAcc = classification ? r[1] / count : Float.NaN;
+                last = m.step.loss();
+                lastAcc = classification ? (float) m.step.correct() / count : Float.NaN;
                 if (s == 0) {
-                    initial = r[0];
+                    initial = last;
                 }
                 if (!Float.isFinite(last)) {
                     break;
                 }
-                boolean near = classification ? last < NEAR_ZERO_LOSS && r[1] == count
+                boolean near = classification ? last < NEAR_ZERO_LOSS && m.step.correct() == count
                         : last < REGRESSION_FRACTION * initial;
                 if (near) {
                     reachedAt = s + 1;
@@ -198,11 +187,10 @@ public final class SanityProbes {
         int batch = Math.min(spec.training().batchSize(), part.size());
         int stepsPerEpoch = (part.size() + batch - 1) / batch;
         int steps = Math.max(stepsPerEpoch, MIN_BASELINE_STEPS);
-        float[] zeros = new float[part.features().length];
-        double[] real = trainAndEvaluate(spec, part, part.features(), eval, batch, steps);
+        double[] real = trainAndEvaluate(spec, part, eval, batch, steps);
         // Input-independent means both in training and in evaluation: the zeroed copy sees zeros there too.
-        double[] zeroed = trainAndEvaluate(spec, part, zeros, eval.withFeatures(new float[eval.features().length]),
-                batch, steps);
+        double[] zeroed = trainAndEvaluate(spec, part.withFeatures(new float[part.features().length]),
+                eval.withFeatures(new float[eval.features().length]), batch, steps);
         double diff = zeroed[0] - real[0];
         boolean ok = Double.isFinite(real[0]) && Double.isFinite(zeroed[0]) && real[0] < (1 - BASELINE_MARGIN) * zeroed[0];
         String acc = part.isClassification() ? String.format(Locale.ROOT, " (accuracy %.1f%% vs %.1f%%)",
@@ -228,22 +216,14 @@ public final class SanityProbes {
         return out;
     }
 
-    /** Trains a fresh model on {@code features} (with {@code part}'s labels); returns {loss, accuracy} on eval. */
-    private static double[] trainAndEvaluate(ExperimentSpec spec, Dataset part, float[] features, Dataset eval,
-                                             int batch, int steps) {
-        int size = part.sampleSize();
-        float[] x = new float[batch * size];
+    /** Trains a fresh model on {@code part}; returns {loss, accuracy} on eval. */
+    private static double[] trainAndEvaluate(ExperimentSpec spec, Dataset part, Dataset eval, int batch, int steps) {
         try (ProbeModel m = new ProbeModel(spec, part, batch)) {
             int done = 0;
             for (int epoch = 1; done < steps; epoch++) {
                 int[] order = EpochOrder.order(part.size(), epoch, true, spec.seed());
                 for (int start = 0; start < order.length && done < steps; start += batch) {
-                    int count = Math.min(batch, order.length - start);
-                    for (int i = 0; i < count; i++) {
-                        System.arraycopy(features, order[start + i] * size, x, i * size, size);
-                    }
-                    final int first = start;
-                    m.step(x, count, part, i -> order[first + i]);
+                    m.step(order, start, Math.min(batch, order.length - start));
                     done++;
                 }
             }
@@ -264,15 +244,6 @@ public final class SanityProbes {
         }
     }
 
-    private static float[] gather(Dataset set, int[] indices) {
-        int size = set.sampleSize();
-        float[] x = new float[indices.length * size];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(set.features(), indices[i] * size, x, i * size, size);
-        }
-        return x;
-    }
-
     private static String num(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
@@ -284,19 +255,14 @@ public final class SanityProbes {
 
     /**
      * The spec's model and trainer, built as {@link TrainingLoop} builds them (seed, initializers,
-     * optimizer, loss, DJL's misfiring gradient check off), at the base learning rate.
+     * optimizer, loss, DJL's misfiring gradient check off), at the base learning rate, stepping
+     * through the same {@link TrainingStep} and {@link Batches} as a run (no augmentation; loss
+     * and correct count only, plus gradient norms when the spec clips them).
      */
     static final class ProbeModel implements AutoCloseable {
         private final SpecTrainer spec;
-        private final Model model;
         final Trainer trainer;
-        private final List<Parameter> params = new ArrayList<>();
-        private final TrainingSpec training;
-        private final int[] sampleShape;
-        private final int sampleSize;
-        private final int outputs;
-        private final boolean classification;
-        private final DirectFloats buffer;
+        final TrainingStep step;
 
         ProbeModel(ExperimentSpec spec, Dataset train, int maxBatch) {
             this(spec, train, maxBatch, Tracker.fixed(spec.training().optimizer().learningRate().floatValue()));
@@ -304,72 +270,21 @@ public final class SanityProbes {
 
         /** With the learning rate from {@code tracker} (the LR range test raises it every step). */
         ProbeModel(ExperimentSpec spec, Dataset train, int maxBatch, Tracker tracker) {
-            this.training = spec.training();
-            this.sampleShape = train.sampleShape();
-            this.sampleSize = train.sampleSize();
-            this.outputs = train.outputWidth();
-            this.classification = train.isClassification();
-            this.buffer = new DirectFloats(maxBatch * sampleSize);
-            this.spec = SpecTrainer.open(spec, sampleShape, outputs, tracker, spec.name() + "-probe");
-            this.model = this.spec.model;
+            TrainingSpec training = spec.training();
+            this.spec = SpecTrainer.open(spec, train.sampleShape(), train.outputWidth(), tracker, spec.name() + "-probe");
             this.trainer = this.spec.trainer;
-            for (Parameter p : this.spec.built.block().getParameters().values()) {
-                if (p.requiresGradient()) {
-                    params.add(p);
-                }
-            }
+            Batches batches = new Batches(train, maxBatch, training.loss(), train.outputWidth(), null);
+            this.step = new TrainingStep(trainer, this.spec.built, batches, training.clipNorm());
         }
 
-        /** One update on {@code count} samples; returns {loss, correct count (0 for regression)}. */
-        float[] step(float[] x, int count, Dataset labels, IntUnaryOperator index) {
-            try (NDManager sm = model.getNDManager().newSubManager()) {
-                NDArray input = sm.create(buffer.fill(x, count * sampleSize),
-                        new Shape(Evaluation.batchShape(count, sampleShape)), DataType.FLOAT32);
-                NDArray label = Evaluation.labels(sm, labels, count, index, training.loss(), outputs);
-                NDArray pred;
-                NDArray loss;
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    gc.zeroGradients();
-                    pred = trainer.forward(new NDList(input), new NDList(label)).singletonOrThrow();
-                    loss = trainer.getLoss().evaluate(new NDList(label), new NDList(pred));
-                    gc.backward(loss);
-                }
-                if (training.clipNorm() != null) {
-                    clip(sm, training.clipNorm());
-                }
-                NDArray l = loss.toType(DataType.FLOAT32, false).reshape();
-                NDArray correct;
-                if (classification) {
-                    NDArray truth = label.getShape().dimension() == 2 ? label.argMax(1) : label;
-                    correct = pred.argMax(1).eq(truth).sum().toType(DataType.FLOAT32, false);
-                } else {
-                    correct = sm.create(0f);
-                }
-                float[] host = NDArrays.stack(new NDList(l, correct)).toFloatArray();
-                trainer.step();
-                return host;
-            }
+        /** The model and trainer being probed. */
+        SpecTrainer spec() {
+            return spec;
         }
 
-        /** Scales all gradients so that their total norm is at most {@code maxNorm}, as the run does. */
-        private void clip(NDManager sm, double maxNorm) {
-            List<NDArray> grads = new ArrayList<>();
-            NDList norms = new NDList();
-            for (Parameter p : params) {
-                NDArray g = p.getArray().getGradient();
-                g.attach(sm);
-                grads.add(g);
-                norms.add(g.norm());
-            }
-            double total = 0;
-            for (float n : NDArrays.stack(norms).toFloatArray()) {
-                total += (double) n * n;
-            }
-            double norm = Math.sqrt(total);
-            if (norm > maxNorm) {
-                float scale = (float) (maxNorm / (norm + 1e-6));
-                grads.forEach(g -> g.muli(scale));
-            }
+        /** One update on samples {@code order[start .. start+count)}; read the results from {@link #step}. */
+        void step(int[] order, int start, int count) {
+            step.run(order, start, count, TrainingStep.Measure.LOSS);
         }
 
         @Override

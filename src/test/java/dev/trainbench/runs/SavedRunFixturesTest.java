@@ -18,6 +18,8 @@ class SavedRunFixturesTest {
 
     static final String V1 = "20240305-101500-iris-tiny-mlp-a1b2";
     static final String NEWER = "20990101-000000-from-newer-version-ffff";
+    static final String BEFORE_DEAD_FRACTION = "20260301-090000-blobs-before-dead-fraction-b0b0";
+    static final String NEWER_METRICS = "20990102-000000-newer-metrics-eeee";
 
     @TempDir
     Path workspace;
@@ -82,5 +84,38 @@ class SavedRunFixturesTest {
         RunStore store = new RunStore(workspace);
         assertEquals(List.of(NEWER, V1), store.list().stream().map(RunRecord::id).toList());
         assertEquals(List.of(), store.problems());
+    }
+
+    @Test
+    void metricsWrittenBeforeTheDeadReluColumnReadByTheColumnRegistry() throws IOException {
+        install(BEFORE_DEAD_FRACTION, "run.json", "metrics.csv", "epochs.csv");
+        RunStore store = new RunStore(workspace);
+        MetricsTable steps = store.readSteps(BEFORE_DEAD_FRACTION);
+        assertEquals(12, steps.rows());
+        assertEquals(List.of("1 dense 16", "4 dense 16", "output dense 2"), steps.layers(MetricColumns.Step.LAYER_GRAD_NORM));
+        assertEquals(0.6287923, steps.column(MetricColumns.Step.LOSS)[0], 1e-7);
+        assertEquals(0.0067822947, steps.column(MetricColumns.Step.LAYER_UPDATE_RATIO, "1 dense 16")[0], 1e-10);
+        assertTrue(Double.isNaN(steps.column(MetricColumns.Step.LAYER_UPDATE_RATIO, "1 dense 16")[1]));
+        assertEquals(List.of(), steps.layers(MetricColumns.Step.LAYER_DEAD_FRACTION));
+        assertEquals(null, steps.column(MetricColumns.Step.LAYER_DEAD_FRACTION, "1 dense 16"));
+        MetricsTable epochs = store.readEpochs(BEFORE_DEAD_FRACTION);
+        assertEquals(3, epochs.rows());
+        assertEquals(3, epochs.value(MetricColumns.Epoch.EPOCH, 2));
+    }
+
+    @Test
+    void metricsFromANewerVersionWithUnknownColumnsReadAsFarAsTheyGo() throws IOException {
+        install(NEWER_METRICS, "run.json", "metrics.csv", "epochs.csv");
+        RunStore store = new RunStore(workspace);
+        MetricsTable steps = store.readSteps(NEWER_METRICS);
+        assertEquals(2, steps.rows());
+        assertArrayEquals(new double[] {1.1, 1.05}, steps.column(MetricColumns.Step.LOSS));
+        assertEquals(List.of("1 dense 16", "output dense 3"), steps.layers(MetricColumns.Step.LAYER_GRAD_NORM));
+        assertEquals(0.125, steps.column(MetricColumns.Step.LAYER_DEAD_FRACTION, "1 dense 16")[0]);
+        assertTrue(Double.isNaN(steps.column(MetricColumns.Step.LAYER_DEAD_FRACTION, "output dense 3")[0]));
+        MetricsTable epochs = store.readEpochs(NEWER_METRICS);
+        assertEquals(1.02, epochs.value(MetricColumns.Epoch.VALIDATION_LOSS, 0));
+        assertEquals(0.2, epochs.value(MetricColumns.Epoch.SECONDS, 0));
+        assertEquals(5050, epochs.value(MetricColumns.Epoch.SAMPLES_PER_SECOND, 0));
     }
 }

@@ -4,14 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainbench.runs.MetricColumns.Step;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class MetricsHistoryTest {
 
-    static StepMetrics step(long i) {
-        return new StepMetrics(i, 1, i * 0.5f, 0.5f, 0.1f, i, 100, new float[] {i, -i}, null, null);
+    /** Fills the one reused record the way the loop does: cleared to NaN, then the step's values. */
+    static StepMetrics step(StepMetrics m, long i) {
+        m.clear();
+        m.setStep(i, 1, 0.1f, 100);
+        m.set(Step.LOSS, i * 0.5f);
+        m.set(Step.ACCURACY, 0.5f);
+        m.set(Step.GRAD_NORM, i);
+        for (int l = 0; l < m.layers(); l++) {
+            m.set(Step.LAYER_GRAD_NORM, l, l == 0 ? i : -i);
+        }
+        return m;
     }
 
     @Test
@@ -29,8 +39,9 @@ class MetricsHistoryTest {
             }
         });
         reader.start();
+        StepMetrics m = new StepMetrics(h.layout(), 0);
         for (int i = 0; i < 200_000; i++) {
-            h.append(step(i));
+            h.append(step(m, i));
         }
         reader.join();
         assertEquals(null, failure.get());
@@ -41,8 +52,23 @@ class MetricsHistoryTest {
     @Test
     void rowsBeyondTheSizeAreRejected() {
         MetricsHistory h = new MetricsHistory(List.of("a"));
-        h.append(new StepMetrics(0, 1, 1, 1, 1, 1, 1, new float[] {1}, null, null));
+        h.append(step(new StepMetrics(h.layout(), 0), 0));
         assertThrows(IndexOutOfBoundsException.class, () -> h.loss(1));
         assertThrows(IndexOutOfBoundsException.class, () -> h.layerGradNorm(0, 1));
+    }
+
+    @Test
+    void everyColumnOfTheRegistryIsKeptIncludingDetailOnes() {
+        MetricsHistory h = new MetricsHistory(List.of("a", "b"));
+        StepMetrics m = step(new StepMetrics(h.layout(), 0), 3);
+        m.set(Step.LAYER_DEAD_FRACTION, 1, 0.75);
+        m.set(Step.LAYER_UPDATE_RATIO, 0, 1e-3);
+        h.append(m);
+        assertEquals(0.75f, h.layerDeadFraction(0, 1));
+        assertEquals(0.75f, h.value(Step.LAYER_DEAD_FRACTION, 1, 0));
+        assertTrue(Float.isNaN(h.layerDeadFraction(0, 0)), "not measured stays NaN");
+        assertEquals(1e-3f, h.layerUpdateRatio(0, 0));
+        assertEquals(3, h.step(0));
+        assertEquals(1.5f, h.value(Step.LOSS, 0));
     }
 }

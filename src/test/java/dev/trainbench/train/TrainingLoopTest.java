@@ -65,10 +65,29 @@ class TrainingLoopTest {
         List<TrainingEvent> events = new CopyOnWriteArrayList<>();
         try (RunFolder folder = store.create(spec, null, new RunRecord.Builder().name(spec.name())
                 .status(RunStatus.QUEUED).spec(spec).seed(spec.seed()).createdAt("2026-01-01T00:00:00Z").build())) {
+            ModelArrays arrays = new ModelArrays();
             TrainingLoop loop = new TrainingLoop(spec, new PreparedData(train, val, null, Map.of(), null, null, train),
-                    folder, control, events::add, options);
+                    folder, control, events::add, options, List.of(arrays));
             RunRecord done = loop.run(h -> { });
-            return new Result(done, loop.history(), events, loop.modelArraysPerEpoch());
+            return new Result(done, loop.history(), events, arrays.perEpoch);
+        }
+    }
+
+    /** Arrays owned by the model's manager at each epoch end: constant unless something leaks into it. */
+    static final class ModelArrays extends TrainingListenerAdapter {
+        final List<Integer> perEpoch = new ArrayList<>();
+        private RunContext run;
+
+        @Override
+        public void onRunStart(RunContext run) {
+            this.run = run;
+        }
+
+        @Override
+        public void onEpochEnd(EpochMetrics epoch) {
+            if (run.model().getNDManager() instanceof ai.djl.ndarray.BaseNDManager base) {
+                perEpoch.add(base.getManagedArrays().size());
+            }
         }
     }
 

@@ -60,7 +60,6 @@ final class BareDjlLoop {
                     inShape[i + 1] = shape[i];
                 }
                 trainer.initialize(new Shape(inShape));
-                float[] x = new float[batch * size];
                 // The same input path as TrainBench's loop, so that only the metrics differ.
                 DirectFloats direct = new DirectFloats(batch * size);
                 long samples = 0;
@@ -73,12 +72,12 @@ final class BareDjlLoop {
                         int count = Math.min(batch, order.length - s);
                         long[] y = new long[count];
                         for (int i = 0; i < count; i++) {
-                            System.arraycopy(train.features(), order[s + i] * size, x, i * size, size);
                             y[i] = train.labels()[order[s + i]];
                         }
                         try (NDManager sm = model.getNDManager().newSubManager()) {
                             inShape[0] = count;
-                            NDArray input = sm.create(direct.fill(x, count * size), new Shape(inShape), DataType.FLOAT32);
+                            NDArray input = sm.create(direct.gather(train.features(), size, order, s, count),
+                                    new Shape(inShape), DataType.FLOAT32);
                             NDArray label = sm.create(y);
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 NDList pred = trainer.forward(new NDList(input), new NDList(label));

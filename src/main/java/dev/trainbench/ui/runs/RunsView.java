@@ -1,5 +1,7 @@
 package dev.trainbench.ui.runs;
 
+import dev.trainbench.runs.MetricColumns.Epoch;
+import dev.trainbench.runs.MetricColumns.Step;
 import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.ui.Palette;
@@ -472,22 +474,23 @@ public final class RunsView extends VBox {
             updates.addReferenceLine(1e-3, "1e-3 rule of thumb");
             updates.setEmptyText("Not measured in this run");
             acc.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
-            double[] step = steps.column("step");
+            double[] step = steps.column(Step.STEP);
             if (step != null) {
-                fill(loss.addSeries("train (step)", Palette.color(0)), step, steps.column("loss"));
-                fill(acc.addSeries("batch", Palette.color(0)), step, steps.column("accuracy"));
-                fill(lr.addSeries("learning rate", Palette.color(4), false), step, steps.column("learning_rate"));
-                List<String> layers = layerNames(steps, "grad_norm[");
+                fill(loss.addSeries("train (step)", Palette.color(0)), step, steps.column(Step.LOSS));
+                fill(acc.addSeries("batch", Palette.color(0)), step, steps.column(Step.ACCURACY));
+                fill(lr.addSeries("learning rate", Palette.color(4), false), step, steps.column(Step.LEARNING_RATE));
+                List<String> layers = steps.layers(Step.LAYER_GRAD_NORM);
                 List<double[]> norms = new java.util.ArrayList<>();
                 for (int k = 0; k < layers.size(); k++) {
-                    double[] g = steps.column("grad_norm[" + layers.get(k) + "]");
+                    double[] g = steps.column(Step.LAYER_GRAD_NORM, layers.get(k));
                     norms.add(g);
                     fill(grads.addSeries(layers.get(k), Palette.color(k)), step, g);
                 }
                 int k = 0;
-                for (String layer : layerNames(steps, "update_ratio[")) {
+                for (String layer : steps.layers(Step.LAYER_UPDATE_RATIO)) {
                     int colour = layers.indexOf(layer) >= 0 ? layers.indexOf(layer) : k;
-                    fillPositive(updates.addSeries(layer, Palette.color(colour), false), step, steps.column("update_ratio[" + layer + "]"));
+                    fillPositive(updates.addSeries(layer, Palette.color(colour), false), step,
+                            steps.column(Step.LAYER_UPDATE_RATIO, layer));
                     k++;
                 }
                 heatMap.setLayers(layers);
@@ -507,7 +510,7 @@ public final class RunsView extends VBox {
                     ratio.getStyleClass().setAll("label", verdict.warning() ? "gradient-ratio-warning" : "gradient-ratio");
                 }
             }
-            double[] epoch = epochs.column("epoch");
+            double[] epoch = epochs.column(Epoch.EPOCH);
             if (epoch != null && step != null && step.length > 0) {
                 // epochs are drawn at the step where they ended, assuming equal-length epochs
                 double stepsPerEpoch = (step[step.length - 1] + 1) / Math.max(1, epoch.length);
@@ -515,8 +518,8 @@ public final class RunsView extends VBox {
                 for (int i = 0; i < at.length; i++) {
                     at[i] = (i + 1) * stepsPerEpoch - 1;
                 }
-                fill(loss.addSeries("validation", Palette.color(1), false), at, epochs.column("validation_loss"));
-                fill(acc.addSeries("validation", Palette.color(1), false), at, epochs.column("validation_accuracy"));
+                fill(loss.addSeries("validation", Palette.color(1), false), at, epochs.column(Epoch.VALIDATION_LOSS));
+                fill(acc.addSeries("validation", Palette.color(1), false), at, epochs.column(Epoch.VALIDATION_ACCURACY));
             }
             BorderPane heat = new BorderPane(heatMap);
             heat.setBottom(ratio);
@@ -541,17 +544,6 @@ public final class RunsView extends VBox {
             }
             heatMap.refresh();
             return g;
-        }
-
-        /** The layer names of the columns {@code prefix<layer>]}, in file order (first layer first). */
-        static List<String> layerNames(MetricsTable t, String prefix) {
-            List<String> out = new java.util.ArrayList<>();
-            for (String col : t.columns()) {
-                if (col.startsWith(prefix) && col.endsWith("]")) {
-                    out.add(col.substring(prefix.length(), col.length() - 1));
-                }
-            }
-            return out;
         }
 
         /** The first/last-layer ratio of the mean gradient norms over the last rows, as the Train view shows it; null without data. */
