@@ -62,6 +62,7 @@ public class LiveChart extends BorderPane {
         private boolean visible = true;
         private final Label legendItem;
         private double[] dashes;
+        private boolean dots;
         private int renderedPoints;
         private double[] decX = new double[0];
         private double[] decY = new double[0];
@@ -71,6 +72,7 @@ public class LiveChart extends BorderPane {
             this.color = color;
             this.smoothable = smoothable;
             this.buffer = new SeriesBuffer(smoothable ? smoothing.get() : 0);
+            this.dots = !smoothable;
             // a new run usually has the same series: reuse their legend entries, so that starting
             // a run changes nothing in the scene graph (no CSS pass, no relayout of the charts)
             legendItem = legendEntry(name, color);
@@ -129,6 +131,12 @@ public class LiveChart extends BorderPane {
             dashes = pattern == null || pattern.length == 0 ? null : pattern.clone();
             dirty = true;
         }
+
+        /** A dot on every point (default: for series that are not smoothed, e.g. one point per epoch). */
+        public void setDots(boolean value) {
+            dots = value;
+            dirty = true;
+        }
     }
 
     /**
@@ -151,6 +159,7 @@ public class LiveChart extends BorderPane {
         private boolean visible = true;
         private boolean stale = true;
         private double[] dashes;
+        private boolean dots;
         private int mostMembers;
         private double[] decX = new double[0];
         private double[] decY = new double[0];
@@ -161,6 +170,7 @@ public class LiveChart extends BorderPane {
             this.name = name;
             this.color = color;
             this.smoothable = smoothable;
+            this.dots = !smoothable;
             legendItem = legendEntry(name, color);
             legendItem.setOnMouseClicked(e -> setVisible(!visible));
         }
@@ -171,6 +181,12 @@ public class LiveChart extends BorderPane {
 
         public Color color() {
             return color;
+        }
+
+        /** A dot on every point of the mean (default: for groups that are not smoothed). */
+        public void setDots(boolean value) {
+            dots = value;
+            dirty = true;
         }
 
         /** Adds one member's curve: x to plot at, the step each point belongs to, and the values. */
@@ -829,13 +845,13 @@ public class LiveChart extends BorderPane {
             boolean drawSmooth = smooth && grp.smoothable;
             int n = Decimator.minMax(grp.mean, false, view.xMin, view.xMax, columns, log, grp.decX, grp.decY);
             renderer.line(g, view, grp.decX, grp.decY, n, drawSmooth ? ChartRenderer.faint(grp.color, 0.35) : grp.color,
-                    drawSmooth ? 1.0 : 2.0, !grp.smoothable, drawSmooth ? null : grp.dashes);
+                    drawSmooth ? 1.0 : 2.0, grp.dots, drawSmooth ? null : grp.dashes);
         }
         for (Series s : series) {
             if (s.visible) {
                 boolean drawSmooth = s.smoothable && smooth;
                 renderer.line(g, view, s.decX, s.decY, s.renderedPoints, drawSmooth ? ChartRenderer.faint(s.color, 0.28) : s.color,
-                        drawSmooth ? 1.0 : 1.6, !s.smoothable, drawSmooth ? null : s.dashes);
+                        drawSmooth ? 1.0 : 1.6, s.dots, drawSmooth ? null : s.dashes);
             }
         }
         for (Group grp : groups) {

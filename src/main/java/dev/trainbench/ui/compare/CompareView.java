@@ -89,7 +89,7 @@ public final class CompareView extends VBox {
 
         SplitPane split = new SplitPane(chartGrid(), tables());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
         VBox content = new VBox(6, legend, verdict, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         body.getChildren().setAll(empty);
@@ -100,6 +100,7 @@ public final class CompareView extends VBox {
         verdict.setId("compare-verdict");
         dataIdentity.setId("compare-data-identity");
         dataIdentity.setWrapText(true);
+        dataIdentity.setMinHeight(Region.USE_PREF_SIZE);
         vm.comparisonProperty().addListener((o, a, c) -> {
             body.getChildren().setAll(c == null ? empty : content);
             rebuildTables(c);
@@ -298,6 +299,7 @@ public final class CompareView extends VBox {
                     for (CompareViewModel.Member m : line.members()) {
                         g.addMember(m.x(), m.key(), m.y());
                     }
+                    g.setDots(!line.perStep());
                     if (line.dashed()) {
                         g.setDashes(7, 4);
                     }
@@ -309,6 +311,7 @@ public final class CompareView extends VBox {
                             s.appendAt(m.x()[i], m.key()[i], m.y()[i]);
                         }
                     }
+                    s.setDots(!line.perStep());
                     if (line.dashed()) {
                         s.setDashes(7, 4);
                     }
@@ -352,6 +355,8 @@ public final class CompareView extends VBox {
         for (String s : vm.statements()) {
             Label l = new Label(s);
             l.setWrapText(true);
+            // wrapped in full: the verdict is the answer this screen exists for
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add("compare-statement");
             lines.add(l);
         }
@@ -364,6 +369,7 @@ public final class CompareView extends VBox {
         for (String w : vm.warnings()) {
             Label l = new Label("\u26a0 " + w);
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add("finding-warning");
             lines.add(l);
         }

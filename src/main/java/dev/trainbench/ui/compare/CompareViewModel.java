@@ -82,11 +82,12 @@ public final class CompareViewModel {
      * @param label      "unit · curve", for hover and export
      * @param unit       the unit's label
      * @param colour     the unit's colour index (the same in every chart, the legend and the tables)
+     * @param perStep    one point per step (drawn as a line); otherwise one per epoch (drawn with a dot on each)
      * @param smoothable drawn raw and faint with a smoothed curve on top (per-step curves)
      * @param dashed     validation curves are dashed, training ones solid
      * @param group      a seed group: mean with min-max band
      */
-    public record Line(String label, String unit, int colour, boolean smoothable, boolean dashed, boolean group,
+    public record Line(String label, String unit, int colour, boolean perStep, boolean smoothable, boolean dashed, boolean group,
                        List<Member> members) {
     }
 
@@ -450,7 +451,7 @@ public final class CompareViewModel {
                 members.add(new Member(r.id(), s.x(), key, s.y()));
             }
             if (!members.isEmpty()) {
-                out.add(new Line(u.label() + " · " + curve, u.label(), i, smoothable, dashed, u.isGroup(), members));
+                out.add(new Line(u.label() + " · " + curve, u.label(), i, perStep, smoothable, dashed, u.isGroup(), members));
             }
         }
         return out;

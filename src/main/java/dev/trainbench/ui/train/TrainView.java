@@ -208,7 +208,14 @@ public final class TrainView extends SplitPane implements TrainingSink {
         parentRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(parent, Priority.ALWAYS);
         parent.setMaxWidth(Double.MAX_VALUE);
-        f.section("Run").row("Name", name).full(nameWarning).full(parentRow);
+        Button repeat = new Button("Repeat with seeds\u2026");
+        repeat.setId("repeat-seeds");
+        repeat.setTooltip(new Tooltip("Train these settings several times with seeds s, s+1, ..., one after another, as a group: "
+                + "Compare then draws the group as a band and says whether a difference is larger than the seed spread."));
+        repeat.disableProperty().bind(vm.runningProperty());
+        repeat.setOnAction(e -> askSeeds(n -> vm.repeatWithSeeds(n)));
+        f.section("Run").row("Name", name).full(nameWarning).full(parentRow).row("Seeds", repeat,
+                "Start trains once; this trains several seeds as a group, to see how much of a difference is noise.");
         Forms.showWhen(vm.parentIdProperty().isNotNull(), parentRow);
         f.section("Optimizer");
         ChoiceBox<OptimizerSpec.Type> opt = EnumNames.choiceBox(OptimizerSpec.Type.class);
@@ -305,14 +312,6 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
                 .row("Min improvement", minDelta, "Early stopping: a validation loss this much lower counts as better.")
                 .row("Device", device).full(settingsError);
-        Button repeat = new Button("Repeat with seeds\u2026");
-        repeat.setId("repeat-seeds");
-        repeat.setTooltip(new Tooltip("Train these settings several times with seeds s, s+1, ..., one after another, as a group: "
-                + "Compare then draws the group as a band and says whether a difference is larger than the seed spread."));
-        repeat.disableProperty().bind(vm.runningProperty());
-        repeat.setOnAction(e -> askSeeds(n -> vm.repeatWithSeeds(n)));
-        repeat.setMaxWidth(Double.MAX_VALUE);
-        f.full(repeat);
         ScrollPane s = new ScrollPane(f.node());
         s.setFitToWidth(true);
         s.setMinWidth(260);
