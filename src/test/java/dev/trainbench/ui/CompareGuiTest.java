@@ -115,6 +115,7 @@ class CompareGuiTest {
 
         CompareViewModel vm = window.compareViewModel();
         waitUntil("the comparison", 60, () -> vm.comparisonProperty().get() != null && !vm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(errors.isEmpty(), errors.toString());
         assertTrue(robot.lookup("#compare-view").tryQuery().isPresent(), "the Compare screen is shown");
         Comparison c = vm.comparisonProperty().get();

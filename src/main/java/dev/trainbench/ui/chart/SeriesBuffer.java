@@ -3,11 +3,13 @@ package dev.trainbench.ui.chart;
 import java.util.Arrays;
 
 /**
- * The full history of one plotted series in growable primitive arrays (no boxing, so a million
- * points cost 24 MB rather than hundreds), with its debiased EMA kept alongside and updated as
- * points arrive. X values must not decrease (steps), which lets the visible range be found by
- * binary search. A {@link MinMaxPyramid} over the raw and one over the smoothed values are updated
- * with every point, so decimating for a redraw does not rescan the visible points.
+ * The full history of one plotted series in growable primitive arrays (no boxing: a million
+ * points cost 16 MB, 24 MB with smoothing, rather than hundreds), with its debiased EMA kept
+ * alongside and updated as points arrive (only while smoothing is on: without it the smoothed
+ * curve is the raw one and is not stored). X values must not decrease (steps), which lets the
+ * visible range be found by binary search. A {@link MinMaxPyramid} over the raw values (and one over
+ * the smoothed values) is updated with every point, about 2 bytes per point each, so decimating for
+ * a redraw does not rescan the visible points.
  */
 public final class SeriesBuffer {
     private double[] xs;
@@ -27,7 +29,7 @@ public final class SeriesBuffer {
     public SeriesBuffer(int initialCapacity, double smoothing) {
         xs = new double[Math.max(16, initialCapacity)];
         ys = new double[xs.length];
-        smoothed = new double[xs.length];
+        smoothed = smoothing > 0 ? new double[xs.length] : null;
         ema = new Ema(smoothing);
     }
 
@@ -48,7 +50,9 @@ public final class SeriesBuffer {
             int capacity = xs.length * 2;
             xs = Arrays.copyOf(xs, capacity);
             ys = Arrays.copyOf(ys, capacity);
-            smoothed = Arrays.copyOf(smoothed, capacity);
+            if (smoothed != null) {
+                smoothed = Arrays.copyOf(smoothed, capacity);
+            }
             if (keys != null) {
                 keys = Arrays.copyOf(keys, capacity);
             }
@@ -61,9 +65,11 @@ public final class SeriesBuffer {
         }
         xs[size] = x;
         ys[size] = y;
-        smoothed[size] = ema.next(key, y);
         rawIndex.append(ys);
-        smoothedIndex.append(smoothed);
+        if (smoothed != null) {
+            smoothed[size] = ema.next(key, y);
+            smoothedIndex.append(smoothed);
+        }
         size++;
     }
 
@@ -87,8 +93,9 @@ public final class SeriesBuffer {
         return ys[i];
     }
 
+    /** The smoothed value at point i (the raw value while smoothing is off). */
     public double smoothed(int i) {
-        return smoothed[i];
+        return smoothed == null ? ys[i] : smoothed[i];
     }
 
     /** The step point i belongs to (its x unless appended with {@link #appendAt}). */
@@ -106,7 +113,7 @@ public final class SeriesBuffer {
     }
 
     double[] smoothedArray() {
-        return smoothed;
+        return smoothed == null ? ys : smoothed;
     }
 
     /** The x array (valid up to {@link #size()}) for the chart benchmark's full-rescan comparison; read only. */
@@ -116,7 +123,7 @@ public final class SeriesBuffer {
 
     /** The raw or smoothed values (valid up to {@link #size()}) for the chart benchmark; read only. */
     public double[] ysForBenchmark(boolean smoothedValues) {
-        return smoothedValues ? smoothed : ys;
+        return smoothedValues ? smoothedArray() : ys;
     }
 
     MinMaxPyramid rawIndex() {
@@ -124,7 +131,7 @@ public final class SeriesBuffer {
     }
 
     MinMaxPyramid smoothedIndex() {
-        return smoothedIndex;
+        return smoothed == null ? rawIndex : smoothedIndex;
     }
 
     public double smoothing() {
@@ -137,6 +144,14 @@ public final class SeriesBuffer {
             return;
         }
         ema.setBeta(beta);
+        if (beta == 0) {
+            smoothed = null;
+            smoothedIndex.clear();
+            return;
+        }
+        if (smoothed == null) {
+            smoothed = new double[xs.length];
+        }
         for (int i = 0; i < size; i++) {
             smoothed[i] = ema.next(key(i), ys[i]);
         }

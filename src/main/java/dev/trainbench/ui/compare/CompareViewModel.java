@@ -132,7 +132,7 @@ public final class CompareViewModel {
 
     public CompareViewModel(WorkbenchModel model) {
         this.model = model;
-        differencesOnly.addListener((o, a, b) -> showDiff());
+        differencesOnly.addListener((o, a, b) -> showDiff(comparison.get()));
         order.addListener((o, a, b) -> {
             if (!reordering) {
                 reference.set(null);
@@ -232,8 +232,8 @@ public final class CompareViewModel {
         });
     }
 
+    /** Shows a comparison: everything derived from it first, then the comparison itself, then the charts. */
     private void show(Comparison c) {
-        comparison.set(c);
         reordering = true;
         try {
             units.setAll(c.units().stream().map(Comparison.Unit::label).toList());
@@ -273,15 +273,15 @@ public final class CompareViewModel {
             case UNKNOWN -> "Data identity unknown";
         } + (data.statements().isEmpty() ? "" : ": " + String.join("; ", data.statements())));
         metricRows.setAll(metricRows(c));
-        showDiff();
+        showDiff(c);
+        comparison.set(c);
         int groups = (int) c.units().stream().filter(Comparison.Unit::isGroup).count();
         status.set(c.runs().size() + " runs" + (groups == 0 ? "" : " (" + groups + (groups == 1 ? " seed group" : " seed groups")
                 + ")") + "; reference: " + units.get(0) + (order.get() == Order.LINEAGE ? " (lineage order)" : ""));
         chartsVersion.set(chartsVersion.get() + 1);
     }
 
-    private void showDiff() {
-        Comparison c = comparison.get();
+    private void showDiff(Comparison c) {
         if (c == null) {
             diffRows.clear();
             return;
