@@ -57,6 +57,15 @@ public final class ScreenshotTool {
         WorkbenchModel model = window.workbench();
         waitUntil(120, () -> model.dataset() != null);
         waitUntil(120, () -> !model.engineSummaryProperty().get().contains("loading"));
+        if (only.equals(java.util.Set.of("screenshot-compare.png"))) {
+            // just the comparison: no need for the other screens' runs first
+            compareScreenshot(out);
+            fx(() -> window.shutdown());
+            trainer.close();
+            tasks.close();
+            Platform.exit();
+            System.exit(0);
+        }
         if (only.isEmpty() || only.contains("screenshot-lr-range.png")) {
             // the learning-rate range test's window, on the startup spec (quick: nothing is trained for real)
             fx(() -> {

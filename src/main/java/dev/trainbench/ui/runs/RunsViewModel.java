@@ -40,6 +40,8 @@ public final class RunsViewModel {
         this.filtered = new FilteredList<>(runs, r -> true);
         filter.addListener((o, a, text) -> applyFilter());
         familyOf.addListener((o, a, r) -> applyFilter());
+        // the list is the workbench's: whoever refreshes it, the count and the family stay right
+        runs.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> applyFilter());
         model.runsVersionProperty().addListener((o, a, b) -> reload());
     }
 
@@ -83,14 +85,17 @@ public final class RunsViewModel {
         return runs.stream().filter(x -> r.groupId().equals(x.groupId())).toList();
     }
 
-    /** "dropout 0.3 · seed 2 of 3", empty for a run outside a group. */
+    /**
+     * "seed 2 of 3 · abcd" (the group's short id tells groups apart), with the group's name first
+     * when it differs from the run's ("baseline · seed 2 of 3 · abcd"); empty outside a group.
+     */
     public static String groupLabel(RunRecord r) {
         if (r.groupId() == null) {
             return "";
         }
-        String name = r.groupName() == null ? r.groupId() : r.groupName();
-        return r.groupIndex() == null ? name : name + " \u00b7 seed " + (r.groupIndex() + 1)
-                + (r.groupSize() == null ? "" : " of " + r.groupSize());
+        String name = r.groupName() == null || r.groupName().equals(r.name()) ? "" : r.groupName() + " \u00b7 ";
+        String seed = r.groupIndex() == null ? "seed group" : "seed " + (r.groupIndex() + 1) + (r.groupSize() == null ? "" : " of " + r.groupSize());
+        return name + seed + " \u00b7 " + dev.trainbench.ui.RunIds.shortId(r.groupId());
     }
 
     /** Writes the given rows (the table's, as sorted and filtered) as CSV in the background. */

@@ -214,8 +214,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 + "Compare then draws the group as a band and says whether a difference is larger than the seed spread."));
         repeat.disableProperty().bind(vm.runningProperty());
         repeat.setOnAction(e -> askSeeds(n -> vm.repeatWithSeeds(n)));
-        f.section("Run").row("Name", name).full(nameWarning).full(parentRow).row("Seeds", repeat,
-                "Start trains once; this trains several seeds as a group, to see how much of a difference is noise.");
+        repeat.setMaxWidth(Double.MAX_VALUE);
+        f.section("Run").row("Name", name).full(nameWarning).full(parentRow).full(repeat);
         Forms.showWhen(vm.parentIdProperty().isNotNull(), parentRow);
         f.section("Optimizer");
         ChoiceBox<OptimizerSpec.Type> opt = EnumNames.choiceBox(OptimizerSpec.Type.class);
@@ -285,6 +285,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
             }
         });
         CheckBox early = new CheckBox("stop when validation loss stalls");
+        early.setWrapText(true);
         early.selectedProperty().bindBidirectional(vm.earlyStoppingProperty());
         Spinner<Integer> patience = intSpinner(1, 1000, vm.patienceProperty(), 1);
         patience.disableProperty().bind(vm.earlyStoppingProperty().not());
@@ -310,7 +311,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         Forms.showWhen(vm.settingsErrorProperty().isNotNull(), settingsError);
         f.row("Batch size", batch, "Larger batches are faster per sample but need more memory.").row("Epochs", epochs)
                 .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
-                .row("Min improvement", minDelta, "Early stopping: a validation loss this much lower counts as better.")
+                .row("Min change", minDelta, "Early stopping: a validation loss at least this much lower counts as better.")
                 .row("Device", device).full(settingsError);
         ScrollPane s = new ScrollPane(f.node());
         s.setFitToWidth(true);

@@ -69,6 +69,13 @@ public final class CompareShotDev {
                     scene[0].getRoot().layout();
                     ImageIO.write(SwingFXUtils.fromFXImage(scene[0].snapshot(null), null), "png",
                             Path.of(args[0] + "-" + size + ".png").toFile());
+                    for (int v : new int[] {2, 3}) {
+                        win[0].show(v);
+                        scene[0].getRoot().applyCss();
+                        scene[0].getRoot().layout();
+                        ImageIO.write(SwingFXUtils.fromFXImage(scene[0].snapshot(null), null), "png",
+                                Path.of(args[0] + "-" + size + "-view" + v + ".png").toFile());
+                    }
                     g.complete(null);
                 } catch (Exception e) {
                     g.completeExceptionally(e);

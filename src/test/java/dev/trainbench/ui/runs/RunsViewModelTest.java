@@ -77,7 +77,8 @@ class RunsViewModelTest {
         List<RunRecord> all = new ArrayList<>(group);
         all.add(alone);
         w.model.runs().setAll(all);
-        assertEquals("mlp \u00b7 seed 2 of 3", RunsViewModel.groupLabel(group.get(1)));
+        assertEquals("seed 2 of 3 \u00b7 abcd", RunsViewModel.groupLabel(group.get(1)));
+        assertEquals("baseline \u00b7 seed 2 of 3 \u00b7 abcd", RunsViewModel.groupLabel(group.get(1).toBuilder().groupName("baseline").build()));
         assertEquals("", RunsViewModel.groupLabel(alone));
         assertEquals(group, vm.groupOf(group.get(2)));
         assertEquals(List.of(alone), vm.groupOf(alone));
