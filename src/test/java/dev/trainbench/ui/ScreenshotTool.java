@@ -229,11 +229,6 @@ public final class ScreenshotTool {
         waitUntil(120, () -> window.compareViewModel().comparisonProperty().get() != null
                 && !window.compareViewModel().loadingProperty().get());
         settle();
-        fx(() -> {
-            var chart = window.compareView().chart(dev.trainbench.ui.compare.CompareViewModel.ChartKind.LOSS);
-            chart.showHover(chart.getWidth() * 0.55, 70);
-        });
-        settle();
         String sizes = System.getProperty("trainbench.shots.sizes");
         if (sizes != null) {
             Path dir = Path.of(sizes);

@@ -58,7 +58,9 @@ public final class ChartAxis {
             return new Range(min, max, logUnit(min, max));
         }
         double pad = (hi - lo) * 0.05;
-        if (pad == 0) {
+        // a constant curve (a learning rate, say) whose values differ only in the last bits of a
+        // double would otherwise get ticks 1e-19 apart, labelled with twenty digits
+        if (hi - lo <= Math.max(Math.abs(lo), Math.abs(hi)) * 1e-9) {
             pad = Math.abs(hi) * 0.1 + 1e-9;
         }
         double unit = niceUnit(hi - lo + 2 * pad, 5);

@@ -93,7 +93,8 @@ public final class RunsViewModel {
         if (r.groupId() == null) {
             return "";
         }
-        String name = r.groupName() == null || r.groupName().equals(r.name()) ? "" : r.groupName() + " \u00b7 ";
+        // members are usually named after the group ("mlp seed 43" in group "mlp"): then the name says it already
+        String name = r.groupName() == null || (r.name() != null && r.name().startsWith(r.groupName())) ? "" : r.groupName() + " \u00b7 ";
         String seed = r.groupIndex() == null ? "seed group" : "seed " + (r.groupIndex() + 1) + (r.groupSize() == null ? "" : " of " + r.groupSize());
         return name + seed + " \u00b7 " + dev.trainbench.ui.RunIds.shortId(r.groupId());
     }

@@ -176,4 +176,12 @@ class ChartPartsTest {
             assertNotNull(heat.getOnContextMenuRequested(), "the heat map has the export menu");
         });
     }
+
+    @Test
+    void aConstantCurveWhoseValuesDifferInTheLastBitsGetsReadableTicks() {
+        ChartAxis.Range r = ChartAxis.fitY(false, 0.003, 0.0030000000000000005);
+        assertTrue(r.unit() > 1e-6, "tick spacing " + r.unit());
+        assertTrue(r.min() < 0.003 && r.max() > 0.003);
+        assertEquals("0.0030", ChartAxis.formatY(0.003, r.unit(), null));
+    }
 }
