@@ -163,64 +163,74 @@ final class RunCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "seed group %s: %d runs of %s with seeds %d..%d%n", group.groupId(), seeds,
                         spec.name(), spec.seed(), spec.seed() + seeds - 1);
             }
-            ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
-            List<RunRecord> done = new ArrayList<>();
-            TrainingException inputError = null;
-            int notFinished = 0;
-            List<String> notRun = new ArrayList<>();
             try {
-                for (RunHandle member : group.members()) {
-                    while (!member.completion().isDone()) {
-                        pump(events, progress, group);
-                        Thread.sleep(50);
-                    }
-                    pump(events, progress, group);
-                    try {
-                        done.add(member.completion().join());
-                    } catch (java.util.concurrent.CompletionException e) {
-                        notFinished++;
-                        if (member.runId() == null && e.getCause() instanceof TrainingException t && t.getCause() != null
-                                && inputError == null) {
-                            inputError = t;
-                        } else if (member.runId() == null) {
-                            notRun.add(String.format(Locale.ROOT, "seed %d: not run (%s)", member.spec().seed(),
-                                    e.getCause().getMessage()));
-                        }
-                    }
-                }
+                // the stop hook waits for this method to finish printing, so that after Ctrl-C the
+                // summaries and JSON lines of the runs that trained are still written
+                return trainGroup(group, events, spec, store, baseDir, out, err);
             } finally {
-                progress.finish();
                 finished.countDown();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C arrived: the hook stopped the group; the runs that trained are saved.
-            }
-            if (inputError != null && done.isEmpty()) {
-                throw inputError;
-            }
-            notRun.forEach(err::println);
-            List<RunRecord> results = new ArrayList<>();
-            for (RunRecord r : done) {
-                if (test && (r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED)) {
-                    r = FinalTest.evaluate(store, r.id(), baseDir);
-                }
-                results.add(r);
-                printSummary(out, r, store);
-                if (json) {
-                    out.println(jsonLine(r));
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C arrived: the hook stopped the group; the runs that trained are saved.
                 }
             }
-            printGroupSummary(out, group, results, seeds);
-            if (json) {
-                out.println(groupJsonLine(group, results, seeds));
-            }
-            out.flush();
-            boolean allGood = notFinished == 0 && results.stream()
-                    .allMatch(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED);
-            return allGood ? ExitCodes.OK : ExitCodes.RUN_FAILED;
         }
+    }
+
+    private int trainGroup(GroupHandle group, EventSubscription events, ExperimentSpec spec, RunStore store, Path baseDir,
+                           PrintWriter out, PrintWriter err) throws InterruptedException {
+        ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
+        List<RunRecord> done = new ArrayList<>();
+        TrainingException inputError = null;
+        int notFinished = 0;
+        List<String> notRun = new ArrayList<>();
+        try {
+            for (RunHandle member : group.members()) {
+                while (!member.completion().isDone()) {
+                    pump(events, progress, group);
+                    Thread.sleep(50);
+                }
+                pump(events, progress, group);
+                try {
+                    done.add(member.completion().join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    notFinished++;
+                    if (member.runId() == null && e.getCause() instanceof TrainingException t && t.getCause() != null
+                            && inputError == null) {
+                        inputError = t;
+                    } else if (member.runId() == null) {
+                        notRun.add(String.format(Locale.ROOT, "seed %d: not run (%s)", member.spec().seed(),
+                                e.getCause().getMessage()));
+                    }
+                }
+            }
+        } finally {
+            progress.finish();
+        }
+        if (inputError != null && done.isEmpty()) {
+            throw inputError;
+        }
+        notRun.forEach(err::println);
+        List<RunRecord> results = new ArrayList<>();
+        for (RunRecord r : done) {
+            if (test && (r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED)) {
+                r = FinalTest.evaluate(store, r.id(), baseDir);
+            }
+            results.add(r);
+            printSummary(out, r, store);
+            if (json) {
+                out.println(jsonLine(r));
+            }
+        }
+        printGroupSummary(out, group, results, seeds);
+        if (json) {
+            out.println(groupJsonLine(group, results, seeds));
+        }
+        out.flush();
+        boolean allGood = notFinished == 0 && results.stream()
+                .allMatch(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED);
+        return allGood ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
 
     /** Feeds the group's events to the progress display; attaches the history of the run that started. */
@@ -236,10 +246,12 @@ final class RunCommand implements Callable<Integer> {
 
     static void printGroupSummary(PrintWriter out, GroupHandle group, List<RunRecord> runs, int planned) {
         long good = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).count();
-        out.printf(Locale.ROOT, "seed group %s (%s): %d of %d runs finished%n", group.groupId(), group.name(), good, planned);
-        Summary best = Summary.of(runs.stream().map(RunRecord::bestValidationAccuracy).toList());
-        Summary bestLoss = Summary.of(runs.stream().map(RunRecord::bestValidationLoss).toList());
-        Summary testAcc = Summary.of(runs.stream().map(RunRecord::testAccuracy).toList());
+        out.printf(Locale.ROOT, "seed group %s (%s): %d of %d runs finished%s%n", group.groupId(), group.name(), good, planned,
+                good < runs.size() ? " (the statistics are over the finished runs only)" : "");
+        List<RunRecord> finished = finished(runs);
+        Summary best = Summary.of(finished.stream().map(RunRecord::bestValidationAccuracy).toList());
+        Summary bestLoss = Summary.of(finished.stream().map(RunRecord::bestValidationLoss).toList());
+        Summary testAcc = Summary.of(finished.stream().map(RunRecord::testAccuracy).toList());
         if (best != null) {
             out.println("  best validation accuracy " + best.format(true));
         } else if (bestLoss != null) {
@@ -259,10 +271,16 @@ final class RunCommand implements Callable<Integer> {
         n.put("finished", runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).count());
         var ids = n.putArray("runIds");
         runs.forEach(r -> ids.add(r.id()));
-        putSummary(n, "bestValidationAccuracy", Summary.of(runs.stream().map(RunRecord::bestValidationAccuracy).toList()));
-        putSummary(n, "bestValidationLoss", Summary.of(runs.stream().map(RunRecord::bestValidationLoss).toList()));
-        putSummary(n, "testAccuracy", Summary.of(runs.stream().map(RunRecord::testAccuracy).toList()));
+        // statistics over the finished runs only: a stopped run's metrics are not the recipe's result
+        List<RunRecord> finished = finished(runs);
+        putSummary(n, "bestValidationAccuracy", Summary.of(finished.stream().map(RunRecord::bestValidationAccuracy).toList()));
+        putSummary(n, "bestValidationLoss", Summary.of(finished.stream().map(RunRecord::bestValidationLoss).toList()));
+        putSummary(n, "testAccuracy", Summary.of(finished.stream().map(RunRecord::testAccuracy).toList()));
         return n.toString();
+    }
+
+    private static List<RunRecord> finished(List<RunRecord> runs) {
+        return runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).toList();
     }
 
     private static void putSummary(ObjectNode n, String key, Summary s) {

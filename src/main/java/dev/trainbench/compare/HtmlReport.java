@@ -32,7 +32,7 @@ public final class HtmlReport {
     /** Writes the report to {@code file} atomically. */
     public static void write(Comparison c, Path file, String generator) throws IOException {
         byte[] html = render(c, generator).getBytes(StandardCharsets.UTF_8);
-        RunFiles.writeAtomically(file, out -> out.write(html));
+        RunFiles.writeAtomically(file.toAbsolutePath(), out -> out.write(html));
     }
 
     /**
@@ -132,14 +132,26 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    /** "Each run differs from X in one field ..." or "the runs have the same configuration". */
+    /** "B differs from A in one field: model.layers[2] (added: dropout 0.2)", one clause per unit. */
     static String oneChangeStatement(Comparison c) {
         List<String> parts = new ArrayList<>();
-        for (int i = 1; i < c.diffUnits().size(); i++) {
+        List<Comparison.Unit> units = c.diffUnits();
+        for (int i = 1; i < units.size(); i++) {
             List<String> ch = c.diff().countedChanges(i);
-            parts.add(c.diffUnits().get(i).label() + ": " + (ch.isEmpty() ? "no change that affects results" : ch.get(0)));
+            String ref = units.get(0).label();
+            if (ch.isEmpty()) {
+                parts.add(units.get(i).label() + " has the same configuration as " + ref
+                        + (c.hasGroups() ? " (apart from the seeds)" : ""));
+                continue;
+            }
+            String path = ch.get(0);
+            int k = i;
+            String detail = c.diff().differences().stream().filter(e -> e.path().equals(path)).findFirst()
+                    .map(e -> " (" + e.kind().label() + ": " + (e.values().get(0) == null ? "—" : e.values().get(0)) + " → "
+                            + (e.values().get(k) == null ? "—" : e.values().get(k)) + ")").orElse("");
+            parts.add(units.get(i).label() + " differs from " + ref + " in one field: " + path + detail);
         }
-        return "One change at a time against " + c.units().get(0).label() + " — " + String.join("; ", parts) + ".";
+        return String.join("; ", parts) + ".";
     }
 
     record Chart(String title, String caption, SvgChart svg) {
@@ -150,6 +162,8 @@ public final class HtmlReport {
         List<Chart> out = new ArrayList<>();
         SvgChart loss = new SvgChart("Loss by epoch", XAxis.EPOCH.label(), true, false, CHART_WIDTH, height(c)).integerX();
         plot(c, loss, List.of(Metric.VALIDATION_LOSS, Metric.TRAIN_LOSS), XAxis.EPOCH, s -> s);
+        loss.legend("validation loss", "#555555", false);
+        loss.legend("training loss", "#555555", true);
         out.add(new Chart("Loss by epoch", "Validation loss (solid) and training loss (dashed) per epoch, log scale."
                 + bandNote(c), loss));
         boolean anyAccuracy = c.series(Metric.VALIDATION_ACCURACY, XAxis.EPOCH).stream().anyMatch(s -> !s.isEmpty());
@@ -178,7 +192,14 @@ public final class HtmlReport {
         if (!c.hasGroups()) {
             return "";
         }
-        return " A seed group is drawn as its mean with the min–max band of its runs.";
+        StringBuilder note = new StringBuilder(" A seed group is drawn as its mean with the min–max band of its runs.");
+        for (Band b : c.bands(Metric.VALIDATION_LOSS, XAxis.EPOCH)) {
+            String n = b.note(XAxis.EPOCH);
+            if (n != null) {
+                note.append(' ').append(n).append('.');
+            }
+        }
+        return note.toString();
     }
 
     /** Lines for single runs, mean and band for groups; the first metric solid, the others dashed. */

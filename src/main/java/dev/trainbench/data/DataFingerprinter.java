@@ -170,32 +170,48 @@ public final class DataFingerprinter {
 
     /**
      * The files {@link ImageFolderLoader} considers (image extensions in the class sub-folders, hidden
-     * ones left out), each as its path relative to the folder (the class is part of it) and its
-     * bytes, in sorted order. A README next to the images does not change the data, a renamed class does.
+     * ones left out), each as its path relative to the folder (the class is part of it), its size and
+     * its own SHA-256, in sorted order. A README next to the images does not change the data, a
+     * renamed class does. Thousands of small files cost more in opening than in hashing, so files
+     * are hashed on a few threads, each whole (image files are small), and combined in order.
      */
     private static DataFingerprint.Source imageFolder(String role, Path dir) {
-        MessageDigest d = sha256();
-        byte[] buffer = new byte[BUFFER];
-        long bytes = 0;
-        int files = 0;
         List<Path> all = new ArrayList<>();
         try (Stream<Path> classes = Files.list(dir)) {
             for (Path cd : classes.filter(p -> !hidden(p) && Files.isDirectory(p)).sorted().toList()) {
                 try (Stream<Path> inClass = Files.list(cd)) {
-                    inClass.filter(f -> !hidden(f) && Files.isRegularFile(f) && image(f)).sorted().forEach(all::add);
+                    // a folder named like an image is rare; reading it fails below and it is skipped, as the loader does
+                    inClass.filter(f -> !hidden(f) && image(f)).sorted().forEach(all::add);
                 }
-            }
-            for (Path f : all) {
-                update(d, dir.relativize(f).toString().replace('\\', '/'));
-                try (InputStream in = Files.newInputStream(f)) {
-                    long n = digest(in, d, buffer);
-                    d.update(ByteBuffer.allocate(8).putLong(n).array());
-                    bytes += n;
-                }
-                files++;
             }
         } catch (IOException e) {
             throw new DataException(dir + ": cannot be read to fingerprint it (" + e.getMessage() + ").", e);
+        }
+        byte[][] digests = new byte[all.size()][];
+        long[] sizes = new long[all.size()];
+        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
+            try {
+                byte[] b = Files.readAllBytes(all.get(i));
+                sizes[i] = b.length;
+                digests[i] = sha256().digest(b);
+            } catch (IOException e) {
+                if (!Files.isDirectory(all.get(i))) {
+                    throw new DataException(all.get(i) + ": cannot be read to fingerprint it (" + e.getMessage() + ").", e);
+                }
+            }
+        });
+        MessageDigest d = sha256();
+        long bytes = 0;
+        int files = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (digests[i] == null) {
+                continue;
+            }
+            update(d, dir.relativize(all.get(i)).toString().replace('\\', '/'));
+            d.update(ByteBuffer.allocate(8).putLong(sizes[i]).array());
+            d.update(digests[i]);
+            bytes += sizes[i];
+            files++;
         }
         return new DataFingerprint.Source(role, "folder", dir.toAbsolutePath().normalize().toString(), bytes, files,
                 hex(d.digest()), null);

@@ -40,7 +40,7 @@ public final class RunsCsv {
 
     /** Writes the table to {@code file} atomically (a reader never sees half of it). */
     public static void write(List<RunRecord> runs, Path file) throws IOException {
-        RunFiles.writeAtomically(file, out -> {
+        RunFiles.writeAtomically(file.toAbsolutePath(), out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             write(runs, w);
             w.flush();
