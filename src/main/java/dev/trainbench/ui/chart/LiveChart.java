@@ -96,6 +96,12 @@ public class LiveChart extends BorderPane {
             dirty = true;
         }
 
+        /** Replaces the series with whole arrays (a finished run's curve), much faster than appending each point. */
+        public void setData(double[] x, double[] keys, double[] y) {
+            buffer.load(x, keys, y);
+            dirty = true;
+        }
+
         /** Appends a point plotted at x that belongs to step {@code key} (see {@link SeriesBuffer#appendAt}). */
         public void appendAt(double x, double key, double y) {
             buffer.appendAt(x, key, y);
@@ -192,11 +198,7 @@ public class LiveChart extends BorderPane {
         /** Adds one member's curve: x to plot at, the step each point belongs to, and the values. */
         public void addMember(double[] xs, double[] keys, double[] ys) {
             SeriesBuffer b = new SeriesBuffer(Math.max(16, xs.length), smoothable ? smoothing.get() : 0);
-            for (int i = 0; i < Math.min(xs.length, ys.length); i++) {
-                if (!Double.isNaN(ys[i]) && (i == 0 || xs[i] >= xs[i - 1])) {
-                    b.appendAt(xs[i], keys == null ? xs[i] : keys[i], ys[i]);
-                }
-            }
+            b.load(xs, keys, ys);
             members.add(b);
             stale = true;
             dirty = true;

@@ -38,6 +38,48 @@ public final class SeriesBuffer {
     }
 
     /**
+     * Replaces the contents with whole arrays at once (a finished run's curve): one pass for the
+     * smoothing and one per pyramid level, instead of a pyramid update per point. Points whose x
+     * goes backwards or whose y is NaN are left out, as {@link #appendAt} callers do.
+     *
+     * @param keys the step of each point, or null when it is x
+     */
+    public void load(double[] x, double[] keys, double[] y) {
+        int n = Math.min(x.length, y.length);
+        if (xs.length < n) {
+            xs = new double[n];
+            ys = new double[n];
+        }
+        boolean keyed = keys != null && keys != x;
+        keys = keyed ? keys : null;
+        this.keys = keyed ? (this.keys != null && this.keys.length >= xs.length ? this.keys : new double[xs.length]) : null;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(y[i]) || (m > 0 && x[i] < xs[m - 1])) {
+                continue;
+            }
+            xs[m] = x[i];
+            ys[m] = y[i];
+            if (keyed) {
+                this.keys[m] = keys[i];
+            }
+            m++;
+        }
+        size = m;
+        ema.reset();
+        rawIndex.rebuild(ys, size);
+        if (ema.beta() > 0) {
+            if (smoothed == null || smoothed.length < xs.length) {
+                smoothed = new double[xs.length];
+            }
+            for (int i = 0; i < size; i++) {
+                smoothed[i] = ema.next(key(i), ys[i]);
+            }
+            smoothedIndex.rebuild(smoothed, size);
+        }
+    }
+
+    /**
      * Appends a point plotted at {@code x} that belongs to step {@code key}: smoothing decays per
      * step of the key, so a curve plotted against wall time is smoothed exactly as the same curve
      * plotted against steps.

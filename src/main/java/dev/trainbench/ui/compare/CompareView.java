@@ -306,11 +306,7 @@ public final class CompareView extends VBox {
                 } else {
                     LiveChart.Series s = chart.addSeries(line.label(), colour, line.smoothable());
                     CompareViewModel.Member m = line.members().get(0);
-                    for (int i = 0; i < m.x().length; i++) {
-                        if (i == 0 || m.x()[i] >= m.x()[i - 1]) {
-                            s.appendAt(m.x()[i], m.key()[i], m.y()[i]);
-                        }
-                    }
+                    s.setData(m.x(), m.key(), m.y());
                     s.setDots(!line.perStep());
                     if (line.dashed()) {
                         s.setDashes(7, 4);

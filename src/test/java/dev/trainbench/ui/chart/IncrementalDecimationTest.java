@@ -180,4 +180,35 @@ class IncrementalDecimationTest {
             assertEquals(want.minPositive, got.minPositive, "min positive of " + a + ".." + c);
         }
     }
+
+    @Test
+    void loadingWholeArraysGivesTheSameCurveAsAppendingEachPoint() {
+        Random r = new Random(9);
+        int n = 20_000;
+        double[] x = new double[n];
+        double[] key = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i * 0.01;
+            key[i] = i;
+            y[i] = value(r, i);
+        }
+        SeriesBuffer appended = new SeriesBuffer(16, 0.9);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(y[i])) {
+                appended.appendAt(x[i], key[i], y[i]);
+            }
+        }
+        SeriesBuffer loaded = new SeriesBuffer(16, 0.9);
+        loaded.load(x, key, y);
+        assertEquals(appended.size(), loaded.size());
+        for (int i = 0; i < loaded.size(); i++) {
+            assertEquals(appended.x(i), loaded.x(i));
+            assertEquals(appended.smoothed(i), loaded.smoothed(i), 1e-12);
+        }
+        assertSameAsRescan(loaded, false, 0, 200, 640, false);
+        assertSameAsRescan(loaded, true, 20, 150, 333, true);
+        loaded.append(200.5, 3.0);
+        assertSameAsRescan(loaded, false, 0, 201, 640, false);
+    }
 }
