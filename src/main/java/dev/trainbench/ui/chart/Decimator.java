@@ -7,8 +7,10 @@ package dev.trainbench.ui.chart;
  * maximum of its column.
  *
  * <p>Two implementations with the same output: {@link #minMax(SeriesBuffer, boolean, double, double,
- * int, boolean, double[], double[])} asks the buffer's {@link MinMaxPyramid} one range query per
- * column (cost O(columns x log n), what the charts use), and
+ * int, boolean, double[], double[])} reuses the columns of the last frame that cannot have changed
+ * ({@link ColumnCache}: a live run adds points at the right end) and asks the buffer's
+ * {@link MinMaxPyramid} one range query per other column (cost O(columns) in a steady live view,
+ * O(columns x log n) after a zoom; what the charts use), and
  * {@link #minMax(double[], double[], int, double, double, int, boolean, double[], double[])} scans
  * every visible point (cost O(n), the reference the tests hold the fast one to).
  */
@@ -42,41 +44,76 @@ public final class Decimator {
             return passThrough(xs, ys, from, to, log, outX, outY);
         }
         MinMaxPyramid index = smoothed ? buffer.smoothedIndex() : buffer.rawIndex();
+        ColumnCache cache = buffer.columnCache(smoothed);
         double span = xMax - xMin;
         double scale = span > 0 ? columns / span : 0;
-        int n = 0;
-        int start = from;
+        // columns unchanged since the last frame are reused; the rest come from the pyramid
+        int start = cache.restart(xMin, xMax, columns, log, buffer.version(), from, to);
         // about this many points fall in a column: the search for a column's end starts there
         int expected = Math.max(1, (to - from) / columns);
-        while (start < to) {
-            int c = column(xs[start], xMin, scale, columns);
-            // first index of the next column. Columns never decrease with x: gallop from the expected
-            // end, then binary search the last stretch, so the search stays near (in cache) the column
-            int lo = start + 1;
-            int hi = to;
-            for (int stride = expected; start + stride < to; stride *= 2) {
-                int probe = start + stride;
-                if (column(xs[probe], xMin, scale, columns) > c) {
-                    hi = probe;
-                    break;
+        if (expected < SCAN_BELOW) {
+            // few points per column: reading them costs less than searching for the column's end
+            int current = -1;
+            int first = start;
+            r.reset();
+            for (int i = start; i < to; i++) {
+                int c = column(xs[i], xMin, scale, columns);
+                if (c != current) {
+                    if (current >= 0) {
+                        put(cache, current, first, r, ys, log);
+                    }
+                    current = c;
+                    first = i;
+                    r.reset();
                 }
-                lo = probe + 1;
+                r.point(ys, i);
             }
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (column(xs[mid], xMin, scale, columns) > c) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
+            if (current >= 0) {
+                put(cache, current, first, r, ys, log);
+            }
+        } else {
+            while (start < to) {
+                int c = column(xs[start], xMin, scale, columns);
+                // first index of the next column. Columns never decrease with x: gallop from the expected
+                // end, then binary search the last stretch, so the search stays near (in cache) the column
+                int lo = start + 1;
+                int hi = to;
+                for (int stride = expected; start + stride < to; stride *= 2) {
+                    int probe = start + stride;
+                    if (column(xs[probe], xMin, scale, columns) > c) {
+                        hi = probe;
+                        break;
+                    }
+                    lo = probe + 1;
                 }
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (column(xs[mid], xMin, scale, columns) > c) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                index.query(ys, start, lo, r);
+                put(cache, c, start, r, ys, log);
+                start = lo;
             }
-            index.query(ys, start, lo, r);
-            int min = log ? r.minPositive : r.min;
-            int max = log ? (r.max >= 0 && ys[r.max] > 0 ? r.max : -1) : r.max;
-            n = flush(xs, ys, log, min, max, outX, outY, n);
-            start = lo;
+        }
+        cache.covered(to);
+        int n = 0;
+        for (int k = 0; k < cache.count(); k++) {
+            n = flush(xs, ys, log, cache.min(k), cache.max(k), outX, outY, n);
         }
         return n;
+    }
+
+    /** Below this many points per column a column is read point by point rather than looked up in the pyramid. */
+    static final int SCAN_BELOW = 48;
+
+    private static void put(ColumnCache cache, int c, int first, MinMaxPyramid.Result r, double[] ys, boolean log) {
+        int min = log ? r.minPositive : r.min;
+        int max = log ? (r.max >= 0 && ys[r.max] > 0 ? r.max : -1) : r.max;
+        cache.put(c, first, min, max);
     }
 
     private static int column(double x, double xMin, double scale, int columns) {

@@ -21,6 +21,10 @@ public final class SeriesBuffer {
     private final Ema ema;
     private final MinMaxPyramid rawIndex = new MinMaxPyramid();
     private final MinMaxPyramid smoothedIndex = new MinMaxPyramid();
+    private final ColumnCache rawColumns = new ColumnCache();
+    private final ColumnCache smoothedColumns = new ColumnCache();
+    /** Changes whenever existing points change (cleared, reloaded, re-smoothed), not when points are appended. */
+    private long version;
 
     public SeriesBuffer(double smoothing) {
         this(1024, smoothing);
@@ -45,6 +49,7 @@ public final class SeriesBuffer {
      * @param keys the step of each point, or null when it is x
      */
     public void load(double[] x, double[] keys, double[] y) {
+        version++;
         int n = Math.min(x.length, y.length);
         if (xs.length < n) {
             xs = new double[n];
@@ -116,6 +121,7 @@ public final class SeriesBuffer {
     }
 
     public void clear() {
+        version++;
         size = 0;
         keys = null;
         ema.reset();
@@ -168,6 +174,14 @@ public final class SeriesBuffer {
         return smoothedValues ? smoothedArray() : ys;
     }
 
+    long version() {
+        return version;
+    }
+
+    ColumnCache columnCache(boolean smoothedValues) {
+        return smoothedValues && smoothed != null ? smoothedColumns : rawColumns;
+    }
+
     MinMaxPyramid rawIndex() {
         return rawIndex;
     }
@@ -186,6 +200,7 @@ public final class SeriesBuffer {
             return;
         }
         ema.setBeta(beta);
+        version++;
         if (beta == 0) {
             smoothed = null;
             smoothedIndex.clear();

@@ -567,11 +567,8 @@ public final class RunsView extends VBox {
             if (x == null || y == null) {
                 return;
             }
-            for (int i = 0; i < Math.min(x.length, y.length); i++) {
-                if (!Double.isNaN(y[i]) && (i == 0 || x[i] >= x[i - 1])) {
-                    s.append(x[i], y[i]);
-                }
-            }
+            // whole arrays at once: a long run's file loads without a pyramid update per point
+            s.setData(x, null, y);
         }
     }
 }

@@ -22,9 +22,9 @@ import javafx.stage.Stage;
 /**
  * Frame cost of {@link LiveChart} for short and very long series, against a plain LineChart
  * given every point. One frame = append new points, refresh (decimate + setAll), CSS + layout,
- * render (scene snapshot, software pipeline). Then the decimation alone: the pyramid-backed
- * decimation the charts use against a full rescan of the visible points, alternating, at 10k, 100k
- * and 1M points. Run headless ({@code decimation} as the argument runs only the second part, no
+ * render (scene snapshot, software pipeline). Then the decimation alone: the cached and
+ * pyramid-backed decimation the charts use against a full rescan of the visible points (what the
+ * charts did before), alternating, at 10k, 100k and 1M points. Run headless ({@code decimation} as the argument runs only the second part, no
  * JavaFX needed):
  * <pre>
  * java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ... \
@@ -60,11 +60,14 @@ public final class ChartBenchmark {
 
     /**
      * Decimating one frame of a 1000-px chart: two series, raw and smoothed curve each, whole run
-     * visible, 100 new points per frame. Rounds alternate the two methods; medians of 7 rounds of
-     * 50 frames each.
+     * visible, 100 new points per frame. "live": the X range fitted as the chart fits it (round
+     * bounds that stay put for long stretches: the column cache applies); "moving": the range ends
+     * at the last point, so it changes every frame (as when panning: every column from the pyramid).
+     * Rounds alternate the three methods; medians of 7 rounds of 50 frames each.
      */
     private static void decimation() {
-        System.out.println("decimation per frame, timed alone (2 series x raw + smoothed, 920 columns, whole run visible, 100 new points/frame between frames):");
+        System.out.println("decimation per frame, timed alone (2 series x raw + smoothed, 920 columns, whole run visible, "
+                + "100 new points/frame between frames); medians of 7 alternating rounds of 50 frames:");
         int columns = 920;
         double[] ox = new double[2 * columns];
         double[] oy = new double[2 * columns];
@@ -77,10 +80,9 @@ public final class ChartBenchmark {
                     b.append(step, loss(step, r));
                 }
             }
-            long[] pyramid = new long[7];
-            long[] rescan = new long[7];
+            long[][] times = new long[3][7];
             for (int round = -2; round < 7; round++) {
-                for (int method = 0; method < 2; method++) {
+                for (int method = 0; method < 3; method++) {
                     long spent = 0;
                     for (int f = 0; f < 50; f++) {
                         for (int k = 0; k < 100; k++, step++) {
@@ -88,26 +90,27 @@ public final class ChartBenchmark {
                                 b.append(step, loss(step, r));
                             }
                         }
+                        double xMax = method == 0 ? dev.trainbench.ui.chart.ChartAxis.fitX(0, step).max() : step;
                         long t0 = System.nanoTime();
                         for (SeriesBuffer b : s) {
-                            if (method == 0) {
-                                Decimator.minMax(b, false, 0, step, columns, false, ox, oy);
-                                Decimator.minMax(b, true, 0, step, columns, false, ox, oy);
+                            if (method < 2) {
+                                Decimator.minMax(b, false, 0, xMax, columns, false, ox, oy);
+                                Decimator.minMax(b, true, 0, xMax, columns, false, ox, oy);
                             } else {
-                                Decimator.minMax(b.xsForBenchmark(), b.ysForBenchmark(false), b.size(), 0, step, columns, false, ox, oy);
-                                Decimator.minMax(b.xsForBenchmark(), b.ysForBenchmark(true), b.size(), 0, step, columns, false, ox, oy);
+                                Decimator.minMax(b.xsForBenchmark(), b.ysForBenchmark(false), b.size(), 0, xMax, columns, false, ox, oy);
+                                Decimator.minMax(b.xsForBenchmark(), b.ysForBenchmark(true), b.size(), 0, xMax, columns, false, ox, oy);
                             }
                         }
                         spent += System.nanoTime() - t0;
                     }
-                    long perFrame = spent / 50;
                     if (round >= 0) {
-                        (method == 0 ? pyramid : rescan)[round] = perFrame;
+                        times[method][round] = spent / 50;
                     }
                 }
             }
-            System.out.println(String.format(Locale.ROOT, "  %,9d points/series: pyramid %s, full rescan %s, rescan/pyramid %.1fx",
-                    n, stats(pyramid), stats(rescan), median(rescan) / median(pyramid)));
+            System.out.println(String.format(Locale.ROOT, "  %,9d points/series: live (column cache) %s, moving range (pyramid) %s, "
+                    + "full rescan (before) %s; rescan/live %.1fx, rescan/pyramid %.1fx", n, stats(times[0]), stats(times[1]),
+                    stats(times[2]), median(times[2]) / median(times[0]), median(times[2]) / median(times[1])));
         }
     }
 

@@ -211,4 +211,38 @@ class IncrementalDecimationTest {
         loaded.append(200.5, 3.0);
         assertSameAsRescan(loaded, false, 0, 201, 640, false);
     }
+
+    @Test
+    void aSteadyLiveViewRecomputesOnlyTheLastColumnsAndStillEqualsTheRescan() {
+        Random r = new Random(12);
+        SeriesBuffer b = new SeriesBuffer(16, 0.8);
+        int step = 0;
+        for (; step < 300_000; step++) {
+            b.append(step, value(r, step));
+        }
+        int columns = 900;
+        double xMax = 1_200_000; // a live chart's fitted range stays put until the run reaches it
+        for (boolean log : new boolean[] {false, true}) {
+            for (int frame = 0; frame < 30; frame++) {
+                for (int k = 0; k < 100; k++, step++) {
+                    b.append(step, value(r, step));
+                }
+                MinMaxPyramid.Result counter = new MinMaxPyramid.Result();
+                double[] ox = new double[2 * columns];
+                double[] oy = new double[2 * columns];
+                Decimator.minMax(b, false, 0, xMax, columns, log, ox, oy, counter);
+                if (frame > 0) {
+                    // the column that held the last point and the new points, not the 300,000 before
+                    assertTrue(counter.visits < 600, "frame " + frame + ": " + counter.visits + " visits");
+                }
+                assertSameAsRescan(b, false, 0, xMax, columns, log);
+                assertSameAsRescan(b, true, 0, xMax, columns, log);
+            }
+        }
+        b.setSmoothing(0.5);
+        assertSameAsRescan(b, true, 0, xMax, columns, false);
+        b.clear();
+        b.append(0, 1);
+        assertSameAsRescan(b, false, 0, xMax, columns, false);
+    }
 }
