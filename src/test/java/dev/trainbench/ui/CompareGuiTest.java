@@ -151,5 +151,10 @@ class CompareGuiTest {
         assertTrue(hover != null && hover.contains("spiral mlp dropout") && hover.contains("[3 runs]"), hover);
         TableView<?> diff = robot.lookup("#compare-diff").queryAs(TableView.class);
         assertFalse(diff.getItems().isEmpty(), "the diff table has rows");
+
+        // every chart: a right click (without a drag) offers the PNG export
+        robot.rightClickOn("#compare-chart-loss");
+        waitUntil("the chart menu", 10, () -> loss.contextMenu().contextMenu().isShowing());
+        robot.type(KeyCode.ESCAPE);
     }
 }
