@@ -188,6 +188,11 @@ class PredictGuiTest {
         assertTrue(pad.getMaxY() <= sceneHeight + 0.5, size + ": pad inside the window: " + pad);
         assertTrue(clearBounds.getMaxY() <= sceneHeight + 0.5, size + ": Clear inside the window: " + clearBounds);
         assertTrue(clear.getWidth() >= clear.prefWidth(-1) - 0.5, size + ": Clear shows its label, width " + clear.getWidth());
+        for (String id : List.of("#sees-title", "#says-title")) {
+            javafx.scene.control.Label title = (javafx.scene.control.Label) view.lookup(id);
+            assertTrue(title.getHeight() >= title.prefHeight(title.getWidth()) - 0.5, size + ": " + id + " shown whole, height "
+                    + title.getHeight() + " of " + title.prefHeight(title.getWidth()));
+        }
     }
 
     @Test

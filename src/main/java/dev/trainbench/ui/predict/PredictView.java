@@ -171,13 +171,18 @@ public final class PredictView extends BorderPane {
         // Titles wrap rather than end in "...": in presentation mode's large font they are wider than the input.
         seesTitle.setWrapText(true);
         answerTitle.setWrapText(true);
-        VBox sees = new VBox(8, seesTitle, drawnPreview);
+        // wrapped, never shortened to one line ending in "..." when the height is short
+        seesTitle.setMinHeight(Region.USE_PREF_SIZE);
+        answerTitle.setMinHeight(Region.USE_PREF_SIZE);
+        seesTitle.setId("sees-title");
+        answerTitle.setId("says-title");
+        VBox sees = new VBox(6, seesTitle, drawnPreview);
         sees.setMinWidth(168);
         sees.setMaxWidth(168);
         VBox says = new VBox(4, answerTitle, cls, detail);
         says.setMinWidth(0);
         HBox.setHgrow(says, Priority.ALWAYS);
-        VBox answer = new VBox(12, new HBox(16, sees, says), drawnBars);
+        VBox answer = new VBox(8, new HBox(16, sees, says), drawnBars);
         answer.setMinWidth(360);
         answer.setPrefWidth(400);
         answer.setMaxWidth(480);

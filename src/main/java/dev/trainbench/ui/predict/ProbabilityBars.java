@@ -18,7 +18,7 @@ public final class ProbabilityBars extends GridPane {
         this.bars = bars;
         getStyleClass().add("probability-bars");
         setHgap(8);
-        setVgap(3);
+        setVgap(2);
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints bar = new ColumnConstraints();
