@@ -548,8 +548,16 @@ public final class TrainViewModel {
         RunHandle h = current.get();
         for (TrainingEvent e : events) {
             if (group != null && (h == null || !mine(h, e))) {
-                // the next run of the seed group (or its failure before it started): follow it
-                RunHandle next = group.members().stream().filter(m -> mine(m, e)).findFirst().orElse(null);
+                // the next run of the seed group (or its failure before it started): follow it. Only
+                // forward: a late event of an earlier member (its RunFinished can arrive after the next
+                // member's first steps) must not switch back and append its steps to the new charts
+                List<RunHandle> members = group.members();
+                RunHandle next = null;
+                for (int k = h == null ? 0 : members.indexOf(h) + 1; k < members.size() && next == null; k++) {
+                    if (mine(members.get(k), e)) {
+                        next = members.get(k);
+                    }
+                }
                 if (next != null) {
                     h = next;
                     current.set(next);
