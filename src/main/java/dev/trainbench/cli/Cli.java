@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "trainbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train neural networks from experiment spec files, without a display.",
         subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, TestCommand.class, ProfileCommand.class,
-                PresetsCommand.class, CheckCommand.class, LrFindCommand.class, BenchCommand.class, CompareCommand.class})
+                PresetsCommand.class, CheckCommand.class, LrFindCommand.class, BenchCommand.class, CompareCommand.class,
+                SweepCommand.class})
 public final class Cli implements Runnable {
 
     @CommandLine.Spec
@@ -56,12 +57,16 @@ public final class Cli implements Runnable {
     }
 
     static String message(Throwable e) {
+        if (e instanceof dev.trainbench.sweep.SweepException) {
+            return e.getMessage();
+        }
         return ExperimentRunner.describe(e instanceof TrainingException && e.getCause() != null
                 && (e.getCause() instanceof DataException || e.getCause() instanceof SpecException) ? e.getCause() : e);
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof SpecException || e instanceof DataException || e instanceof RunStoreException) {
+        if (e instanceof SpecException || e instanceof DataException || e instanceof RunStoreException
+                || e instanceof dev.trainbench.sweep.SweepException) {
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof TrainingException t) {

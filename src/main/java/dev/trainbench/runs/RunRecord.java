@@ -54,7 +54,11 @@ public record RunRecord(
         String groupId,
         String groupName,
         Integer groupIndex,
-        Integer groupSize) {
+        Integer groupSize,
+        String sweepId,
+        String sweepName,
+        Integer sweepTask,
+        Map<String, String> sweepPoint) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -62,6 +66,7 @@ public record RunRecord(
         tags = tags == null ? List.of() : List.copyOf(tags);
         sanity = sanity == null ? List.of() : List.copyOf(sanity);
         notes = notes == null ? "" : notes;
+        sweepPoint = sweepPoint == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sweepPoint));
     }
 
     public Double testAccuracy() {
@@ -116,6 +121,10 @@ public record RunRecord(
         private String groupName;
         private Integer groupIndex;
         private Integer groupSize;
+        private String sweepId;
+        private String sweepName;
+        private Integer sweepTask;
+        private Map<String, String> sweepPoint;
 
         public Builder() {
             this.formatVersion = FORMAT_VERSION;
@@ -160,6 +169,10 @@ public record RunRecord(
             groupName = r.groupName;
             groupIndex = r.groupIndex;
             groupSize = r.groupSize;
+            sweepId = r.sweepId;
+            sweepName = r.sweepName;
+            sweepTask = r.sweepTask;
+            sweepPoint = r.sweepPoint;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -199,13 +212,18 @@ public record RunRecord(
         public Builder groupName(String v) { groupName = v; return this; }
         public Builder groupIndex(Integer v) { groupIndex = v; return this; }
         public Builder groupSize(Integer v) { groupSize = v; return this; }
+        public Builder sweepId(String v) { sweepId = v; return this; }
+        public Builder sweepName(String v) { sweepName = v; return this; }
+        public Builder sweepTask(Integer v) { sweepTask = v; return this; }
+        public Builder sweepPoint(Map<String, String> v) { sweepPoint = v; return this; }
 
         public RunRecord build() {
             return new RunRecord(formatVersion, id, name, status, message, parentId, createdAt, startedAt, endedAt,
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
                     validationSamples, testSamples, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
                     bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
-                    test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize);
+                    test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize, sweepId, sweepName,
+                    sweepTask, sweepPoint);
         }
     }
 }
