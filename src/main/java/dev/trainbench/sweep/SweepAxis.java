@@ -42,6 +42,10 @@ public record SweepAxis(String path, List<String> values) {
             throw new SpecException("version cannot be swept: it is the spec format's version, not a setting");
         }
         List<String> values = split(assignment.substring(eq + 1), path);
+        if (SpecPaths.info(path).kind() == SpecPaths.Kind.TEXT) {
+            // a text value may be quoted to hold a comma: name="a, b"
+            values = values.stream().map(SweepAxis::unquote).toList();
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (String v : values) {
             if (!seen.add(v)) {
@@ -49,6 +53,17 @@ public record SweepAxis(String path, List<String> values) {
             }
         }
         return new SweepAxis(path, values);
+    }
+
+    private static String unquote(String v) {
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            try {
+                return dev.trainbench.spec.SpecJson.mapper().readValue(v, String.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return v;
+            }
+        }
+        return v;
     }
 
     /** The values at top-level commas; an empty value (as in {@code 1,,2}) is refused. */

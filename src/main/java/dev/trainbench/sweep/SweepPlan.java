@@ -107,10 +107,11 @@ public record SweepPlan(String id, String name, ExperimentSpec base, List<SweepA
                     + " in one sweep; fewer values or seeds, or split it into several sweeps");
         }
         String sweepName = name == null || name.isBlank() ? base.name() : name.strip();
-        // each value on its own first: an error names the field and the value, not a combination
+        // each value's type first: such an error names the field and the value, not a combination
+        // (whether a value is valid may depend on another axis, e.g. split.train with split.test)
         for (SweepAxis a : axes) {
             for (String v : a.values()) {
-                SpecPaths.setText(base, a.path(), v);
+                SpecPaths.parseValue(a.path(), v);
             }
         }
         List<String> labels = labels(axes);
@@ -119,27 +120,27 @@ public record SweepPlan(String id, String name, ExperimentSpec base, List<SweepA
         Set<String> groupIds = new HashSet<>();
         int[] idx = new int[axes.size()];
         for (long p = 0; p < points; p++) {
-            ExperimentSpec spec = base;
-            Map<String, String> point = new LinkedHashMap<>();
-            List<String> given = new ArrayList<>();
+            Map<String, String> given = new LinkedHashMap<>();
             for (int k = 0; k < axes.size(); k++) {
-                SweepAxis a = axes.get(k);
-                String v = a.values().get(idx[k]);
-                given.add(a.path() + "=" + v);
-                try {
-                    spec = SpecPaths.setText(spec, a.path(), v);
-                } catch (SpecException e) {
-                    throw new SpecException("the grid point " + String.join(", ", given) + " is not a valid spec: "
-                            + e.getMessage(), e);
-                }
+                given.put(axes.get(k).path(), axes.get(k).values().get(idx[k]));
             }
+            ExperimentSpec spec;
+            try {
+                spec = axes.isEmpty() ? base : SpecPaths.setAllText(base, given);
+            } catch (SpecException e) {
+                if (axes.size() == 1) {
+                    throw e;
+                }
+                throw new SpecException("the grid point " + pointText(axes, idx) + " is not a valid spec: " + e.getMessage(), e);
+            }
+            Map<String, String> point = new LinkedHashMap<>();
             for (int k = 0; k < axes.size(); k++) {
                 String text = SpecPaths.getText(spec, axes.get(k).path());
                 point.put(axes.get(k).path(), text.isEmpty() ? "null" : text);
             }
-            String same = seenPoints.put(point, String.join(", ", given));
+            String same = seenPoints.put(point, pointText(axes, idx));
             if (same != null) {
-                throw new SpecException("the grid points " + same + " and " + String.join(", ", given)
+                throw new SpecException("the grid points " + same + " and " + pointText(axes, idx)
                         + " are the same spec (the values are equal once read); drop one of the values");
             }
             StringBuilder label = new StringBuilder();
@@ -168,6 +169,14 @@ public record SweepPlan(String id, String name, ExperimentSpec base, List<SweepA
             }
         }
         return new SweepPlan(newId(sweepName), sweepName, base, axes, seeds, tasks);
+    }
+
+    private static String pointText(List<SweepAxis> axes, int[] idx) {
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < axes.size(); k++) {
+            parts.add(axes.get(k).path() + "=" + axes.get(k).values().get(idx[k]));
+        }
+        return String.join(", ", parts);
     }
 
     /** Grid points (each {@link #seeds} runs). */
