@@ -5,7 +5,9 @@
 #   scripts/slurm-local.sh start    install slurm-wlm and munge if missing (apt-get, as root), write a
 #                                   one-node slurm.conf from hostname/nproc/free -m, start munged,
 #                                   slurmctld and slurmd, wait until the node is idle
-#   scripts/slurm-local.sh stop     stop the daemons this script started (never others)
+#   scripts/slurm-local.sh stop [NAME...]
+#                                   stop the daemons this script started (never others); with names
+#                                   (munged, slurmctld, slurmd), only those of them
 #   scripts/slurm-local.sh status   whether a cluster answers here, and which daemons this script started
 #
 # Reuses what already runs: a working munge and a controller that answers are kept as they are.
@@ -185,8 +187,10 @@ start() {
 }
 
 stop() {
-    local stopped=0 name pid
+    local stopped=0 name pid names
+    names=${*:-slurmd slurmctld munged}
     for name in slurmd slurmctld munged; do
+        grep -qw "$name" <<<"$names" || continue
         if pid=$(our_pid "$name"); then
             kill "$pid" 2>/dev/null || true
             for _ in $(seq 1 20); do
@@ -219,7 +223,7 @@ status() {
 
 case "${1:-}" in
     start) start ;;
-    stop) stop ;;
+    stop) shift; stop "$@" ;;
     status) status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop [munged|slurmctld|slurmd ...]|status" >&2; exit 2 ;;
 esac

@@ -219,15 +219,38 @@ public final class RunStore {
                     .lines().findFirst().orElse("") + ")", e);
         }
         if (record.status() != null && record.status().isActive() && !isLive(dir)) {
-            record = record.withStatus(RunStatus.INTERRUPTED,
-                    "the process training this run ended before it finished; metrics up to the last flush are kept");
-            try {
-                writeRecord(dir, record);
-            } catch (IOException e) {
-                problems.add("cannot mark run " + record.id() + " interrupted: " + e.getMessage());
-            }
+            record = markInterrupted(dir, record);
         }
         return record;
+    }
+
+    /**
+     * Marks a run whose process is gone as interrupted, holding its lock while it reads run.json
+     * again and rewrites it: the process may have written its last record (completed) and ended
+     * between the first read and the lock check, and that record must not be overwritten with the
+     * stale one (seen with sweeps: a status poll marked a run that had just completed interrupted).
+     */
+    private RunRecord markInterrupted(Path dir, RunRecord stale) {
+        Path lockFile = dir.resolve(RunFolder.LOCK_FILE);
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = ch.tryLock()) {
+            if (lock == null) {
+                return stale; // a process holds it again: live
+            }
+            RunRecord record = READER.readValue(dir.resolve(RECORD_FILE).toFile(), RunRecord.class);
+            if (record.status() == null || !record.status().isActive()) {
+                return record;
+            }
+            record = record.withStatus(RunStatus.INTERRUPTED,
+                    "the process training this run ended before it finished; metrics up to the last flush are kept");
+            writeRecord(dir, record);
+            return record;
+        } catch (OverlappingFileLockException e) {
+            return stale;
+        } catch (IOException e) {
+            problems.add("cannot mark run " + stale.id() + " interrupted: " + e.getMessage());
+            return stale;
+        }
     }
 
     /** True while some process (this one included) holds the run's lock. */

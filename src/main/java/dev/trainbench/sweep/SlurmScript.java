@@ -34,7 +34,7 @@ public final class SlurmScript {
         lines.add("# 'trainbench sweep status " + r.id() + "' shows how far it got. Submitted with: sbatch --parsable " + SweepFolder.SCRIPT);
         lines.add("#SBATCH --job-name=" + jobName(r.name()));
         lines.add("#SBATCH --array=0-" + (n - 1) + (o.maxParallel() == null ? "" : "%" + o.maxParallel()));
-        lines.add("#SBATCH --output=" + dir + "/logs/task-%a.log");
+        lines.add("#SBATCH --output=" + directiveValue(dir.replace("%", "%%") + "/logs/task-%a.log"));
         if (o.partition() != null) {
             lines.add("#SBATCH --partition=" + o.partition());
         }
@@ -75,6 +75,21 @@ public final class SlurmScript {
             return e.threads();
         }
         return e.slurm() != null && e.slurm().cpusPerTask() != null ? e.slurm().cpusPerTask() : 1;
+    }
+
+    /**
+     * A value on a {@code #SBATCH} line: sbatch reads double quotes there, not the shell's single
+     * quotes (a path with a space would otherwise end the directive).
+     */
+    static String directiveValue(String v) {
+        if (v.matches("[A-Za-z0-9_./:=+,@%-]+")) {
+            return v;
+        }
+        if (v.contains("\"") || v.chars().anyMatch(c -> c < 0x20)) {
+            throw new SweepException("the path " + v + " holds a double quote or a control character, which a #SBATCH line"
+                    + " cannot hold; use a workspace whose path has neither");
+        }
+        return "\"" + v + "\"";
     }
 
     /** A shell word: single-quoted unless plainly safe. */

@@ -60,6 +60,8 @@ class SlurmScriptTest {
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path ws = dir.resolve("my ws's");
         SweepFolder f = write(ws, SlurmOptions.none(), List.of(fake.toString(), "-Dai.djl.offline=true"));
+        assertTrue(Files.readString(f.scriptFile()).contains("#SBATCH --output=\"" + f.dir() + "/logs/task-%a.log\"\n"),
+                "sbatch reads double quotes in a directive, not single ones");
         Process p = new ProcessBuilder("bash", f.scriptFile().toString()).redirectErrorStream(true)
                 .directory(dir.toFile()).start();
         p.getOutputStream().close();
