@@ -100,6 +100,47 @@ class SlurmSweepTest {
         }
     }
 
+    static final String LONG = TOY.replace("\"epochs\": 3", "\"epochs\": 5000");
+
+    @Test
+    void cancellingASlurmSweepStopsTheRunningTaskWhichSavesItsRunAndTheQueuedOneNeverStarts() throws Exception {
+        LocalSlurm.ensureRunning();
+        Path ws = dir.resolve("ws");
+        Path spec = dir.resolve("long.json");
+        Files.writeString(spec, LONG);
+        CliOutcome submitted = CliOutcome.of("sweep", spec.toString(), "--set", "training.batchSize=16,32", "--executor", "slurm",
+                "--max-parallel", "1", "--json", "-w", ws.toString());
+        assertEquals(0, submitted.code(), submitted.err() + submitted.out());
+        String sweepId = lastJson(submitted.out()).get("sweepId").asText();
+        RunRecord running = awaitRunning(ws, sweepId);
+        assertEquals(0, running.sweepTask().intValue(), "--max-parallel 1: task 0 alone runs");
+
+        CliOutcome cancel = CliOutcome.of("sweep", "cancel", sweepId, "-w", ws.toString());
+        assertEquals(0, cancel.code(), cancel.err());
+        assertTrue(cancel.out().contains("scancel"), cancel.out());
+        CliOutcome waited = CliOutcome.of("sweep", "status", sweepId, "--wait", "--timeout", "120", "--json", "-w", ws.toString());
+        JsonNode status = SpecJson.mapper().readTree(waited.out());
+        assertEquals(1, waited.code(), "a cancelled sweep did not complete: " + waited.out());
+        assertEquals(2, status.get("counts").get("cancelled").asInt(), waited.out() + logs(ws, sweepId));
+        RunRecord stopped = new RunStore(ws).load(running.id());
+        assertEquals(RunStatus.STOPPED, stopped.status(), "SIGTERM from scancel saved the run as stopped: " + stopped.message());
+        assertEquals(1, sweepRuns(ws, sweepId).size(), "the queued task never started");
+    }
+
+    /** Waits for the sweep's first run to be training (its run.json says running). */
+    static RunRecord awaitRunning(Path ws, String sweepId) throws InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (RunRecord r : sweepRuns(ws, sweepId)) {
+                if (r.status() == RunStatus.RUNNING && r.epochsCompleted() != null && r.epochsCompleted() >= 1) {
+                    return r;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no run of " + sweepId + " started training within 5 minutes" + logs(ws, sweepId));
+    }
+
     /** Four completed runs: two learning rates times seeds 3 and 4, each point a seed group of two. */
     private static void checkRuns(List<RunRecord> runs) {
         assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.COMPLETED), runs.stream()
