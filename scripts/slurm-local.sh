@@ -3,7 +3,7 @@
 # (docs: ../README.md, "Beyond one machine"; facts behind it: SLURM-NOTES in the design notes).
 #
 #   scripts/slurm-local.sh start    install slurm-wlm and munge if missing (apt-get, as root), write a
-#                                   one-node slurm.conf from hostname/nproc/free -m, start munged,
+#                                   one-node slurm.conf from hostname, nproc and the memory, start munged,
 #                                   slurmctld and slurmd, wait until the node is idle
 #   scripts/slurm-local.sh stop [NAME...]
 #                                   stop the daemons this script started (never others); with names
@@ -105,7 +105,8 @@ write_conf() {
     local host cpus mem_total mem
     host=$(hostname -s 2>/dev/null || hostname)
     cpus=$(nproc)
-    mem_total=$(free -m | awk '/^Mem:/ {print $2}')
+    # the total `free -m` shows, read where free reads it (procps is not on a minimal Debian)
+    mem_total=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
     # a little under the total: slurmd drains a node that has less memory than configured
     mem=$(( mem_total * 9 / 10 ))
     mkdir -p /etc/slurm /var/spool/slurmctld /var/spool/slurmd "$LOG_DIR"
