@@ -16,8 +16,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -81,26 +83,52 @@ public final class RunStore {
         }
     }
 
-    /** Every readable run, newest first; runs whose process died are marked interrupted. */
+    /**
+     * Every readable run, newest first; runs whose process died are marked interrupted. Finished
+     * runs come from the workspace's index where their run.json has not changed since it was
+     * indexed ({@link RunIndex}); the rest are read and the index brought up to date.
+     */
     public List<RunRecord> list() {
         problems.clear();
         if (!Files.isDirectory(runsDir)) {
             return List.of();
         }
+        Map<String, RunIndex.Entry> indexed = RunIndex.read(workspace);
+        Map<String, RunIndex.Entry> current = new HashMap<>();
         List<RunRecord> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(runsDir)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                if (!Files.exists(dir.resolve(RECORD_FILE))) {
+            for (Path dir : dirs.toList()) {
+                String folder = dir.getFileName().toString();
+                Path file = dir.resolve(RECORD_FILE);
+                RunIndex.Stamp stamp;
+                try {
+                    stamp = RunIndex.Stamp.of(file);
+                } catch (IOException noRecord) {
+                    continue; // not a run folder, or one being created
+                }
+                RunIndex.Entry entry = indexed.get(folder);
+                if (entry != null && entry.stamp().equals(stamp)) {
+                    out.add(entry.record());
+                    current.put(folder, entry);
                     continue;
                 }
                 try {
-                    out.add(loadDir(dir));
+                    RunRecord record = loadDir(dir);
+                    out.add(record);
+                    if (record.status() == null || !record.status().isActive()) {
+                        // stamped before the read: a rewrite since (this read marking it interrupted, say)
+                        // has another stamp, so the next list reads it again rather than keep a stale one
+                        current.put(folder, new RunIndex.Entry(stamp, record));
+                    }
                 } catch (RunStoreException e) {
                     problems.add(e.getMessage());
                 }
             }
         } catch (IOException e) {
             throw new RunStoreException("cannot list runs in " + runsDir + ": " + e.getMessage(), e);
+        }
+        if (RunIndex.differs(indexed, current)) {
+            RunIndex.write(workspace, current);
         }
         out.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed()
                 .thenComparing(RunRecord::id, Comparator.reverseOrder()));
