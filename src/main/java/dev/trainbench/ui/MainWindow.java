@@ -1,5 +1,6 @@
 package dev.trainbench.ui;
 
+import dev.trainbench.sweep.Slurm;
 import dev.trainbench.train.EngineInfo;
 import dev.trainbench.ui.data.DataView;
 import dev.trainbench.ui.data.DataViewModel;
@@ -7,6 +8,9 @@ import dev.trainbench.ui.model.ModelView;
 import dev.trainbench.ui.model.ModelViewModel;
 import dev.trainbench.ui.runs.RunsView;
 import dev.trainbench.ui.runs.RunsViewModel;
+import dev.trainbench.ui.sweep.SweepDialog;
+import dev.trainbench.ui.sweep.SweepRunner;
+import dev.trainbench.ui.sweep.SweepViewModel;
 import dev.trainbench.ui.train.TrainView;
 import dev.trainbench.ui.train.TrainViewModel;
 import java.util.List;
@@ -47,6 +51,7 @@ public final class MainWindow extends BorderPane {
     private final DataView dataView;
     private final ModelView modelView;
     private final TrainView trainView;
+    private final SweepRunner sweeps;
     private final RunsView runsView;
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
@@ -65,6 +70,12 @@ public final class MainWindow extends BorderPane {
         modelView = new ModelView(modelVm);
         trainView = new TrainView(trainVm);
         runsView = new RunsView(runsVm);
+        // Local sweeps' task processes report here; each ended task's run appears in the Runs view.
+        sweeps = new SweepRunner(Slurm.system(), () -> javafx.application.Platform.runLater(runsVm::reload));
+        trainView.setOnSweep(() -> SweepDialog.open(trainView, new SweepViewModel(model), sweeps, folder -> {
+            runsVm.reload();
+            show(3);
+        }));
 
         navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
                 navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"));
@@ -195,6 +206,7 @@ public final class MainWindow extends BorderPane {
 
     public void shutdown() {
         trainVm.close();
+        sweeps.close(); // local sweeps stop with the window (their runs saved as stopped); Slurm ones go on
     }
 
     public DataViewModel dataViewModel() {
@@ -211,6 +223,10 @@ public final class MainWindow extends BorderPane {
 
     public RunsViewModel runsViewModel() {
         return runsVm;
+    }
+
+    public SweepRunner sweepRunner() {
+        return sweeps;
     }
 
     public TrainView trainView() {

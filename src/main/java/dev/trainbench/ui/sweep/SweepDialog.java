@@ -109,7 +109,7 @@ public final class SweepDialog extends Dialog<SweepFolder> {
         preview.setEditable(false);
         preview.setWrapText(false);
         preview.getStyleClass().add("monospace");
-        preview.setPrefRowCount(12);
+        preview.setPrefRowCount(18); // the whole script header and command on a large window (looked at: 760x720 and 1200x1000)
         preview.textProperty().bind(vm.previewProperty());
         f.section("Preview").full(size).full(problem).full(preview);
 
