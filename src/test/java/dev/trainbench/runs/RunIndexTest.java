@@ -163,4 +163,14 @@ class RunIndexTest {
         assertEquals("run-a", store.list().get(0).id());
         assertFalse(Files.isRegularFile(index()));
     }
+
+    @Test
+    void aRunFromANewerTrainBenchIsReadEachTimeSoItStaysMarkedAsSuch() throws IOException {
+        Path dir = writeRun(full("run-a", RunStatus.COMPLETED, "2024-01-01T00:00:00Z", -1));
+        Path file = dir.resolve(RunStore.RECORD_FILE);
+        Files.writeString(file, Files.readString(file).replaceFirst("\\{", "{ \"energyJoules\" : 12.5,"));
+        assertTrue(new RunStore(workspace).list().get(0).fromNewerVersion());
+        assertTrue(new RunStore(workspace).list().get(0).fromNewerVersion(), "the second list (index written) too");
+        assertFalse(RunIndex.read(workspace).containsKey("run-a"));
+    }
 }
