@@ -12,8 +12,11 @@ set -euo pipefail
 before=$1 after=$2 ws=$3 rounds=${4:-5}
 empty=$(mktemp -d)
 trap 'rm -rf "$empty"' EXIT
-run() { # label classpath workspace
+run() { # label classpath workspace: the whole `trainbench list` process (all its threads' CPU)
     /usr/bin/time -f "$1 %e s wall, %U+%S s cpu" java -cp "$2" dev.trainbench.cli.Cli list -w "$3" >/dev/null
+}
+inproc() { # label classpath workspace: RunStore.list() alone, first in a new JVM and again (bench/ListCpu.java)
+    echo "$1 $(java -cp "$2" bench/ListCpu.java "$3")"
 }
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(ls "$ws/runs" | wc -l) runs"
 java -cp "$after" dev.trainbench.cli.Cli list -w "$ws" >/dev/null # the index in place before round 1
@@ -24,4 +27,6 @@ for r in $(seq 1 "$rounds"); do
     rm -f "$ws/runs-index.json"
     run "  after (index missing)      " "$after" "$ws"
     run "  empty workspace            " "$after" "$empty"
+    inproc "  list() before              " "$before" "$ws"
+    inproc "  list() after (index)       " "$after" "$ws"
 done 2>&1
