@@ -37,4 +37,6 @@ python3 scripts/export-digit-folder.py "$folder/digits" 3000 >/dev/null
 printf '{"name": "digits-folder", "data": {"source": "images", "path": "%s"}, "model": {"layers": []}}' "$folder/digits" > "$folder/spec.json"
 java -jar $jar bench fingerprint "$folder/spec.json" --rounds 5 2>/dev/null
 rm -rf "$folder"
+echo "## list: 10,000 synthetic runs (in one JVM; bench/list-processes.sh times new processes, before/after)"
+java -jar $jar bench list --runs 10000 2>/dev/null
 rm -rf "$ws"

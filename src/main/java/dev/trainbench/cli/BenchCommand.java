@@ -7,6 +7,7 @@ import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.train.bench.Benchmarks;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Benchmarks for BENCHMARKS.md: overhead (TrainBench vs a bare DJL loop), memory (RSS per epoch), startup (time to the first step), fingerprint (the data fingerprint's cost against loading the data).")
+@Command(name = "bench", description = "Benchmarks for BENCHMARKS.md: overhead (TrainBench vs a bare DJL loop), memory (RSS per epoch), startup (time to the first step), fingerprint (the data fingerprint's cost against loading the data), list (listing a workspace of --runs synthetic runs).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "overhead|memory|startup|fingerprint", description = "Which benchmark.")
+    @Parameters(index = "0", paramLabel = "overhead|memory|startup|fingerprint|list", description = "Which benchmark.")
     String which;
 
     @Parameters(index = "1", paramLabel = "SPEC.json", arity = "0..1", description = "Spec to measure (default: examples/mnist-mlp.json).")
@@ -35,6 +36,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--runs", paramLabel = "N", description = "list: synthetic runs to write (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10000")
+    int runs;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "list: the workspace to write them into (default: a new"
+            + " temporary folder, deleted afterwards); an existing workspace of synthetic runs is listed as it is.")
+    Path dir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -43,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--threads must be at least 1, was " + threads + " (leave it out to use every core)");
+        }
+        if (which.equals("list")) {
+            return list();
         }
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
@@ -73,7 +85,43 @@ final class BenchCommand implements Callable<Integer> {
                     spec.name(), Benchmarks.secondsToFirstStep(spec, base));
             case "fingerprint" -> fingerprint(spec, base, out, err);
             default -> throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                    "unknown benchmark '" + which + "': use overhead, memory, startup or fingerprint");
+                    "unknown benchmark '" + which + "': use overhead, memory, startup, fingerprint or list");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Lists a workspace of synthetic runs: the first list of a fresh store (no index yet: every
+     * run.json is read and the index written), then five more, each in a new store as a new process
+     * would, reporting each; then again after 10 runs changed.
+     */
+    private int list() throws Exception {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        Path ws = dir != null ? dir : Files.createTempDirectory("trainbench-list-bench");
+        try {
+            if (!Files.isDirectory(ws.resolve("runs"))) {
+                err.printf(Locale.ROOT, "writing %d synthetic runs into %s%n", runs, ws);
+                double s = ListBenchmark.generate(ws, runs, err);
+                err.printf(Locale.ROOT, "written in %.1f s%n", s);
+            }
+            double[] first = ListBenchmark.timeList(ws);
+            out.printf(Locale.ROOT, "list %d runs: first list %.3f s%n", (int) first[1], first[0]);
+            List<Double> again = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                again.add(ListBenchmark.timeList(ws)[0]);
+            }
+            out.printf(Locale.ROOT, "list %d runs: next lists %s s (median %.3f s)%n", (int) first[1], again.stream()
+                    .map(v -> String.format(Locale.ROOT, "%.3f", v)).toList(), again.stream().sorted().toList().get(2));
+        } finally {
+            if (dir == null) {
+                try (var files = Files.walk(ws)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
         }
         out.flush();
         return ExitCodes.OK;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Train neural networks from experiment spec files, without a display.",
         subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, TestCommand.class, ProfileCommand.class,
                 PresetsCommand.class, CheckCommand.class, LrFindCommand.class, BenchCommand.class, CompareCommand.class,
-                ExportCommand.class, PredictCommand.class})
+                ExportCommand.class, PredictCommand.class, SweepCommand.class})
 public final class Cli implements Runnable {
 
     @CommandLine.Spec
@@ -75,6 +75,9 @@ public final class Cli implements Runnable {
     }
 
     static String message(Throwable e) {
+        if (e instanceof dev.trainbench.sweep.SweepException) {
+            return e.getMessage();
+        }
         return ExperimentRunner.describe(e instanceof TrainingException && e.getCause() != null
                 && (e.getCause() instanceof DataException || e.getCause() instanceof SpecException) ? e.getCause() : e);
     }
@@ -84,7 +87,7 @@ public final class Cli implements Runnable {
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof SpecException || e instanceof DataException || e instanceof RunStoreException
-                || e instanceof ModelFileException) {
+                || e instanceof ModelFileException || e instanceof dev.trainbench.sweep.SweepException) {
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof TrainingException t) {

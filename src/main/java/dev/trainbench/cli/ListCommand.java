@@ -64,6 +64,15 @@ final class ListCommand implements Callable<Integer> {
                     out.printf("  %-44s %s, %d of %d runs%n", g.id(), Format.safe(g.name()), g.runs().size(), g.size());
                 }
             }
+            java.util.Map<String, List<RunRecord>> sweeps = new java.util.LinkedHashMap<>();
+            runs.stream().filter(r -> r.sweepId() != null).forEach(r -> sweeps.computeIfAbsent(r.sweepId(),
+                    k -> new java.util.ArrayList<>()).add(r));
+            if (!sweeps.isEmpty()) {
+                out.println();
+                out.println("sweeps (see one with 'trainbench sweep status SWEEP', compare it with 'trainbench compare SWEEP'):");
+                sweeps.forEach((id, members) -> out.printf("  %-44s %s, %d runs%n", id,
+                        members.get(0).sweepName() == null ? "" : members.get(0).sweepName(), members.size()));
+            }
         }
         store.problems().forEach(p -> commandSpec.commandLine().getErr().println("warning: " + Format.safe(p)));
         out.flush();

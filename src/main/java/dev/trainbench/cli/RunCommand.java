@@ -1,7 +1,13 @@
 package dev.trainbench.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trainbench.runs.GroupMembership;
 import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.SweepMembership;
+import dev.trainbench.sweep.SweepException;
+import dev.trainbench.sweep.SweepFolder;
+import dev.trainbench.sweep.SweepRecord;
+import dev.trainbench.sweep.Sweeps;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.runs.RunStoreException;
@@ -72,6 +78,14 @@ final class RunCommand implements Callable<Integer> {
             + " --json prints one line per run and a group line. Compare groups with 'trainbench compare g-...'."})
     Integer seeds;
 
+    @Option(names = "--sweep", paramLabel = "SWEEP", description = {"Train this spec as task --task of the sweep SWEEP"
+            + " (what a sweep's job script and local executor run): the run records the sweep, its grid point and the"
+            + " point's seed group; relative data paths resolve as for the sweep's own spec."})
+    String sweepId;
+
+    @Option(names = "--task", paramLabel = "N", description = "With --sweep: the task's index (its Slurm array index).")
+    Integer task;
+
     @Mixin
     WorkspaceOption workspace;
 
@@ -93,7 +107,11 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
         }
+        SweepTask sweepTask = sweepTask(store);
         Path baseDir = specFile.toAbsolutePath().getParent();
+        if (sweepTask != null && sweepTask.baseDir() != null) {
+            baseDir = sweepTask.baseDir();
+        }
         if (seeds != null) {
             return runGroup(spec, store, baseDir, parentId, out, err);
         }
@@ -114,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
             ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
             RunRecord done;
             try {
-                done = ExperimentRunner.run(spec, baseDir, store, parentId, control,
+                done = ExperimentRunner.run(spec, baseDir, store, parentId, sweepTask == null ? null : sweepTask.group(),
+                        sweepTask == null ? null : sweepTask.sweep(), control,
                         new ExperimentRunner.Hooks(progress::accept, progress::attach,
                                 w -> err.println("warning: " + Format.safe(w))),
                         TrainingLoop.Options.defaults());
@@ -315,6 +334,46 @@ final class RunCommand implements Callable<Integer> {
         }
         o.put("min", s.min());
         o.put("max", s.max());
+    }
+
+    /** What a sweep task records besides its spec, and where its data paths resolve. */
+    private record SweepTask(GroupMembership group, SweepMembership sweep, Path baseDir) {
+    }
+
+    /** The sweep task this run is ({@code --sweep ID --task N}), checked against the sweep's folder; null for a plain run. */
+    private SweepTask sweepTask(RunStore store) {
+        if (sweepId == null && task == null) {
+            return null;
+        }
+        CommandLine cl = commandSpec.commandLine();
+        if (sweepId == null || task == null) {
+            throw new CommandLine.ParameterException(cl, "--sweep and --task go together (a sweep task is run by its job"
+                    + " script or by 'trainbench sweep'); leave both out for a plain run");
+        }
+        if (seeds != null) {
+            throw new CommandLine.ParameterException(cl, "--seeds cannot be used with --sweep: a sweep plans its seeds itself");
+        }
+        SweepFolder folder;
+        try {
+            folder = SweepFolder.read(new Sweeps(store.workspace()).folder(sweepId));
+        } catch (SweepException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage() + " (is --workspace the sweep's workspace?)");
+        }
+        SweepRecord r = folder.record();
+        if (task < 0 || task >= r.tasks().size()) {
+            throw new CommandLine.ParameterException(cl, "--task " + task + ": sweep " + sweepId + " has tasks 0.."
+                    + (r.tasks().size() - 1));
+        }
+        Path expected = folder.specFile(task).toAbsolutePath().normalize();
+        if (!expected.equals(specFile.toAbsolutePath().normalize())) {
+            throw new CommandLine.ParameterException(cl, specFile + " is not the spec of task " + task + " of sweep " + sweepId
+                    + " (that is " + expected + ")");
+        }
+        SweepRecord.TaskEntry t = r.task(task);
+        GroupMembership group = t.groupId() == null ? null
+                : new GroupMembership(t.groupId(), t.groupName(), t.groupIndex(), t.groupSize());
+        return new SweepTask(group, new SweepMembership(r.id(), r.name(), t.index(), t.point()),
+                r.baseDir() == null ? null : Path.of(r.baseDir()));
     }
 
     private ExperimentSpec applyOverrides(ExperimentSpec spec) {

@@ -193,6 +193,11 @@ public final class Comparison {
                     all = store.list();
                 }
                 found = group(all, ref, store);
+            } else if (ref != null && ref.startsWith(SWEEP_PREFIX)) {
+                if (all == null) {
+                    all = store.list();
+                }
+                found = sweep(all, ref, store);
             } else {
                 found = List.of(store.find(ref));
             }
@@ -203,6 +208,28 @@ public final class Comparison {
             }
         }
         return out;
+    }
+
+    /** Sweep ids start with this ({@code s-yyyyMMdd-...}); a run id starts with a date, a group id with {@code g-}. */
+    static final String SWEEP_PREFIX = "s-";
+
+    /** Every run of the sweep {@code ref} (its id or a unique prefix), in task order. */
+    private static List<RunRecord> sweep(List<RunRecord> all, String ref, RunStore store) {
+        java.util.Set<String> ids = all.stream().map(RunRecord::sweepId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        List<String> matches = ids.contains(ref) ? List.of(ref) : ids.stream().filter(id -> id.startsWith(ref)).toList();
+        if (matches.isEmpty()) {
+            throw new RunStoreException("no runs of a sweep matching '" + ref + "' in " + store.workspace()
+                    + "; 'trainbench sweep list' shows the sweeps and how many runs each has written");
+        }
+        if (matches.size() > 1) {
+            throw new RunStoreException("'" + ref + "' matches " + matches.size() + " sweeps (" + String.join(", ",
+                    matches.stream().limit(5).toList()) + "); give more of the id");
+        }
+        return all.stream().filter(r -> matches.get(0).equals(r.sweepId()))
+                .sorted(java.util.Comparator.comparing((RunRecord r) -> r.sweepTask() == null ? Integer.MAX_VALUE : r.sweepTask())
+                        .thenComparing(RunRecord::createdAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
     }
 
     private static List<RunRecord> group(List<RunRecord> all, String ref, RunStore store) {

@@ -85,6 +85,17 @@ public final class HtmlReport {
                     .append("\"><figcaption>").append(escape(chart.caption())).append("</figcaption></figure>\n");
         }
 
+        List<Chart> sweep = sweepCharts(c);
+        if (!sweep.isEmpty()) {
+            section(h, "Sweep", "sweep");
+            for (Chart chart : sweep) {
+                h.append("<figure><img alt=\"").append(escape(chart.title())).append("\" width=\"").append(CHART_WIDTH)
+                        .append("\" src=\"data:image/svg+xml;base64,")
+                        .append(Base64.getEncoder().encodeToString(chart.svg().render().getBytes(StandardCharsets.UTF_8)))
+                        .append("\"><figcaption>").append(escape(chart.caption())).append("</figcaption></figure>\n");
+            }
+        }
+
         section(h, "Metrics", "metrics");
         List<List<String>> rows = new ArrayList<>();
         for (RunMetrics m : c.metrics()) {
@@ -182,6 +193,52 @@ public final class HtmlReport {
         out.add(new Chart("Training loss by step", "Batch loss per step, smoothed (EMA " + SMOOTHING + " per step, debiased);"
                 + " the raw curve is drawn faint behind single runs." + bandNote(c), steps));
         return out;
+    }
+
+    /**
+     * For runs of a sweep: the final metric against each swept field's value, a point per value
+     * (mean over its finished seeds, whiskers min–max), a line per combination of the other fields.
+     */
+    static List<Chart> sweepCharts(Comparison c) {
+        List<Chart> out = new ArrayList<>();
+        for (String path : FieldResponse.sweptPaths(c.runs())) {
+            FieldResponse r = FieldResponse.of(c, path);
+            String field = FieldResponse.shortName(path);
+            String title = capitalize(r.metric()) + " against " + field;
+            SvgChart chart = new SvgChart(title, path, false, r.percent(), CHART_WIDTH,
+                    CHART_HEIGHT + ((r.lines().size() + 2) / 3) * 18);
+            if (r.logX()) {
+                chart.logX();
+            }
+            if (!r.numeric()) {
+                chart.categories(r.values());
+            }
+            for (int i = 0; i < r.lines().size(); i++) {
+                FieldResponse.Line line = r.lines().get(i);
+                String color = SvgChart.color(i);
+                double[] x = line.points().stream().mapToDouble(FieldResponse.Point::x).toArray();
+                double[] y = line.points().stream().mapToDouble(p -> p.y().mean()).toArray();
+                chart.line(x, y, color, false, 1, 2);
+                chart.whiskers(x, y, line.points().stream().mapToDouble(p -> p.y().min()).toArray(),
+                        line.points().stream().mapToDouble(p -> p.y().max()).toArray(), color);
+                if (!line.label().isEmpty()) {
+                    chart.legend(line.label(), color, false);
+                }
+            }
+            if (chart.isEmpty()) {
+                continue;
+            }
+            FieldResponse.Point best = r.best();
+            out.add(new Chart(title, "Each point is the mean " + r.metric() + " of the finished runs at that value of " + path
+                    + ", the whiskers their minimum and maximum" + (r.logX() ? "; log scale for the values" : "")
+                    + (best == null ? "." : "; best: " + field + " = " + best.value() + " (" + best.y().format(r.percent()) + ")."),
+                    chart));
+        }
+        return out;
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static int height(Comparison c) {

@@ -30,6 +30,10 @@ final class SvgChart {
     private record LegendItem(String label, String color, boolean dashed) {
     }
 
+    /** Points with a vertical min–max whisker (a sweep's seeds at one value). */
+    private record Whiskers(double[] x, double[] y, double[] lo, double[] hi, String color) {
+    }
+
     private final String title;
     private final String xLabel;
     private final boolean logY;
@@ -41,6 +45,10 @@ final class SvgChart {
     private final List<Line> lines = new ArrayList<>();
     private final List<Area> areas = new ArrayList<>();
     private final List<LegendItem> legend = new ArrayList<>();
+    private final List<Whiskers> whiskers = new ArrayList<>();
+    private boolean logX;
+    /** Category names for x = 0, 1, 2, ... (non-numeric values of a swept field); null: numeric x. */
+    private List<String> xCategories;
 
     SvgChart(String title, String xLabel, boolean logY, boolean percentY, int width, int height) {
         this.title = title;
@@ -54,6 +62,23 @@ final class SvgChart {
     SvgChart integerX() {
         integerX = true;
         return this;
+    }
+
+    /** A logarithmic x axis (learning rates). */
+    SvgChart logX() {
+        logX = true;
+        return this;
+    }
+
+    /** x is a category index; the ticks are these names. */
+    SvgChart categories(List<String> names) {
+        xCategories = List.copyOf(names);
+        return this;
+    }
+
+    /** Markers at (x, y) with whiskers from lo to hi. */
+    void whiskers(double[] x, double[] y, double[] lo, double[] hi, String color) {
+        whiskers.add(new Whiskers(x, y, lo, hi, color));
     }
 
     static String color(int index) {
@@ -73,7 +98,7 @@ final class SvgChart {
     }
 
     boolean isEmpty() {
-        return lines.stream().allMatch(l -> l.x().length == 0) && areas.isEmpty();
+        return lines.stream().allMatch(l -> l.x().length == 0) && areas.isEmpty() && whiskers.stream().allMatch(w -> w.x().length == 0);
     }
 
     String render() {
@@ -87,7 +112,7 @@ final class SvgChart {
         double y1 = yr[1];
         int pw = width - LEFT - RIGHT;
         int ph = plotBottom - TOP;
-        Scale sx = v -> LEFT + (v - x0) / (x1 - x0) * pw;
+        Scale sx = v -> LEFT + (tx(v) - tx(x0)) / (tx(x1) - tx(x0)) * pw;
         Scale sy = v -> plotBottom - (ty(v) - ty(y0)) / (ty(y1) - ty(y0)) * ph;
 
         StringBuilder s = new StringBuilder(8192);
@@ -104,17 +129,21 @@ final class SvgChart {
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#444\">%s</text>",
                     LEFT - 6, py + 4, HtmlReport.escape(label(t, percentY))));
         }
-        for (double t : integerX ? integerTicks(x0, x1, 8) : ticks(x0, x1, 8)) {
+        List<Double> xTicks = xCategories != null ? integerTicks(Math.ceil(x0), Math.floor(x1), xCategories.size())
+                : logX ? logTicks(x0, x1) : integerX ? integerTicks(x0, x1, 8) : ticks(x0, x1, 8);
+        for (double t : xTicks) {
             double px = sx.at(t);
+            String text = xCategories == null ? label(t, false)
+                    : t >= 0 && t < xCategories.size() ? xCategories.get((int) t) : "";
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#f0f0f0\"/>",
                     px, px, TOP, plotBottom));
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#444\">%s</text>",
-                    px, plotBottom + 16, HtmlReport.escape(label(t, false))));
+                    px, plotBottom + 16, HtmlReport.escape(text)));
         }
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>",
                 LEFT, TOP, pw, ph));
         s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#222\">%s</text>",
-                LEFT + pw / 2.0, plotBottom + 34, HtmlReport.escape(xLabel)));
+                LEFT + pw / 2.0, plotBottom + 34, HtmlReport.escape(xLabel + (logX ? " (log scale)" : ""))));
         s.append(String.format(Locale.ROOT, "<clipPath id=\"plot\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>",
                 LEFT, TOP, pw, ph));
         s.append("<g clip-path=\"url(#plot)\">");
@@ -151,6 +180,24 @@ final class SvgChart {
                         pts.get(0)[1], l.color()));
             }
         }
+        for (Whiskers w : whiskers) {
+            for (int i = 0; i < w.x().length; i++) {
+                if (!usable(w.x()[i], w.y()[i])) {
+                    continue;
+                }
+                double px = sx.at(w.x()[i]);
+                if (usable(w.x()[i], w.lo()[i]) && usable(w.x()[i], w.hi()[i])) {
+                    s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
+                            + " stroke-width=\"1.5\"/>", px, px, sy.at(w.lo()[i]), sy.at(w.hi()[i]), w.color()));
+                    for (double end : new double[] {w.lo()[i], w.hi()[i]}) {
+                        s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
+                                + " stroke-width=\"1.5\"/>", px - 4, px + 4, sy.at(end), sy.at(end), w.color()));
+                    }
+                }
+                s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", px,
+                        sy.at(w.y()[i]), w.color()));
+            }
+        }
         s.append("</g>");
         // legend below the plot, three to a row
         int colWidth = (width - LEFT) / 3;
@@ -177,8 +224,12 @@ final class SvgChart {
         return logY ? Math.log10(v) : v;
     }
 
+    private double tx(double v) {
+        return logX ? Math.log10(v) : v;
+    }
+
     private boolean usable(double x, double y) {
-        return Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0);
+        return Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0) && (!logX || x > 0);
     }
 
     /** Data range of x (or y) over lines and bands, padded; a log axis spans whole decades when short. */
@@ -209,8 +260,31 @@ final class SvgChart {
                 }
             }
         }
+        for (Whiskers w : whiskers) {
+            for (int i = 0; i < w.x().length; i++) {
+                if (!usable(w.x()[i], w.y()[i])) {
+                    continue;
+                }
+                for (double v : x ? new double[] {w.x()[i]} : new double[] {w.y()[i], w.lo()[i], w.hi()[i]}) {
+                    if (Double.isFinite(v) && (x || !logY || v > 0)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
         if (!Double.isFinite(lo)) {
             return new double[] {x ? 0 : logY ? 0.1 : 0, x ? 1 : logY ? 10 : 1};
+        }
+        if (x && (logX || xCategories != null)) {
+            // points sit inside the plot, not on its edges
+            if (logX) {
+                double a = Math.log10(lo);
+                double b = Math.log10(hi);
+                double pad = Math.max(0.15, (b - a) * 0.08);
+                return new double[] {Math.pow(10, a - pad), Math.pow(10, b + pad)};
+            }
+            return new double[] {lo - 0.5, hi + 0.5};
         }
         if (logY && !x) {
             double a = Math.log10(lo);
@@ -222,7 +296,7 @@ final class SvgChart {
             double d = lo == 0 ? 1 : Math.abs(lo) * 0.1;
             return new double[] {lo - d, hi + d};
         }
-        double pad = x ? 0 : (hi - lo) * 0.05;
+        double pad = x ? (whiskers.isEmpty() ? 0 : (hi - lo) * 0.08) : (hi - lo) * 0.05;
         return new double[] {lo - pad, hi + pad};
     }
 

@@ -65,6 +65,10 @@ public record RunRecord(
         String groupName,
         Integer groupIndex,
         Integer groupSize,
+        String sweepId,
+        String sweepName,
+        Integer sweepTask,
+        Map<String, String> sweepPoint,
         Map<String, Checkpoint> checkpoints,
         @JsonIgnore Unread unread) {
 
@@ -74,6 +78,7 @@ public record RunRecord(
         tags = tags == null ? List.of() : List.copyOf(tags);
         sanity = sanity == null ? List.of() : List.copyOf(sanity);
         notes = notes == null ? "" : notes;
+        sweepPoint = sweepPoint == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sweepPoint));
         checkpoints = checkpoints == null || checkpoints.isEmpty() ? null
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checkpoints));
     }
@@ -166,6 +171,10 @@ public record RunRecord(
         private String groupName;
         private Integer groupIndex;
         private Integer groupSize;
+        private String sweepId;
+        private String sweepName;
+        private Integer sweepTask;
+        private Map<String, String> sweepPoint;
         private Map<String, Checkpoint> checkpoints;
         private Unread unread;
 
@@ -216,6 +225,10 @@ public record RunRecord(
             groupName = r.groupName;
             groupIndex = r.groupIndex;
             groupSize = r.groupSize;
+            sweepId = r.sweepId;
+            sweepName = r.sweepName;
+            sweepTask = r.sweepTask;
+            sweepPoint = r.sweepPoint;
             checkpoints = r.checkpoints;
             unread = r.unread;
         }
@@ -263,6 +276,10 @@ public record RunRecord(
         public Builder groupName(String v) { groupName = v; return this; }
         public Builder groupIndex(Integer v) { groupIndex = v; return this; }
         public Builder groupSize(Integer v) { groupSize = v; return this; }
+        public Builder sweepId(String v) { sweepId = v; return this; }
+        public Builder sweepName(String v) { sweepName = v; return this; }
+        public Builder sweepTask(Integer v) { sweepTask = v; return this; }
+        public Builder sweepPoint(Map<String, String> v) { sweepPoint = v; return this; }
         public Builder checkpoints(Map<String, Checkpoint> v) { checkpoints = v; return this; }
         public Builder unread(Unread v) { unread = v; return this; }
 
@@ -273,7 +290,7 @@ public record RunRecord(
                     bestValidationLoss, bestValidationAccuracy, bestValidationRmse, bestValidationMae, bestValidationR2,
                     lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
                     test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize,
-                    checkpoints, unread);
+                    sweepId, sweepName, sweepTask, sweepPoint, checkpoints, unread);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,23 +110,62 @@ public final class RunStore {
                 + " after 100 tries; is the clock stuck?");
     }
 
-    /** Every readable run, newest first; runs whose process died are marked interrupted. */
+    /**
+     * Every readable run, newest first; runs whose process died are marked interrupted. Finished
+     * runs come from the workspace's index where their run.json has not changed since it was
+     * indexed ({@link RunIndex}); the rest are read and the index brought up to date.
+     */
     public List<RunRecord> list() {
         problems.clear();
         if (!Files.isDirectory(runsDir)) {
             return List.of();
         }
+        Map<String, RunIndex.Entry> indexed = RunIndex.read(workspace);
+        Map<String, RunIndex.Entry> current = new HashMap<>();
         List<RunRecord> out = new ArrayList<>();
         for (Path dir : runDirs()) {
+            String folder = dir.getFileName().toString();
+            RunIndex.Stamp stamp;
             try {
-                out.add(loadDir(dir, false));
+                stamp = RunIndex.Stamp.of(dir.resolve(RECORD_FILE));
+            } catch (IOException gone) {
+                continue; // deleted since the folders were listed
+            }
+            RunIndex.Entry entry = indexed.get(folder);
+            if (entry != null && entry.stamp().equals(stamp)) {
+                out.add(entry.record());
+                current.put(folder, entry);
+                continue;
+            }
+            try {
+                RunRecord record = loadDir(dir, false);
+                out.add(record);
+                if (indexable(dir, record)) {
+                    // stamped before the read: a rewrite since (this read marking it interrupted, say)
+                    // has another stamp, so the next list reads it again rather than keep a stale one
+                    current.put(folder, new RunIndex.Entry(stamp, record));
+                }
             } catch (RunStoreException e) {
                 problems.add(e.getMessage());
             }
         }
+        if (RunIndex.differs(indexed, current)) {
+            RunIndex.write(workspace, current);
+        }
         out.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed()
                 .thenComparing(RunRecord::id, Comparator.reverseOrder()));
         return out;
+    }
+
+    /**
+     * Whether a record as listed may be taken from the index next time, as long as its run.json is
+     * unchanged: not while it is active (its process may die; each list checks), not while a kill
+     * left something to settle that a live process held on to, and not when it comes from a newer
+     * TrainBench (what this version could not read is noted on the record, not in the index).
+     */
+    private static boolean indexable(Path dir, RunRecord record) {
+        return (record.status() == null || !record.status().isActive()) && !record.fromNewerVersion()
+                && !needsSettling(dir, record, false);
     }
 
     /**

@@ -123,6 +123,31 @@ public final class SpecPaths {
      * @throws SpecException naming the field, the value and the fix, when the path or the value is bad
      */
     public static ExperimentSpec set(ExperimentSpec spec, String path, JsonNode value) {
+        ObjectNode root = (ObjectNode) tree(spec);
+        JsonNode v = put(root, path, value);
+        return bind(root, "cannot set " + format(parse(path)) + " to " + show(v) + ": ");
+    }
+
+    /**
+     * A new spec with several fields set at once, checked once all are set: values that are only
+     * valid together (say {@code split.train} and {@code split.test}, which must add up to 100 with
+     * {@code split.validation}) can be changed together. Values are parsed as {@link #parseValue}.
+     *
+     * @param changes path to value as text, applied in order
+     * @throws SpecException naming the field (or, for a combination, the fields) and the fix
+     */
+    public static ExperimentSpec setAllText(ExperimentSpec spec, Map<String, String> changes) {
+        ObjectNode root = (ObjectNode) tree(spec);
+        List<String> shown = new ArrayList<>();
+        for (Map.Entry<String, String> c : changes.entrySet()) {
+            JsonNode v = put(root, c.getKey(), parseValue(c.getKey(), c.getValue()));
+            shown.add(format(parse(c.getKey())) + " to " + show(v));
+        }
+        return bind(root, "cannot set " + String.join(" and ", shown) + ": ");
+    }
+
+    /** Puts a value into a spec's tree at {@code path} (checked against the record types); returns the value put. */
+    private static JsonNode put(ObjectNode root, String path, JsonNode value) {
         List<Step> steps = parse(path);
         Type leafType = resolve(steps, path);
         String where = format(steps);
@@ -132,7 +157,6 @@ public final class SpecPaths {
         if (value != null && !value.isNull() && (value.isObject() || value.isArray())) {
             checkFieldNames(value, leafType, where);
         }
-        ObjectNode root = (ObjectNode) tree(spec);
         JsonNode parent = root;
         for (int k = 0; k < steps.size() - 1; k++) {
             parent = child(parent, steps.get(k), steps.get(k + 1), steps, k);
@@ -160,6 +184,11 @@ public final class SpecPaths {
                 throw outOfRange(where.substring(0, where.lastIndexOf('[')), i, list.size());
             }
         }
+        return v;
+    }
+
+    /** Binds a changed tree through the strict binding; {@code prefix} says what was being changed. */
+    private static ExperimentSpec bind(ObjectNode root, String prefix) {
         try {
             ExperimentSpec changed = SpecJson.mapper().treeToValue(root, ExperimentSpec.class);
             if (changed == null) {
@@ -167,11 +196,11 @@ public final class SpecPaths {
             }
             return changed;
         } catch (JsonProcessingException e) {
-            throw new SpecException("cannot set " + where + " to " + show(v) + ": " + SpecJson.translate(e).getMessage(), e);
+            throw new SpecException(prefix + SpecJson.translate(e).getMessage(), e);
         } catch (SpecException e) {
-            throw new SpecException("cannot set " + where + " to " + show(v) + ": " + e.getMessage(), e);
+            throw new SpecException(prefix + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new SpecException("cannot set " + where + " to " + show(v) + ": " + e.getMessage(), e);
+            throw new SpecException(prefix + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.trainbench.runs.RunFolder;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.runs.RunStore;
+import dev.trainbench.runs.SweepMembership;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecException;
 import java.io.IOException;
@@ -70,6 +71,16 @@ public final class ExperimentRunner {
     public static RunRecord run(ExperimentSpec spec, Path baseDir, RunStore store, String parentId,
                                 GroupMembership group, RunControl control, Hooks hooks, TrainingLoop.Options options)
             throws InterruptedException {
+        return run(spec, baseDir, store, parentId, group, null, control, hooks, options);
+    }
+
+    /**
+     * As {@link #run(ExperimentSpec, Path, RunStore, String, GroupMembership, RunControl, Hooks, TrainingLoop.Options)},
+     * also recording the run's place in a sweep (null: none), as a sweep task does on a cluster node.
+     */
+    public static RunRecord run(ExperimentSpec spec, Path baseDir, RunStore store, String parentId,
+                                GroupMembership group, SweepMembership sweep, RunControl control, Hooks hooks,
+                                TrainingLoop.Options options) throws InterruptedException {
         // a GPU the engine does not have is bad input: refused before anything is written
         SpecTrainer.device(spec.training());
         List<String> warnings = new ArrayList<>();
@@ -83,6 +94,9 @@ public final class ExperimentRunner {
                 .dataFingerprint(fingerprint);
         if (group != null) {
             group.applyTo(builder);
+        }
+        if (sweep != null) {
+            sweep.applyTo(builder);
         }
         RunRecord initial = builder.status(RunStatus.QUEUED).createdAt(Instant.now().toString())
                 .seed(spec.seed()).spec(spec).versions(Provenance.versions())

@@ -1,5 +1,6 @@
 package dev.trainbench.ui;
 
+import dev.trainbench.sweep.Slurm;
 import dev.trainbench.train.EngineInfo;
 import dev.trainbench.ui.compare.CompareView;
 import dev.trainbench.ui.compare.CompareViewModel;
@@ -11,6 +12,9 @@ import dev.trainbench.ui.predict.PredictView;
 import dev.trainbench.ui.predict.PredictViewModel;
 import dev.trainbench.ui.runs.RunsView;
 import dev.trainbench.ui.runs.RunsViewModel;
+import dev.trainbench.ui.sweep.SweepDialog;
+import dev.trainbench.ui.sweep.SweepRunner;
+import dev.trainbench.ui.sweep.SweepViewModel;
 import dev.trainbench.ui.train.TrainView;
 import dev.trainbench.ui.train.TrainViewModel;
 import java.util.List;
@@ -53,6 +57,7 @@ public final class MainWindow extends BorderPane {
     private final DataView dataView;
     private final ModelView modelView;
     private final TrainView trainView;
+    private final SweepRunner sweeps;
     private final RunsView runsView;
     private final PredictViewModel predictVm;
     private final PredictView predictView;
@@ -96,6 +101,12 @@ public final class MainWindow extends BorderPane {
                 }
             }, model.errors());
         });
+        // Local sweeps' task processes report here; each ended task's run appears in the Runs view.
+        sweeps = new SweepRunner(Slurm.system(), () -> javafx.application.Platform.runLater(runsVm::reload));
+        trainView.setOnSweep(() -> SweepDialog.open(trainView, new SweepViewModel(model), sweeps, folder -> {
+            runsVm.reload();
+            show(3);
+        }));
 
         navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
                 navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"),
@@ -356,6 +367,7 @@ public final class MainWindow extends BorderPane {
     public void shutdown() {
         trainVm.close();
         predictVm.close();
+        sweeps.close(); // local sweeps stop with the window (their runs saved as stopped); Slurm ones go on
     }
 
     public DataViewModel dataViewModel() {
@@ -380,6 +392,10 @@ public final class MainWindow extends BorderPane {
 
     public PredictView predictView() {
         return predictView;
+    }
+
+    public SweepRunner sweepRunner() {
+        return sweeps;
     }
 
     public CompareViewModel compareViewModel() {

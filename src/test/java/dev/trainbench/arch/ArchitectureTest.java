@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {
         "dev.trainbench.spec..", "dev.trainbench.data..", "dev.trainbench.model..", "dev.trainbench.train..",
-        "dev.trainbench.diagnose..", "dev.trainbench.runs..", "dev.trainbench.compare.."
+        "dev.trainbench.diagnose..", "dev.trainbench.runs..", "dev.trainbench.compare..", "dev.trainbench.sweep.."
     };
 
     @ArchTest
@@ -79,6 +79,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.trainbench.train..", "dev.trainbench.model..", "ai.djl..")
             .because("a comparison is computed from run folders (specs, metrics files, fingerprints): it must work, "
                     + "and start fast, without loading the training engine");
+
+    @ArchTest
+    static final ArchRule sweepsHandWorkToProcessesWithoutTheEngine = noClasses()
+            .that().resideInAPackage("dev.trainbench.sweep..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trainbench.train..", "dev.trainbench.model..", "ai.djl..")
+            .because("a sweep's runs train in their own 'trainbench run' processes (here or on cluster nodes): planning,"
+                    + " submitting and watching a sweep must not load the training engine, nor train in the submitting process");
 
     @ArchTest
     static final ArchRule dataKnowsNothingOfRunsOrTraining = noClasses()

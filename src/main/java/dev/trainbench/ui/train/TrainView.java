@@ -86,6 +86,13 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private int rowsThisFrame;
     private javafx.stage.Stage lrWindow;
 
+    private Runnable onSweep = () -> { };
+
+    /** What <i>Sweep…</i> does: the window opens the sweep dialog on the current spec. */
+    public void setOnSweep(Runnable action) {
+        onSweep = action;
+    }
+
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
         setId("train-view");
@@ -394,6 +401,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 + "suggests a learning rate. Nothing is saved."));
         lrTest.disableProperty().bind(vm.busyProperty());
         lrTest.setOnAction(e -> vm.lrRangeTest());
+        Button sweep = new Button("Sweep\u2026");
+        sweep.setId("sweep-open");
+        sweep.setTooltip(new Tooltip("Train a grid of changes to the current settings (a learning-rate grid, several seeds of"
+                + " each) as ordinary runs, on this machine or as a Slurm job array; a preview comes first."));
+        sweep.setOnAction(e -> onSweep.run());
         javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
         busy.setId("probe-busy");
         busy.setPrefSize(18, 18);
@@ -424,7 +436,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
-        HBox bar = new HBox(8, start, pause, resume, stop, check, lrTest, busy, progress, status, smoothLabel, smoothing, smoothValue);
+        HBox bar = new HBox(8, start, pause, resume, stop, check, lrTest, sweep, busy, progress, status, smoothLabel, smoothing, smoothValue);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         bar.getStyleClass().add("toolbar-row");
