@@ -55,10 +55,15 @@ final class BenchCommand implements Callable<Integer> {
             case "memory" -> {
                 Benchmarks.Memory m = Benchmarks.memory(spec, base, epochs == null ? 20 : epochs, err::println);
                 out.printf(Locale.ROOT, "memory %s: RSS after epoch 2 %.1f MB, after epoch %d %.1f MB, growth %.1f MB"
-                                + " (anonymous memory growth %.1f MB)%n",
+                                + " (anonymous memory growth %.1f MB); heap committed %.0f -> %.0f MB; trainer thread"
+                                + " allocates %.1f KB per step (median; mean %.1f KB), %.2f MB per epoch, %.1f MB/s;"
+                                + " %d collections, %.2f s%n",
                         spec.name(), m.rssBytesPerEpoch().get(1) / 1e6, m.rssBytesPerEpoch().size(),
                         m.rssBytesPerEpoch().get(m.rssBytesPerEpoch().size() - 1) / 1e6, m.growthAfterEpoch2() / 1e6,
-                        m.anonymousGrowthAfterEpoch2() / 1e6);
+                        m.anonymousGrowthAfterEpoch2() / 1e6, m.heapCommittedPerEpoch().get(1) / 1e6,
+                        m.heapCommittedPerEpoch().get(m.heapCommittedPerEpoch().size() - 1) / 1e6,
+                        m.medianStepBytes() / 1e3, m.meanStepBytes() / 1e3, m.meanEpochBytes() / 1e6,
+                        m.allocationMegabytesPerSecond(), m.gcCount(), m.gcSeconds());
             }
             case "startup" -> out.printf(Locale.ROOT, "startup %s: first training step %.2f s after JVM start%n",
                     spec.name(), Benchmarks.secondsToFirstStep(spec, base));
