@@ -42,6 +42,15 @@ public final class Benchmarks {
             return median(oursCpu) / median(bareCpu);
         }
 
+        /** Median over the rounds of each round's TrainBench / bare wall-clock ratio (a round's two runs are adjacent in time). */
+        public double pairedWallRatio() {
+            List<Double> r = new ArrayList<>();
+            for (int i = 0; i < oursWall.size(); i++) {
+                r.add(oursWall.get(i) / bareWall.get(i));
+            }
+            return median(r);
+        }
+
         public static double median(List<Double> v) {
             List<Double> s = v.stream().sorted().toList();
             int n = s.size();
