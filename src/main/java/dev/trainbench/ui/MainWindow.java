@@ -45,9 +45,10 @@ public final class MainWindow extends BorderPane {
     private final TrainViewModel trainVm;
     private final RunsViewModel runsVm;
     private final DataView dataView;
-    private final ModelView modelView;
-    private final TrainView trainView;
-    private final RunsView runsView;
+    /** Built at their first use or right after the window is shown, whichever comes first (start-up time). */
+    private ModelView modelView;
+    private TrainView trainView;
+    private RunsView runsView;
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final List<ToggleButton> navButtons;
@@ -61,13 +62,14 @@ public final class MainWindow extends BorderPane {
         modelVm = new ModelViewModel(model);
         trainVm = new TrainViewModel(model);
         runsVm = new RunsViewModel(model);
+        // Only the first screen is built before the window shows; the others follow right after it
+        // (startUp), so that the window appears sooner.
         dataView = new DataView(dataVm);
-        modelView = new ModelView(modelVm);
-        trainView = new TrainView(trainVm);
-        runsView = new RunsView(runsVm);
 
-        navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
-                navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"));
+        navButtons = List.of(navButton("Data", "nav-data", () -> dataView, "Ctrl+1"),
+                navButton("Model", "nav-model", this::modelView, "Ctrl+2"),
+                navButton("Train", "nav-train", this::trainView, "Ctrl+3"),
+                navButton("Runs", "nav-runs", this::runsView, "Ctrl+4"));
         Label brand = new Label("TrainBench");
         brand.getStyleClass().add("brand");
         VBox navBox = new VBox(4);
@@ -86,7 +88,28 @@ public final class MainWindow extends BorderPane {
         show(0);
     }
 
-    private ToggleButton navButton(String text, String id, Node view, String shortcut) {
+    private ModelView modelView() {
+        if (modelView == null) {
+            modelView = new ModelView(modelVm);
+        }
+        return modelView;
+    }
+
+    public TrainView trainView() {
+        if (trainView == null) {
+            trainView = new TrainView(trainVm);
+        }
+        return trainView;
+    }
+
+    private RunsView runsView() {
+        if (runsView == null) {
+            runsView = new RunsView(runsVm);
+        }
+        return runsView;
+    }
+
+    private ToggleButton navButton(String text, String id, java.util.function.Supplier<Node> view, String shortcut) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
         b.setToggleGroup(nav);
@@ -95,7 +118,7 @@ public final class MainWindow extends BorderPane {
         b.getStyleClass().add("nav-button");
         b.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
-                content.getChildren().setAll(view);
+                content.getChildren().setAll(view.get());
             }
         });
         return b;
@@ -191,6 +214,11 @@ public final class MainWindow extends BorderPane {
         }, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
         dataVm.load();
         runsVm.reload();
+        // the screens not shown yet, built after the window rather than before it, one per event so
+        // that the first frames can come between them
+        javafx.application.Platform.runLater(this::modelView);
+        javafx.application.Platform.runLater(this::trainView);
+        javafx.application.Platform.runLater(this::runsView);
     }
 
     public void shutdown() {
@@ -213,9 +241,6 @@ public final class MainWindow extends BorderPane {
         return runsVm;
     }
 
-    public TrainView trainView() {
-        return trainView;
-    }
 
     public WorkbenchModel workbench() {
         return model;
