@@ -46,9 +46,9 @@ public final class MainWindow extends BorderPane {
     private final RunsViewModel runsVm;
     private final DataView dataView;
     /** Built at their first use or right after the window is shown, whichever comes first (start-up time). */
-    private ModelView modelView;
-    private TrainView trainView;
-    private RunsView runsView;
+    private volatile ModelView modelView;
+    private volatile TrainView trainView;
+    private volatile RunsView runsView;
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final List<ToggleButton> navButtons;
@@ -90,23 +90,41 @@ public final class MainWindow extends BorderPane {
 
     private ModelView modelView() {
         if (modelView == null) {
-            modelView = new ModelView(modelVm);
+            modelView = onFxThread(() -> modelView != null ? modelView : new ModelView(modelVm));
         }
         return modelView;
     }
 
+    /** The Train screen (built now if it was not yet, on the FX thread). */
     public TrainView trainView() {
         if (trainView == null) {
-            trainView = new TrainView(trainVm);
+            trainView = onFxThread(() -> trainView != null ? trainView : new TrainView(trainVm));
         }
         return trainView;
     }
 
     private RunsView runsView() {
         if (runsView == null) {
-            runsView = new RunsView(runsVm);
+            runsView = onFxThread(() -> runsView != null ? runsView : new RunsView(runsVm));
         }
         return runsView;
+    }
+
+    /** Runs {@code make} on the FX thread (at once when already there) and returns its result. */
+    private static <T> T onFxThread(java.util.function.Supplier<T> make) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            return make.get();
+        }
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(make::get);
+        javafx.application.Platform.runLater(task);
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building a screen", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("building a screen failed", e.getCause());
+        }
     }
 
     private ToggleButton navButton(String text, String id, java.util.function.Supplier<Node> view, String shortcut) {
