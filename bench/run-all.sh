@@ -11,10 +11,12 @@ echo "## accuracy (held-back test split)"
 for spec in examples/mnist-mlp.json examples/mnist-cnn.json examples/spiral-mlp.json; do
   java -jar $jar run "$spec" --test --json -q -w "$ws" | tail -1
 done
-echo "## overhead vs a bare DJL loop"
-for t in 1 2; do
-  for spec in bench/mnist-mlp-bench.json bench/mnist-cnn-bench.json; do
-    java -jar $jar bench overhead "$spec" --threads $t --rounds 5 2>/dev/null | sed "s/^/threads $t: /"
+echo "## overhead vs a bare DJL loop (quiet, then beside one busy process pinned to core 0)"
+for load in 0 1; do
+  for t in 1 2; do
+    for spec in bench/mnist-mlp-bench.json bench/mnist-cnn-bench.json; do
+      java -jar $jar bench overhead "$spec" --threads $t --rounds 5 --load $load 2>/dev/null
+    done
   done
 done
 echo "## PyTorch eager (Debian python3-torch), same models, batch 64"
@@ -25,11 +27,12 @@ if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
 else
   echo "python3-torch not installed (apt-get install python3-torch)"
 fi
-echo "## memory"
+echo "## memory (plain java -jar: no JVM flags)"
 java -jar $jar bench memory examples/mnist-mlp.json --epochs 20 2>/dev/null
-java -Xms320m -XX:+AlwaysPreTouch -jar $jar bench memory examples/mnist-mlp.json --epochs 20 2>/dev/null | sed 's/^/-Xms320m -XX:+AlwaysPreTouch: /'
-echo "## startup"
-java -jar $jar bench startup examples/mnist-cnn.json 2>/dev/null
+echo "## where the loop's remaining allocation comes from (JFR allocation samples)"
+bash bench/alloc-profile.sh $jar examples/mnist-mlp.json 4
+echo "## startup (first step; launch to the mapped window under Xvfb, java -jar and ./trainbench alternating)"
+java -jar $jar bench startup examples/mnist-cnn.json --rounds 5 2>/dev/null
 echo "## data fingerprint (cost against loading the same data)"
 java -jar $jar bench fingerprint examples/mnist-mlp.json --rounds 5 2>/dev/null
 folder=$(mktemp -d)

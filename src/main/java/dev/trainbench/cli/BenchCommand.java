@@ -6,6 +6,10 @@ import dev.trainbench.data.DatasetLoader;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.train.bench.Benchmarks;
+import dev.trainbench.train.bench.CompetingLoad;
+import dev.trainbench.train.bench.WindowStartup;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Benchmarks for BENCHMARKS.md: overhead (TrainBench vs a bare DJL loop), memory (RSS per epoch), startup (time to the first step), fingerprint (the data fingerprint's cost against loading the data), list (listing a workspace of --runs synthetic runs).")
+@Command(name = "bench", description = "Benchmarks for BENCHMARKS.md: overhead (TrainBench vs a bare DJL loop), memory (RSS per epoch), startup (time to the first step, and launch to the mapped GUI window with java -jar and ./trainbench), fingerprint (the data fingerprint's cost against loading the data), list (listing a workspace of --runs synthetic runs).")
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "overhead|memory|startup|fingerprint|list", description = "Which benchmark.")
@@ -44,6 +48,13 @@ final class BenchCommand implements Callable<Integer> {
             + " temporary folder, deleted afterwards); an existing workspace of synthetic runs is listed as it is.")
     Path dir;
 
+    @Option(names = "--load", paramLabel = "N", description = "overhead: run both loops beside N busy processes"
+            + " (pinned to cores 0..N-1 with taskset), a fixed competing load (default: none).", defaultValue = "0")
+    int load;
+
+    @Option(names = "--no-window", description = "startup: skip launching the GUI to time its window.")
+    boolean noWindow;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -66,23 +77,46 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         switch (which) {
             case "overhead" -> {
-                Benchmarks.Overhead o = Benchmarks.overhead(spec, base, epochs == null ? 3 : epochs, rounds, err::println);
-                out.printf(Locale.ROOT, "overhead %s (median of %d rounds): wall-clock bare DJL %.0f, TrainBench %.0f samples/s"
-                                + " = %.1f%%; trainer-thread CPU bare DJL %.0f, TrainBench %.0f samples/s = %.1f%%%n",
-                        spec.name(), rounds, Benchmarks.Overhead.median(o.bareWall()), Benchmarks.Overhead.median(o.oursWall()),
-                        100 * o.wallRatio(), Benchmarks.Overhead.median(o.bareCpu()), Benchmarks.Overhead.median(o.oursCpu()),
-                        100 * o.cpuRatio());
+                Benchmarks.Overhead o;
+                String under = "";
+                if (load > 0) {
+                    try (CompetingLoad l = CompetingLoad.start(load)) {
+                        under = String.format(Locale.ROOT, " under a competing load of %d busy process%s%s", load,
+                                load == 1 ? "" : "es", l.pinned() ? " pinned to core 0" + (load > 1 ? ".." + (load - 1) : "") : "");
+                        o = Benchmarks.overhead(spec, base, epochs == null ? 3 : epochs, rounds, err::println);
+                    }
+                } else {
+                    o = Benchmarks.overhead(spec, base, epochs == null ? 3 : epochs, rounds, err::println);
+                }
+                out.printf(Locale.ROOT, "overhead %s%s, libtorch threads %s (median of %d alternating rounds): wall-clock"
+                                + " bare DJL %.0f, TrainBench %.0f samples/s = %.1f%% (median of the rounds' own ratios %.1f%%);"
+                                + " trainer-thread CPU bare DJL %.0f, TrainBench %.0f samples/s = %.1f%%%n",
+                        spec.name(), under, threads == null ? "default" : threads.toString(), rounds,
+                        Benchmarks.Overhead.median(o.bareWall()), Benchmarks.Overhead.median(o.oursWall()),
+                        100 * o.wallRatio(), 100 * o.pairedWallRatio(), Benchmarks.Overhead.median(o.bareCpu()),
+                        Benchmarks.Overhead.median(o.oursCpu()), 100 * o.cpuRatio());
             }
             case "memory" -> {
                 Benchmarks.Memory m = Benchmarks.memory(spec, base, epochs == null ? 20 : epochs, err::println);
                 out.printf(Locale.ROOT, "memory %s: RSS after epoch 2 %.1f MB, after epoch %d %.1f MB, growth %.1f MB"
-                                + " (anonymous memory growth %.1f MB)%n",
+                                + " (anonymous memory growth %.1f MB); heap committed %.0f -> %.0f MB; trainer thread"
+                                + " allocates %.1f KB per step (median; mean %.1f KB), %.2f MB per epoch, %.1f MB/s;"
+                                + " %d collections, %.2f s%n",
                         spec.name(), m.rssBytesPerEpoch().get(1) / 1e6, m.rssBytesPerEpoch().size(),
                         m.rssBytesPerEpoch().get(m.rssBytesPerEpoch().size() - 1) / 1e6, m.growthAfterEpoch2() / 1e6,
-                        m.anonymousGrowthAfterEpoch2() / 1e6);
+                        m.anonymousGrowthAfterEpoch2() / 1e6, m.heapCommittedPerEpoch().get(1) / 1e6,
+                        m.heapCommittedPerEpoch().get(m.heapCommittedPerEpoch().size() - 1) / 1e6,
+                        m.medianStepBytes() / 1e3, m.meanStepBytes() / 1e3, m.meanEpochBytes() / 1e6,
+                        m.allocationMegabytesPerSecond(), m.gcCount(), m.gcSeconds());
             }
-            case "startup" -> out.printf(Locale.ROOT, "startup %s: first training step %.2f s after JVM start%n",
-                    spec.name(), Benchmarks.secondsToFirstStep(spec, base));
+            case "startup" -> {
+                out.printf(Locale.ROOT, "startup %s: first training step %.2f s after JVM start%n",
+                        spec.name(), Benchmarks.secondsToFirstStep(spec, base));
+                out.flush();
+                if (!noWindow) {
+                    window(out, err);
+                }
+            }
             case "fingerprint" -> fingerprint(spec, base, out, err);
             default -> throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "unknown benchmark '" + which + "': use overhead, memory, startup, fingerprint or list");
@@ -125,6 +159,49 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Launch to the mapped main window, as a user starts the app: {@code java -jar} with no flags and
+     * the {@code ./trainbench} launcher, alternating, each a fresh process on an empty workspace (under
+     * a private Xvfb when there is no display).
+     */
+    private void window(PrintWriter out, PrintWriter err) throws Exception {
+        String missing = WindowStartup.unavailable();
+        Path jar = ownJar();
+        if (missing != null || jar == null) {
+            out.println("startup window: not measured (" + (missing != null ? missing
+                    : "not running from target/trainbench.jar") + ")");
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, List<String>> ways = new LinkedHashMap<>();
+        ways.put("java -jar", List.of(java, "-jar", jar.toString()));
+        Path launcher = jar.getParent().getParent().resolve("trainbench");
+        if (Files.isExecutable(launcher) && jar.getParent().getFileName().toString().equals("target")) {
+            ways.put("./trainbench", List.of(launcher.toString()));
+        }
+        Map<String, List<WindowStartup.Launch>> times = WindowStartup.alternate(ways, jar.getParent().getParent(),
+                rounds, err::println);
+        for (var e : times.entrySet()) {
+            List<Double> t = e.getValue().stream().map(WindowStartup.Launch::seconds).toList();
+            List<Double> cpu = e.getValue().stream().map(WindowStartup.Launch::cpuSeconds).toList();
+            out.printf(Locale.ROOT, "startup window (%s, launch to window mapped): median %.2f s (min %.2f, max %.2f)"
+                    + " over %d alternating rounds; the process's CPU time by then: median %.2f s%n", e.getKey(),
+                    Benchmarks.Overhead.median(t), t.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    t.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), t.size(),
+                    Benchmarks.Overhead.median(cpu));
+        }
+    }
+
+    /** The jar this program runs from, or null when it runs from classes. */
+    private static Path ownJar() {
+        try {
+            Path p = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p.toAbsolutePath() : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -22,6 +23,7 @@ import dev.trainbench.spec.LayerSpec;
 import dev.trainbench.spec.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns a checked layer stack into DJL blocks. With {@link BuiltModel} and {@link ReluProbes}, the
@@ -41,7 +43,7 @@ public final class BlockFactory {
         if (!summary.valid()) {
             throw new IllegalArgumentException(summary.errorMessage());
         }
-        SequentialBlock sequential = new SequentialBlock();
+        SequentialBlock sequential = new InitializedSequentialBlock();
         List<String> names = new ArrayList<>();
         List<Block> groups = new ArrayList<>();
         ReluProbes relus = new ReluProbes();
@@ -99,7 +101,7 @@ public final class BlockFactory {
                     new Shape(l.strideOrDefault(), l.strideOrDefault()));
             case AVGPOOL -> Pool.avgPool2dBlock(new Shape(l.kernel(), l.kernel()),
                     new Shape(l.strideOrDefault(), l.strideOrDefault()));
-            case FLATTEN -> Blocks.batchFlattenBlock();
+            case FLATTEN -> flatten();
             case DROPOUT -> Dropout.builder().optRate(l.rate().floatValue()).build();
             case BATCHNORM -> BatchNorm.builder().build();
             case RELU -> relus.relu(owner);
@@ -111,8 +113,31 @@ public final class BlockFactory {
         };
     }
 
+    /**
+     * DJL's {@code batchFlatten} block ({@code reshape(batch, -1)}, the same view), with the target
+     * shape made once: DJL's asks the engine for the input's shape and builds two shape objects per
+     * call.
+     */
+    private static Block flatten() {
+        return LambdaBlock.singleton(new Function<>() {
+            private Shape target;
+
+            @Override
+            public NDArray apply(NDArray array) {
+                if (target == null) {
+                    Shape in = array.getShape();
+                    if (in.get(0) == 0) {
+                        return Blocks.batchFlatten(array);
+                    }
+                    target = new Shape(-1, in.size() / in.get(0));
+                }
+                return array.reshape(target);
+            }
+        }, "batchFlatten");
+    }
+
     private static Block residual(List<LayerSpec> body, ReluProbes relus, int owner) {
-        SequentialBlock inner = new SequentialBlock();
+        SequentialBlock inner = new InitializedSequentialBlock();
         body.forEach(b -> inner.add(layer(b, relus, owner)));
         return new ParallelBlock(outputs -> {
             NDArray sum = outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow());

@@ -22,6 +22,7 @@ public final class CsvLog implements Closeable {
     private final BufferedWriter out;
     private final int width;
     private final StringBuilder line = new StringBuilder(256);
+    private char[] chars = new char[256];
     private long lastFlush = System.nanoTime();
 
     public CsvLog(Path file, String kind, List<String> columns) throws IOException {
@@ -53,7 +54,13 @@ public final class CsvLog implements Closeable {
             }
         }
         line.append('\n');
-        out.write(line.toString());
+        // through a reused char array: line.toString() would be a new String (and its array) per row
+        int n = line.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        line.getChars(0, n, chars, 0);
+        out.write(chars, 0, n);
         long now = System.nanoTime();
         if (now - lastFlush > FLUSH_NANOS) {
             flush();

@@ -39,6 +39,16 @@ final class Batches {
     private final FloatBuffer labelFloats;
     /** Augmentation works on a Java array; without it the samples go straight into the direct buffer. */
     private final float[] scratch;
+    private final Shape labelShape;
+    /**
+     * With {@link #keepFullBatchArrays}: arrays over the direct buffers for full batches, made once.
+     * On the CPU an array made from a direct buffer is a view of its memory (the engine copies only
+     * for a GPU), so refilling the buffer is all a full batch needs; a partial batch (the epoch's
+     * last) gets arrays of its own in the step's manager.
+     */
+    private NDManager keepScope;
+    private NDArray fullInputs;
+    private NDArray fullLabels;
 
     /**
      * @param maxBatch the most samples one call gathers
@@ -62,6 +72,19 @@ final class Batches {
         this.labelLongs = labelBytes.asLongBuffer();
         this.labelFloats = labelBytes.asFloatBuffer();
         this.scratch = augment == null ? null : new float[maxBatch * sampleSize];
+        this.labelShape = set.isClassification() ? new Shape(maxBatch) : new Shape(maxBatch, set.targetWidth());
+    }
+
+    /**
+     * Makes full batches reuse two arrays that live in {@code scope} (which must outlive every
+     * batch made here) instead of two new arrays per batch: for the training step, which makes
+     * thousands of batches from one batch maker. Only on the CPU. Each batch lends them to the
+     * caller's manager until it closes.
+     */
+    void keepFullBatchArrays(NDManager scope) {
+        if (!scope.getDevice().isGpu()) {
+            this.keepScope = scope;
+        }
     }
 
     Dataset set() {
@@ -86,6 +109,12 @@ final class Batches {
         } else {
             bytes = input.gather(feats, sampleSize, indices, start, count);
         }
+        if (keepScope != null && count == maxBatch) {
+            if (fullInputs == null) {
+                fullInputs = keepScope.create(bytes, fullShape, DataType.FLOAT32);
+            }
+            return lend(fullInputs, sm);
+        }
         return sm.create(bytes, shape(count), DataType.FLOAT32);
     }
 
@@ -100,7 +129,7 @@ final class Batches {
                 labelLongs.put(all[index(indices, start, i)]);
             }
             labelBytes.limit(count * Long.BYTES);
-            NDArray idx = sm.create(labelBytes, new Shape(count), DataType.INT64);
+            NDArray idx = labelArray(sm, count, DataType.INT64);
             return loss == TrainingSpec.Loss.CROSS_ENTROPY ? idx : idx.oneHot(outputs);
         }
         int w = set.targetWidth();
@@ -110,7 +139,29 @@ final class Batches {
             labelFloats.put(targets, index(indices, start, i) * w, w);
         }
         labelBytes.limit(count * w * Float.BYTES);
-        return sm.create(labelBytes, new Shape(count, w), DataType.FLOAT32);
+        return labelArray(sm, count, DataType.FLOAT32);
+    }
+
+    /**
+     * The kept array, attached to the step's manager until it closes: an operation's result belongs
+     * to its first operand's manager, so the step's arrays stay in the step's manager.
+     */
+    private static NDArray lend(NDArray kept, NDManager sm) {
+        kept.tempAttach(sm);
+        return kept;
+    }
+
+    private NDArray labelArray(NDManager sm, int count, DataType type) {
+        if (count == maxBatch) {
+            if (keepScope == null) {
+                return sm.create(labelBytes, labelShape, type);
+            }
+            if (fullLabels == null) {
+                fullLabels = keepScope.create(labelBytes, labelShape, type);
+            }
+            return lend(fullLabels, sm);
+        }
+        return sm.create(labelBytes, set.isClassification() ? new Shape(count) : new Shape(count, set.targetWidth()), type);
     }
 
     /** How many of the predicted classes match the batch's labels (classification only). */

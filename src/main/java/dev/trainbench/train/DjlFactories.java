@@ -32,41 +32,45 @@ final class DjlFactories {
 
     static Loss loss(TrainingSpec.Loss loss) {
         return switch (loss) {
-            case CROSS_ENTROPY -> Loss.softmaxCrossEntropyLoss();
+            case CROSS_ENTROPY -> new SoftmaxCrossEntropy();
             case L2 -> Loss.l2Loss();
             case L1 -> Loss.l1Loss();
         };
     }
 
-    /** The optimizer reads its learning rate from {@code tracker}, which follows the run's schedule. */
-    static Optimizer optimizer(OptimizerSpec spec, Tracker tracker) {
+    /** DJL's Adam and AdamW epsilon (their builders' default; a spec does not set it). */
+    static final float ADAM_EPSILON = 1e-8f;
+
+    /** The weight decay the optimizer applies: the spec's, and for AdamW 0.01 when the spec says none. */
+    static float weightDecay(OptimizerSpec spec) {
         float wd = (float) spec.weightDecayOrDefault();
+        return spec.type() == OptimizerSpec.Type.ADAMW && wd == 0 ? 0.01f : wd;
+    }
+
+    static float beta1(OptimizerSpec spec) {
+        return spec.beta1() == null ? 0.9f : spec.beta1().floatValue();
+    }
+
+    static float beta2(OptimizerSpec spec) {
+        return spec.beta2() == null ? 0.999f : spec.beta2().floatValue();
+    }
+
+    /**
+     * The optimizer reads its learning rate from {@code tracker}, which follows the run's schedule.
+     * {@link ParameterUpdates} applies Adam, AdamW and SGD with exactly these settings.
+     */
+    static Optimizer optimizer(OptimizerSpec spec, Tracker tracker) {
+        float wd = weightDecay(spec);
         return switch (spec.type()) {
             // DJL's PyTorch engine implements neither nagUpdate nor rmspropUpdate: ours follow torch.optim
             case SGD -> Boolean.TRUE.equals(spec.nesterov())
                     ? TorchStyleOptimizers.nesterov(tracker, (float) spec.momentumOrDefault(), wd)
                     : Optimizer.sgd().setLearningRateTracker(tracker).optMomentum((float) spec.momentumOrDefault())
                             .optWeightDecays(wd).build();
-            case ADAM -> {
-                var b = Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays(wd);
-                if (spec.beta1() != null) {
-                    b.optBeta1(spec.beta1().floatValue());
-                }
-                if (spec.beta2() != null) {
-                    b.optBeta2(spec.beta2().floatValue());
-                }
-                yield b.build();
-            }
-            case ADAMW -> {
-                var b = Optimizer.adamW().optLearningRateTracker(tracker).optWeightDecays(wd == 0 ? 0.01f : wd);
-                if (spec.beta1() != null) {
-                    b.optBeta1(spec.beta1().floatValue());
-                }
-                if (spec.beta2() != null) {
-                    b.optBeta2(spec.beta2().floatValue());
-                }
-                yield b.build();
-            }
+            case ADAM -> Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays(wd)
+                    .optBeta1(beta1(spec)).optBeta2(beta2(spec)).optEpsilon(ADAM_EPSILON).build();
+            case ADAMW -> Optimizer.adamW().optLearningRateTracker(tracker).optWeightDecays(wd)
+                    .optBeta1(beta1(spec)).optBeta2(beta2(spec)).optEpsilon(ADAM_EPSILON).build();
             case RMSPROP -> TorchStyleOptimizers.rmsProp(tracker, spec.rho() == null ? 0.9f : spec.rho().floatValue(),
                     (float) spec.momentumOrDefault(), wd);
         };

@@ -291,7 +291,7 @@ public final class SanityProbes {
             this.spec = SpecTrainer.open(spec, train.sampleShape(), train.outputWidth(), tracker, spec.name() + "-probe");
             this.trainer = this.spec.trainer;
             Batches batches = new Batches(train, maxBatch, training.loss(), train.outputWidth(), null);
-            this.step = new TrainingStep(trainer, this.spec.built, batches, training.clipNorm());
+            this.step = new TrainingStep(this.spec, batches, training.clipNorm());
         }
 
         /** The model and trainer being probed. */

@@ -23,12 +23,15 @@ final class SpecTrainer implements AutoCloseable {
     final Trainer trainer;
     final BuiltModel built;
     final Device device;
+    /** The optimizer's step without DJL's per-call wrappers; null where only DJL's trainer can step. */
+    final ParameterUpdates updates;
 
-    private SpecTrainer(Model model, Trainer trainer, BuiltModel built, Device device) {
+    private SpecTrainer(Model model, Trainer trainer, BuiltModel built, Device device, ParameterUpdates updates) {
         this.model = model;
         this.trainer = trainer;
         this.built = built;
         this.device = device;
+        this.updates = updates;
     }
 
     /** The learning rate comes from {@code tracker}; everything else from the spec. */
@@ -56,7 +59,8 @@ final class SpecTrainer implements AutoCloseable {
             }
             trainer.initialize(new Shape(Evaluation.batchShape(1, sampleShape)));
             DjlFactories.skipDjlGradientCheck(trainer);
-            return new SpecTrainer(model, trainer, built, device);
+            return new SpecTrainer(model, trainer, built, device,
+                    ParameterUpdates.forSpec(training.optimizer(), tracker));
         } catch (RuntimeException e) {
             if (trainer != null) {
                 trainer.close();

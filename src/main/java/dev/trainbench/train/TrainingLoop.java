@@ -107,7 +107,7 @@ public final class TrainingLoop {
         ScheduleTracker tracker = new ScheduleTracker(schedule);
         try (SpecTrainer st = SpecTrainer.open(spec, sampleShape, outputs, tracker, spec.name())) {
             Batches batches = new Batches(data.train(), batch, training.loss(), outputs, data.augment());
-            TrainingStep step = new TrainingStep(st.trainer, st.built, batches, training.clipNorm());
+            TrainingStep step = new TrainingStep(st, batches, training.clipNorm());
             RunContext run = new RunContext(spec, data, folder, events, options, st.built.groupNames(),
                     step.parameterNames(), SpecTrainer.deviceName(st.device), countTrainable(st.built.block()), batch,
                     stepsPerEpoch, started, startedAt, st.trainer, st.built);

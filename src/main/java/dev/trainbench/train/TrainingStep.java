@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.trainbench.model.BuiltModel;
@@ -50,8 +52,24 @@ final class TrainingStep {
     /** Parameters that learn, per layer with parameters (group), in model order. */
     private final Parameter[][] groups;
     private final int paramCount;
-    private final NDList scalars;
-    private final NDArray[] grads;
+    /** The parameters in layer order, their ids, and their gradients once backward has made them. */
+    private final Parameter[] parameters;
+    private final String[] parameterIds;
+    private final PtNDArray[] weights;
+    private final PtNDArray[] grads;
+    /**
+     * Arrays that live as long as this step object (the model): the cached gradient wrappers and the
+     * optimizer's state. A gradient wrapper stays valid across steps because the engine accumulates
+     * into the same gradient tensor and the updates zero it in place; fetching a new wrapper per
+     * parameter per step was a Java object graph of several hundred bytes each.
+     */
+    private final NDManager runScope;
+    /** Null for RMSProp and Nesterov SGD, which step through DJL's trainer. */
+    private final ParameterUpdates updates;
+    private final PtNDArray[] scalars;
+    private final PtNDArray[] measuredNorms;
+    private PtNDArray backwardSeed;
+    private Boolean lossIsFloatScalar;
 
     private float loss;
     private int correct;
@@ -65,9 +83,13 @@ final class TrainingStep {
     private final float[] updateRatios;
     private final float[] deadFractions;
 
-    TrainingStep(Trainer trainer, BuiltModel built, Batches batches, Double clipNorm) {
-        this.trainer = trainer;
+    TrainingStep(SpecTrainer st, Batches batches, Double clipNorm) {
+        this.trainer = st.trainer;
+        BuiltModel built = st.built;
         this.parent = trainer.getModel().getNDManager();
+        this.runScope = parent.newSubManager();
+        this.updates = st.updates;
+        batches.keepFullBatchArrays(runScope);
         this.batches = batches;
         this.clipNorm = clipNorm;
         this.classification = batches.set().isClassification();
@@ -86,8 +108,20 @@ final class TrainingStep {
             n += ps.size();
         }
         this.paramCount = n;
-        this.scalars = new NDList(paramCount + 1);
-        this.grads = new NDArray[paramCount];
+        this.parameters = new Parameter[n];
+        this.parameterIds = new String[n];
+        this.weights = new PtNDArray[n];
+        int k = 0;
+        for (Parameter[] ps : groups) {
+            for (Parameter p : ps) {
+                parameters[k] = p;
+                parameterIds[k] = p.getId();
+                k++;
+            }
+        }
+        this.scalars = new PtNDArray[n + 1];
+        this.measuredNorms = new PtNDArray[n];
+        this.grads = new PtNDArray[paramCount];
         this.paramNorms = new float[paramCount];
         this.layerSquared = new float[groups.length];
         this.weightNorms = new float[groups.length];
@@ -113,30 +147,40 @@ final class TrainingStep {
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 pred = trainer.forward(new NDList(input), new NDList(label)).singletonOrThrow();
                 lossArray = trainer.getLoss().evaluate(new NDList(label), new NDList(pred));
-                gc.backward(lossArray);
+                backward(gc, lossArray);
             } finally {
                 relus.disarm();
             }
             // One norm per parameter (norm() is several times cheaper than square().sum() on
             // PyTorch), stacked with the loss and copied to the JVM once.
-            scalars.clear();
-            scalars.add(scalarLoss(lossArray));
+            PtNDArray scalarLoss = (PtNDArray) scalarLoss(lossArray);
             // Predicted classes come back as longs and are compared here: two native calls
             // instead of four for the correct count on the device.
             long[] predicted = classification ? pred.argMax(1).toLongArray() : null;
+            fetchGradients(sm);
+            float[] copied;
             if (norms) {
-                int k = 0;
-                for (Parameter[] ps : groups) {
-                    for (Parameter p : ps) {
-                        NDArray g = p.getArray().getGradient();
-                        g.attach(sm);
-                        grads[k++] = g;
-                        scalars.add(g.norm());
+                scalars[0] = scalarLoss;
+                try {
+                    for (int k = 0; k < paramCount; k++) {
+                        // born in the run scope (the gradient's manager): closed right after the copy
+                        measuredNorms[k] = JniUtils.norm(grads[k], 2, NO_AXES, false);
+                        scalars[k + 1] = measuredNorms[k];
                     }
+                    // the stack belongs to the first array's manager: the step's
+                    copied = JniUtils.stack(scalars, 0).toFloatArray();
+                } finally {
+                    for (int k = 0; k < paramCount; k++) {
+                        if (measuredNorms[k] != null) {
+                            measuredNorms[k].close();
+                            measuredNorms[k] = null;
+                        }
+                    }
+                    java.util.Arrays.fill(scalars, null);
                 }
+            } else {
+                copied = scalarLoss.toFloatArray();
             }
-            float[] copied = NDArrays.stack(scalars).toFloatArray();
-            scalars.clear();
             loss = copied[0];
             correct = classification ? batches.correct(predicted, order, start) : 0;
             if (norms) {
@@ -150,19 +194,75 @@ final class TrainingStep {
                 }
             }
             NDArray[] before = detail ? snapshot(sm) : null;
-            trainer.step();
+            if (updates != null) {
+                updates.apply(weights, grads, parameterIds, runScope);
+            } else {
+                trainer.step();
+            }
             if (detail) {
                 measureDetail(sm, before);
             }
         } finally {
-            java.util.Arrays.fill(grads, null);
             if (detail) {
                 relus.clear();
             }
         }
     }
 
-    private static NDArray scalarLoss(NDArray loss) {
+    private static final int[] NO_AXES = new int[0];
+
+    /**
+     * Backward from the (scalar) loss. DJL's collector makes a fresh array of ones shaped like the
+     * loss at every call (a JNI shape query, a shape object and a wrapper); the seed is the same
+     * every step, so it is made once.
+     */
+    private void backward(GradientCollector gc, NDArray lossArray) {
+        if (backwardSeed == null) {
+            if (lossArray.getShape().dimension() != 0 || !(lossArray instanceof PtNDArray)) {
+                gc.backward(lossArray);
+                return;
+            }
+            backwardSeed = (PtNDArray) runScope.ones(lossArray.getShape(), lossArray.getDataType(), lossArray.getDevice());
+        }
+        JniUtils.backward((PtNDArray) lossArray, backwardSeed, false, false);
+    }
+
+    /**
+     * The gradient of every parameter, as {@code getGradient()} gives it: the engine's gradient
+     * tensor (fetched once and kept), or zeros for a parameter that got none this step.
+     */
+    private void fetchGradients(NDManager sm) {
+        for (int k = 0; k < paramCount; k++) {
+            PtNDArray w = (PtNDArray) parameters[k].getArray();
+            if (w != weights[k]) {
+                // first step, or the parameter's array was replaced: its gradient is another tensor
+                weights[k] = w;
+                if (grads[k] != null && grads[k].getManager() == runScope) {
+                    grads[k].close();
+                }
+                grads[k] = null;
+            }
+            if (grads[k] == null || grads[k].getManager() != runScope) {
+                PtNDArray g = JniUtils.getGradient(w);
+                if (g == null) {
+                    // no gradient yet: zeros for this step only, as DJL's getGradient() gives
+                    grads[k] = (PtNDArray) sm.zeros(w.getShape(), w.getDataType(), w.getDevice());
+                } else {
+                    g.attach(runScope);
+                    grads[k] = g;
+                }
+            }
+        }
+    }
+
+    /** The loss as a float32 scalar (whether it already is one is asked once: the shape query costs a shape object). */
+    private NDArray scalarLoss(NDArray loss) {
+        if (lossIsFloatScalar == null) {
+            lossIsFloatScalar = loss.getDataType() == DataType.FLOAT32 && loss.getShape().dimension() == 0;
+        }
+        if (lossIsFloatScalar) {
+            return loss;
+        }
         NDArray l = loss.getDataType() == DataType.FLOAT32 ? loss : loss.toType(DataType.FLOAT32, false);
         return l.getShape().dimension() == 0 ? l : l.reshape();
     }
