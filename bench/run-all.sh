@@ -30,4 +30,11 @@ java -jar $jar bench memory examples/mnist-mlp.json --epochs 20 2>/dev/null
 java -Xms320m -XX:+AlwaysPreTouch -jar $jar bench memory examples/mnist-mlp.json --epochs 20 2>/dev/null | sed 's/^/-Xms320m -XX:+AlwaysPreTouch: /'
 echo "## startup"
 java -jar $jar bench startup examples/mnist-cnn.json 2>/dev/null
+echo "## data fingerprint (cost against loading the same data)"
+java -jar $jar bench fingerprint examples/mnist-mlp.json --rounds 5 2>/dev/null
+folder=$(mktemp -d)
+python3 scripts/export-digit-folder.py "$folder/digits" 3000 >/dev/null
+printf '{"name": "digits-folder", "data": {"source": "images", "path": "%s"}, "model": {"layers": []}}' "$folder/digits" > "$folder/spec.json"
+java -jar $jar bench fingerprint "$folder/spec.json" --rounds 5 2>/dev/null
+rm -rf "$folder"
 rm -rf "$ws"

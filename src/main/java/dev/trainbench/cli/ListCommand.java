@@ -1,6 +1,10 @@
 package dev.trainbench.cli;
 
+import dev.trainbench.runs.RunGroup;
 import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunsCsv;
+import java.io.IOException;
+import java.nio.file.Path;
 import dev.trainbench.runs.RunStore;
 import java.io.PrintWriter;
 import java.util.List;
@@ -8,12 +12,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "list", description = "List the runs in the workspace, newest first.")
 final class ListCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceOption workspace;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the runs table as CSV to FILE (columns in docs/file-formats.md) instead of printing it.")
+    Path csv;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
@@ -23,7 +31,16 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         RunStore store = workspace.store();
         List<RunRecord> runs = store.list();
-        if (runs.isEmpty()) {
+        if (csv != null) {
+            try {
+                RunsCsv.write(runs, csv);
+            } catch (IOException e) {
+                commandSpec.commandLine().getErr().println("error: cannot write " + csv + ": " + e.getMessage()
+                        + "; check that its folder exists and is writable");
+                return ExitCodes.BAD_INPUT;
+            }
+            out.println("wrote " + runs.size() + " runs to " + csv.toAbsolutePath());
+        } else if (runs.isEmpty()) {
             out.println("no runs in " + store.workspace() + " (train one with 'trainbench run examples/spiral-mlp.json')");
         } else {
             String fmt = "%-44s %-13s %-14s %-16s %8s %9s %9s %8s%n";
@@ -32,6 +49,14 @@ final class ListCommand implements Callable<Integer> {
                 out.printf(fmt, Format.cut(r.id(), 44), Format.status(r.status()),
                         Format.cut(r.dataLabel(), 14), Format.cut(r.modelLabel(), 16), Format.count(r.parameterCount()),
                         Format.pct(r.bestValidationAccuracy()), Format.pct(r.testAccuracy()), Format.seconds(r.wallSeconds()));
+            }
+            List<RunGroup> groups = RunGroup.of(runs);
+            if (!groups.isEmpty()) {
+                out.println();
+                out.println("seed groups (compare one with 'trainbench compare GROUP ...'):");
+                for (RunGroup g : groups) {
+                    out.printf("  %-44s %s, %d of %d runs%n", g.id(), g.name(), g.runs().size(), g.size());
+                }
             }
         }
         store.problems().forEach(p -> commandSpec.commandLine().getErr().println("warning: " + p));

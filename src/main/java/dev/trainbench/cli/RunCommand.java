@@ -7,7 +7,14 @@ import dev.trainbench.runs.RunStore;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.spec.TrainingSpec;
+import dev.trainbench.compare.Summary;
 import dev.trainbench.train.EngineInfo;
+import dev.trainbench.train.EventSubscription;
+import dev.trainbench.train.GroupHandle;
+import dev.trainbench.train.RunHandle;
+import dev.trainbench.train.SeedGroup;
+import dev.trainbench.train.TrainerService;
+import dev.trainbench.train.TrainingException;
 import dev.trainbench.train.ExperimentRunner;
 import dev.trainbench.train.FinalTest;
 import dev.trainbench.train.RunControl;
@@ -15,6 +22,8 @@ import dev.trainbench.train.TrainingEvent;
 import dev.trainbench.train.TrainingLoop;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--parent", paramLabel = "RUN", description = "Record RUN as this run's parent (lineage).")
     String parent;
 
+    @Option(names = "--seeds", paramLabel = "N", description = {"Run the spec N times as a seed group, one after another,"
+            + " with seeds SEED, SEED+1, ..., SEED+N-1 (SEED: the spec's or --seed); each run records the group."
+            + " --json prints one line per run and a group line. Compare groups with 'trainbench compare g-...'."})
+    Integer seeds;
+
     @Mixin
     WorkspaceOption workspace;
 
@@ -77,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
         Path baseDir = specFile.toAbsolutePath().getParent();
         if (!quiet) {
             err.println("engine: " + EngineInfo.detect().summary());
+        }
+        if (seeds != null) {
+            return runGroup(spec, store, baseDir, out, err);
         }
         RunControl control = new RunControl();
         CountDownLatch finished = new CountDownLatch(1);
@@ -117,6 +134,152 @@ final class RunCommand implements Callable<Integer> {
             case COMPLETED, EARLY_STOPPED -> ExitCodes.OK;
             default -> ExitCodes.RUN_FAILED;
         };
+    }
+
+    /**
+     * Trains a seed group on the trainer service's thread (the same path as the GUI's "Repeat with
+     * seeds…"), showing progress from its event channel; Ctrl-C stops the run training and the rest.
+     */
+    private int runGroup(ExperimentSpec spec, RunStore store, Path baseDir, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        if (seeds < 1 || seeds > SeedGroup.MAX_SEEDS) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--seeds must be 1.." + SeedGroup.MAX_SEEDS + ", was " + seeds);
+        }
+        try (TrainerService service = new TrainerService(store)) {
+            EventSubscription events = service.subscribe();
+            GroupHandle group = service.submitGroup(spec, baseDir, seeds, parent);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                group.stop();
+                try {
+                    finished.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "trainbench-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (!quiet) {
+                err.printf(Locale.ROOT, "seed group %s: %d runs of %s with seeds %d..%d%n", group.groupId(), seeds,
+                        spec.name(), spec.seed(), spec.seed() + seeds - 1);
+            }
+            ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
+            List<RunRecord> done = new ArrayList<>();
+            TrainingException inputError = null;
+            int notFinished = 0;
+            List<String> notRun = new ArrayList<>();
+            try {
+                for (RunHandle member : group.members()) {
+                    while (!member.completion().isDone()) {
+                        pump(events, progress, group);
+                        Thread.sleep(50);
+                    }
+                    pump(events, progress, group);
+                    try {
+                        done.add(member.completion().join());
+                    } catch (java.util.concurrent.CompletionException e) {
+                        notFinished++;
+                        if (member.runId() == null && e.getCause() instanceof TrainingException t && t.getCause() != null
+                                && inputError == null) {
+                            inputError = t;
+                        } else if (member.runId() == null) {
+                            notRun.add(String.format(Locale.ROOT, "seed %d: not run (%s)", member.spec().seed(),
+                                    e.getCause().getMessage()));
+                        }
+                    }
+                }
+            } finally {
+                progress.finish();
+                finished.countDown();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C arrived: the hook stopped the group; the runs that trained are saved.
+            }
+            if (inputError != null && done.isEmpty()) {
+                throw inputError;
+            }
+            notRun.forEach(err::println);
+            List<RunRecord> results = new ArrayList<>();
+            for (RunRecord r : done) {
+                if (test && (r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED)) {
+                    r = FinalTest.evaluate(store, r.id(), baseDir);
+                }
+                results.add(r);
+                printSummary(out, r, store);
+                if (json) {
+                    out.println(jsonLine(r));
+                }
+            }
+            printGroupSummary(out, group, results, seeds);
+            if (json) {
+                out.println(groupJsonLine(group, results, seeds));
+            }
+            out.flush();
+            boolean allGood = notFinished == 0 && results.stream()
+                    .allMatch(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED);
+            return allGood ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        }
+    }
+
+    /** Feeds the group's events to the progress display; attaches the history of the run that started. */
+    private static void pump(EventSubscription events, ProgressBar progress, GroupHandle group) {
+        for (TrainingEvent e : events.drain()) {
+            if (e instanceof TrainingEvent.RunStarted s) {
+                group.members().stream().filter(h -> s.runId().equals(h.runId())).findFirst()
+                        .ifPresent(h -> progress.attach(h.history()));
+            }
+            progress.accept(e);
+        }
+    }
+
+    static void printGroupSummary(PrintWriter out, GroupHandle group, List<RunRecord> runs, int planned) {
+        long good = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).count();
+        out.printf(Locale.ROOT, "seed group %s (%s): %d of %d runs finished%n", group.groupId(), group.name(), good, planned);
+        Summary best = Summary.of(runs.stream().map(RunRecord::bestValidationAccuracy).toList());
+        Summary bestLoss = Summary.of(runs.stream().map(RunRecord::bestValidationLoss).toList());
+        Summary testAcc = Summary.of(runs.stream().map(RunRecord::testAccuracy).toList());
+        if (best != null) {
+            out.println("  best validation accuracy " + best.format(true));
+        } else if (bestLoss != null) {
+            out.println("  best validation loss " + bestLoss.format(false));
+        }
+        if (testAcc != null) {
+            out.println("  test accuracy " + testAcc.format(true));
+        }
+        out.println("  compare it: trainbench compare " + group.groupId() + " <another run or group>");
+    }
+
+    static String groupJsonLine(GroupHandle group, List<RunRecord> runs, int planned) {
+        ObjectNode n = SpecJson.mapper().createObjectNode();
+        n.put("groupId", group.groupId());
+        n.put("groupName", group.name());
+        n.put("planned", planned);
+        n.put("finished", runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).count());
+        var ids = n.putArray("runIds");
+        runs.forEach(r -> ids.add(r.id()));
+        putSummary(n, "bestValidationAccuracy", Summary.of(runs.stream().map(RunRecord::bestValidationAccuracy).toList()));
+        putSummary(n, "bestValidationLoss", Summary.of(runs.stream().map(RunRecord::bestValidationLoss).toList()));
+        putSummary(n, "testAccuracy", Summary.of(runs.stream().map(RunRecord::testAccuracy).toList()));
+        return n.toString();
+    }
+
+    private static void putSummary(ObjectNode n, String key, Summary s) {
+        if (s == null) {
+            n.putNull(key);
+            return;
+        }
+        ObjectNode o = n.putObject(key);
+        o.put("n", s.n());
+        o.put("mean", s.mean());
+        if (s.hasSpread()) {
+            o.put("sd", s.sd());
+        } else {
+            o.putNull("sd");
+        }
+        o.put("min", s.min());
+        o.put("max", s.max());
     }
 
     private ExperimentSpec applyOverrides(ExperimentSpec spec) {
@@ -171,6 +334,9 @@ final class RunCommand implements Callable<Integer> {
     static String jsonLine(RunRecord r) {
         ObjectNode n = SpecJson.mapper().createObjectNode();
         n.put("runId", r.id());
+        if (r.groupId() != null) {
+            n.put("groupId", r.groupId());
+        }
         n.put("status", r.status().name().toLowerCase(Locale.ROOT));
         n.put("epochs", r.epochsCompleted() == null ? 0 : r.epochsCompleted());
         putNullable(n, "bestValidationAccuracy", r.bestValidationAccuracy());

@@ -3,6 +3,7 @@ package dev.trainbench.runs;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.trainbench.data.DataFingerprint;
 import dev.trainbench.spec.ExperimentSpec;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,12 @@ public record RunRecord(
         TestResult test,
         List<String> sanity,
         List<String> tags,
-        String notes) {
+        String notes,
+        DataFingerprint dataFingerprint,
+        String groupId,
+        String groupName,
+        Integer groupIndex,
+        Integer groupSize) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -105,6 +111,11 @@ public record RunRecord(
         private List<String> sanity;
         private List<String> tags;
         private String notes;
+        private DataFingerprint dataFingerprint;
+        private String groupId;
+        private String groupName;
+        private Integer groupIndex;
+        private Integer groupSize;
 
         public Builder() {
             this.formatVersion = FORMAT_VERSION;
@@ -144,6 +155,11 @@ public record RunRecord(
             sanity = r.sanity;
             tags = r.tags;
             notes = r.notes;
+            dataFingerprint = r.dataFingerprint;
+            groupId = r.groupId;
+            groupName = r.groupName;
+            groupIndex = r.groupIndex;
+            groupSize = r.groupSize;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -178,13 +194,18 @@ public record RunRecord(
         public Builder sanity(List<String> v) { sanity = v; return this; }
         public Builder tags(List<String> v) { tags = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
+        public Builder dataFingerprint(DataFingerprint v) { dataFingerprint = v; return this; }
+        public Builder groupId(String v) { groupId = v; return this; }
+        public Builder groupName(String v) { groupName = v; return this; }
+        public Builder groupIndex(Integer v) { groupIndex = v; return this; }
+        public Builder groupSize(Integer v) { groupSize = v; return this; }
 
         public RunRecord build() {
             return new RunRecord(formatVersion, id, name, status, message, parentId, createdAt, startedAt, endedAt,
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
                     validationSamples, testSamples, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
                     bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
-                    test, sanity, tags, notes);
+                    test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize);
         }
     }
 }

@@ -5,6 +5,9 @@
  * files are defined once here ({@link dev.trainbench.runs.MetricColumns}, laid out in rows by
  * {@link dev.trainbench.runs.MetricLayout}, read by name through
  * {@link dev.trainbench.runs.MetricsTable}) for the trainer, the charts, the CLI and the diagnosis.
- * Imports no JavaFX and no DJL.
+ * Also what is read straight off the folders: seed groups ({@link dev.trainbench.runs.RunGroup}),
+ * lineage ({@link dev.trainbench.runs.Lineage}) and the runs table as CSV
+ * ({@link dev.trainbench.runs.RunsCsv}). Imports no JavaFX and no DJL; of TrainBench only
+ * {@code spec} and the data fingerprint record of {@code data} (stored in run.json).
  */
 package dev.trainbench.runs;

@@ -111,7 +111,7 @@ public final class SpecJson {
         }
     }
 
-    private static void checkFieldNames(JsonParser p, Type type, String path) throws IOException {
+    static void checkFieldNames(JsonParser p, Type type, String path) throws IOException {
         Class<?> raw = type instanceof ParameterizedType pt ? (Class<?>) pt.getRawType()
                 : type instanceof Class<?> c ? c : Object.class;
         if (p.currentToken() == JsonToken.START_OBJECT && raw.isRecord()) {

@@ -1,6 +1,9 @@
 package dev.trainbench.train;
 
 import dev.trainbench.data.DataException;
+import dev.trainbench.data.DataFingerprint;
+import dev.trainbench.data.DataFingerprinter;
+import dev.trainbench.runs.GroupMembership;
 import dev.trainbench.runs.RunFolder;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
@@ -55,13 +58,30 @@ public final class ExperimentRunner {
      */
     public static RunRecord run(ExperimentSpec spec, Path baseDir, RunStore store, String parentId, RunControl control,
                                 Hooks hooks, TrainingLoop.Options options) throws InterruptedException {
+        return run(spec, baseDir, store, parentId, null, control, hooks, options);
+    }
+
+    /**
+     * As {@link #run(ExperimentSpec, Path, RunStore, String, RunControl, Hooks, TrainingLoop.Options)},
+     * recording the run as a member of a group (null: none); a member is named after its seed,
+     * e.g. "mnist-mlp seed 43", so that the runs of a group can be told apart in lists.
+     */
+    public static RunRecord run(ExperimentSpec spec, Path baseDir, RunStore store, String parentId,
+                                GroupMembership group, RunControl control, Hooks hooks, TrainingLoop.Options options)
+            throws InterruptedException {
         List<String> warnings = new ArrayList<>();
         PreparedData data = DataPreparation.prepare(spec, baseDir, w -> {
             warnings.add(w);
             hooks.warnings().accept(w);
         });
-        RunRecord initial = new RunRecord.Builder()
-                .name(spec.name()).status(RunStatus.QUEUED).createdAt(Instant.now().toString())
+        DataFingerprint fingerprint = fingerprint(spec, baseDir, hooks.warnings());
+        RunRecord.Builder builder = new RunRecord.Builder()
+                .name(group == null ? spec.name() : spec.name() + " seed " + spec.seed())
+                .dataFingerprint(fingerprint);
+        if (group != null) {
+            group.applyTo(builder);
+        }
+        RunRecord initial = builder.status(RunStatus.QUEUED).createdAt(Instant.now().toString())
                 .seed(spec.seed()).spec(spec).versions(Provenance.versions())
                 .dataLabel(spec.data().label())
                 .modelLabel(spec.model().preset() != null ? spec.model().preset() : spec.model().layers().size() + " layers")
@@ -86,6 +106,20 @@ public final class ExperimentRunner {
             return done;
         } catch (IOException e) {
             throw new TrainingException("cannot close the run folder: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The data's fingerprint, computed right after loading (the files are then in the operating
+     * system's cache). A run is not refused because its data could not be fingerprinted: it is
+     * recorded without one and the comparison says "data identity unknown".
+     */
+    private static DataFingerprint fingerprint(ExperimentSpec spec, Path baseDir, Consumer<String> warnings) {
+        try {
+            return DataFingerprinter.of(spec, baseDir);
+        } catch (DataException e) {
+            warnings.accept("the data's fingerprint is not recorded (" + e.getMessage() + ")");
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.trainbench.train;
 
+import dev.trainbench.runs.GroupMembership;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.runs.RunStore;
@@ -55,8 +56,32 @@ public final class TrainerService implements AutoCloseable {
     public RunHandle submit(ExperimentSpec spec, Path baseDir, String parentId) {
         RunHandle handle = new RunHandle("submission-" + submitted.incrementAndGet(), spec);
         handles.add(handle);
-        worker.submit(() -> execute(handle, baseDir, parentId));
+        worker.submit(() -> execute(handle, baseDir, parentId, null, null));
         return handle;
+    }
+
+    /**
+     * Queues a seed group: {@code seeds} runs of {@code spec} with seeds {@code spec.seed()},
+     * {@code spec.seed()+1}, ... ({@link SeedGroup}), one after another, each recording the group
+     * in its run.json. When a member fails before its run exists (bad data or spec: the others
+     * would fail alike) the rest are stopped.
+     *
+     * @throws IllegalArgumentException when {@code seeds} is not 1..{@value SeedGroup#MAX_SEEDS}
+     */
+    public GroupHandle submitGroup(ExperimentSpec spec, Path baseDir, int seeds, String parentId) {
+        SeedGroup plan = SeedGroup.plan(spec, seeds);
+        List<RunHandle> members = new java.util.ArrayList<>();
+        for (ExperimentSpec member : plan.members()) {
+            members.add(new RunHandle("submission-" + submitted.incrementAndGet(), member));
+        }
+        GroupHandle group = new GroupHandle(plan, members);
+        for (int i = 0; i < members.size(); i++) {
+            RunHandle handle = members.get(i);
+            GroupMembership membership = plan.membership(i);
+            handles.add(handle);
+            worker.submit(() -> execute(handle, baseDir, parentId, membership, group));
+        }
+        return group;
     }
 
     /** Submissions not yet finished, oldest first. */
@@ -64,7 +89,7 @@ public final class TrainerService implements AutoCloseable {
         return handles.stream().filter(h -> !h.completion().isDone()).toList();
     }
 
-    private void execute(RunHandle handle, Path baseDir, String parentId) {
+    private void execute(RunHandle handle, Path baseDir, String parentId, GroupMembership membership, GroupHandle group) {
         if (handle.control().stopRequested()) {
             handle.setStatus(RunStatus.STOPPED);
             handle.completion().completeExceptionally(new TrainingException("stopped before it started"));
@@ -82,7 +107,8 @@ public final class TrainerService implements AutoCloseable {
             channel.accept(event);
         }, handle::setHistory, w -> { });
         try {
-            RunRecord done = ExperimentRunner.run(handle.spec(), baseDir, store, parentId, handle.control(), hooks, options);
+            RunRecord done = ExperimentRunner.run(handle.spec(), baseDir, store, parentId, membership, handle.control(), hooks,
+                    options);
             handle.completion().complete(done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,6 +119,9 @@ public final class TrainerService implements AutoCloseable {
             handle.setStatus(RunStatus.FAILED);
             if (handle.runId() == null) {
                 channel.accept(new TrainingEvent.RunFinished(handle.key(), RunStatus.FAILED, message, null));
+                if (group != null) {
+                    group.stop();
+                }
             }
             handle.completion().completeExceptionally(new TrainingException(message, e));
         } finally {

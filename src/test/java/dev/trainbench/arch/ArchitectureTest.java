@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {
         "dev.trainbench.spec..", "dev.trainbench.data..", "dev.trainbench.model..", "dev.trainbench.train..",
-        "dev.trainbench.diagnose..", "dev.trainbench.runs.."
+        "dev.trainbench.diagnose..", "dev.trainbench.runs..", "dev.trainbench.compare.."
     };
 
     @ArchTest
@@ -64,6 +64,29 @@ class ArchitectureTest {
                     resideInAPackage("dev.trainbench..").and(resideOutsideOfPackage("dev.trainbench.spec..")))
             .because("the spec is the plain recipe every layer exchanges; it sits at the centre and "
                     + "must not drag any other part of TrainBench along");
+
+    @ArchTest
+    static final ArchRule runStoreIsStorageOnly = noClasses()
+            .that().resideInAPackage("dev.trainbench.runs..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trainbench.compare..", "dev.trainbench.train..",
+                    "dev.trainbench.model..", "dev.trainbench.diagnose..")
+            .because("run folders are the storage everything else reads and writes; training and analysis sit on "
+                    + "top of them, never the other way round");
+
+    @ArchTest
+    static final ArchRule compareReadsRunFoldersWithoutTheEngine = noClasses()
+            .that().resideInAPackage("dev.trainbench.compare..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trainbench.train..", "dev.trainbench.model..", "ai.djl..")
+            .because("a comparison is computed from run folders (specs, metrics files, fingerprints): it must work, "
+                    + "and start fast, without loading the training engine");
+
+    @ArchTest
+    static final ArchRule dataKnowsNothingOfRunsOrTraining = noClasses()
+            .that().resideInAPackage("dev.trainbench.data..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trainbench.runs..", "dev.trainbench.train..",
+                    "dev.trainbench.compare..", "dev.trainbench.model..")
+            .because("data loading, splitting and fingerprinting are plain functions of a spec and files, "
+                    + "used by training, profiling and comparison alike");
 
     @ArchTest
     static final ArchRule uiDoesNotUseDjl = noClasses()
