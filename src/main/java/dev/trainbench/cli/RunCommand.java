@@ -8,6 +8,10 @@ import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.spec.TrainingSpec;
 import dev.trainbench.compare.Summary;
+import dev.trainbench.diagnose.Diagnosis;
+import dev.trainbench.diagnose.DiagnosisFile;
+import dev.trainbench.diagnose.Finding;
+import dev.trainbench.train.DiagnosisListener;
 import dev.trainbench.train.EngineInfo;
 import dev.trainbench.train.EventSubscription;
 import dev.trainbench.train.GroupHandle;
@@ -23,6 +27,7 @@ import dev.trainbench.train.TrainingLoop;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--test", description = "After training, evaluate the best checkpoint on the held-back test split (recorded in the run).")
     boolean test;
 
-    @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy, samplesPerSecond, wallSeconds.")
+    @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy, samplesPerSecond, wallSeconds, findings.")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
@@ -108,9 +113,11 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
         RunRecord done;
+        DiagnosisListener diagnosis = new DiagnosisListener();
         try {
             done = ExperimentRunner.run(spec, baseDir, store, parent, control,
-                    new ExperimentRunner.Hooks(progress::accept, progress::attach, w -> err.println("warning: " + w)),
+                    new ExperimentRunner.Hooks(progress::accept, progress::attach, w -> err.println("warning: " + w))
+                            .withListener(diagnosis),
                     TrainingLoop.Options.defaults());
         } finally {
             progress.finish();
@@ -126,8 +133,10 @@ final class RunCommand implements Callable<Integer> {
             done = FinalTest.evaluate(store, done.id(), baseDir);
         }
         printSummary(out, done, store);
+        List<Finding> findings = diagnosis.findings();
+        FindingsText.print(out, findings, null);
         if (json) {
-            out.println(jsonLine(done));
+            out.println(jsonLine(done, findings));
         }
         out.flush();
         return done.status() == null ? ExitCodes.RUN_FAILED : switch (done.status()) {
@@ -208,8 +217,10 @@ final class RunCommand implements Callable<Integer> {
                 }
                 results.add(r);
                 printSummary(out, r, store);
+                List<Finding> findings = storedFindings(store, r);
+                FindingsText.print(out, findings, null);
                 if (json) {
-                    out.println(jsonLine(r));
+                    out.println(jsonLine(r, findings));
                 }
             }
             printGroupSummary(out, group, results, seeds);
@@ -331,7 +342,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static String jsonLine(RunRecord r) {
+    /** The findings the live diagnosis stored with run {@code r}. */
+    static List<Finding> storedFindings(RunStore store, RunRecord r) {
+        return DiagnosisFile.read(store.dir(r.id())).map(Diagnosis::findings).orElse(List.of());
+    }
+
+    static String jsonLine(RunRecord r, List<Finding> findings) {
         ObjectNode n = SpecJson.mapper().createObjectNode();
         n.put("runId", r.id());
         if (r.groupId() != null) {
@@ -343,6 +359,7 @@ final class RunCommand implements Callable<Integer> {
         putNullable(n, "testAccuracy", r.testAccuracy());
         putNullable(n, "samplesPerSecond", r.samplesPerSecond());
         putNullable(n, "wallSeconds", r.wallSeconds());
+        n.set("findings", FindingsText.json(findings));
         return n.toString();
     }
 

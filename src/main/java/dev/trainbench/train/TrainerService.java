@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Trains submitted runs one after another on a single dedicated thread (DJL's trainer and
- * PyTorch's gradient recording are per thread and not shareable) and publishes what happens on an
+ * PyTorch's gradient recording are per thread and not shareable), each with the live diagnosis
+ * ({@link DiagnosisListener}), and publishes what happens on an
  * {@link EventChannel}. Nothing here ever waits for a subscriber.
  */
 public final class TrainerService implements AutoCloseable {
@@ -105,7 +106,7 @@ public final class TrainerService implements AutoCloseable {
                 handle.setStatus(f.status());
             }
             channel.accept(event);
-        }, handle::setHistory, w -> { });
+        }, handle::setHistory, w -> { }).withListener(new DiagnosisListener());
         try {
             RunRecord done = ExperimentRunner.run(handle.spec(), baseDir, store, parentId, membership, handle.control(), hooks,
                     options);
