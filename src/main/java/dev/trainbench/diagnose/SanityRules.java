@@ -139,25 +139,25 @@ public final class SanityRules {
         if (!Float.isFinite(last) || last > initial || exploded) {
             why = String.format(Locale.ROOT, "the loss %s (peak %s): the learning rate %s is too high (lr-too-high);"
                     + " divide it by 10 (%s) or run the LR range test", !Float.isFinite(last) ? "became " + last
-                    : exploded ? "blew up" : "grew", num(maxLoss), num(lr), num(LearningRates.divided(lr, 10)));
+                    : exploded ? "blew up" : "grew", num(maxLoss), Text.num(lr), Text.num(LearningRates.divided(lr, 10)));
         } else if (last > 0.9 * initial) {
             why = "the loss hardly moved: " + switch (scale) {
                 case LOW -> String.format(Locale.ROOT, "the learning rate %s is very low for %s (usual: %s); multiply"
-                        + " it by 10", num(lr), type, LearningRates.usualRange(opt.type()));
+                        + " it by 10", Text.num(lr), type, LearningRates.usualRange(opt.type()));
                 case HIGH -> String.format(Locale.ROOT, "the learning rate %s is very high for %s (usual: %s), so every"
-                        + " step overshoots (lr-too-high); divide it by 10 (%s)", num(lr), type,
-                        LearningRates.usualRange(opt.type()), num(LearningRates.divided(lr, 10)));
+                        + " step overshoots (lr-too-high); divide it by 10 (%s)", Text.num(lr), type,
+                        LearningRates.usualRange(opt.type()), Text.num(LearningRates.divided(lr, 10)));
                 default -> model.init() == InitSpec.Type.ZEROS
                         ? "the zero initialization keeps every unit of a layer identical (symmetric-init); use "
                         + model.fittingInit().name().toLowerCase(Locale.ROOT) + " initialization"
                         : String.format(Locale.ROOT, "the learning rate %s is in the usual range for %s, so look for"
                         + " a gradient that does not reach the layers (dead units, stacked sigmoids) or a bug that cuts"
-                        + " the inputs or labels off from the loss", num(lr), type);
+                        + " the inputs or labels off from the loss", Text.num(lr), type);
             };
         } else {
             why = "the loss fell but not to near zero: the model may be too small for even " + count + " samples,"
                     + " regularization too strong (dropout, weight decay), "
-                    + (scale == LearningRates.Scale.HIGH ? "the learning rate " + num(lr) + " too high to settle"
+                    + (scale == LearningRates.Scale.HIGH ? "the learning rate " + Text.num(lr) + " too high to settle"
                     : "the learning rate too low to get there in " + maxSteps + " steps (try --steps)")
                     + ", or the labels contradict the inputs (a data or label bug)";
         }
@@ -188,21 +188,21 @@ public final class SanityRules {
      */
     public static String rangeTest(double specLr, double valley, double divergedAt) {
         if (Double.isFinite(divergedAt) && specLr >= divergedAt) {
-            return "the spec's learning rate " + num(specLr) + " is at or beyond where the loss diverged in the sweep ("
-                    + num(divergedAt) + "): it is too high (lr-too-high); use the suggestion";
+            return "the spec's learning rate " + Text.num(specLr) + " is at or beyond where the loss diverged in the sweep ("
+                    + Text.num(divergedAt) + "): it is too high (lr-too-high); use the suggestion";
         }
         if (!(valley > 0)) {
             return null;
         }
         if (specLr > 10 * valley) {
-            return "the spec's learning rate " + num(specLr) + " is more than 10x the suggestion " + num(valley)
+            return "the spec's learning rate " + Text.num(specLr) + " is more than 10x the suggestion " + Text.num(valley)
                     + ": probably too high (lr-too-high)";
         }
         if (specLr < valley / 100) {
-            return "the spec's learning rate " + num(specLr) + " is 100x or more below the suggestion " + num(valley)
+            return "the spec's learning rate " + Text.num(specLr) + " is 100x or more below the suggestion " + Text.num(valley)
                     + ": training will be slow (loss-flat)";
         }
-        return "the spec's learning rate " + num(specLr) + " is within reach of the suggestion " + num(valley);
+        return "the spec's learning rate " + Text.num(specLr) + " is within reach of the suggestion " + Text.num(valley);
     }
 
     private static String num(double v) {
@@ -211,6 +211,6 @@ public final class SanityRules {
         }
         double a = Math.abs(v);
         return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3g", v)
-                : String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+                : String.format(Locale.ROOT, "%.4f", v);
     }
 }
