@@ -110,7 +110,7 @@ public final class Diagnoser {
         }
         int lr = states[LR];
         boolean blewUp = lr == LrTooHigh.NON_FINITE || lr == LrTooHigh.EXPLODED_NOT_RECOVERED
-                || lr == LrTooHigh.EXPLODED_UNDECIDED;
+                || lr == LrTooHigh.EXPLODED_UNDECIDED || lr == LrTooHigh.EXPLODED_PARTLY;
         if (blewUp) {
             states[FLAT] = 0;
             states[EXPLODING] = 0;
@@ -122,6 +122,9 @@ public final class Diagnoser {
             states[DEAD] = 0;
             states[VANISHING] = 0;
             states[UNDERFITTING] = 0;
+        }
+        if (lr == LrTooHigh.REPEATED_SPIKES || lr == LrTooHigh.EXPLODED_RECOVERED) {
+            states[UNDERFITTING] = 0; // its epoch means are inflated by the spikes
         }
         if (states[VANISHING] != 0) {
             states[FLAT] = 0;

@@ -16,6 +16,11 @@ final class LrTooHigh extends Rule {
     static final int EXPLODED_NOT_RECOVERED = 3;
     static final int EXPLODED_RECOVERED = 4;
     static final int RISING = 5;
+    static final int EXPLODED_PARTLY = 6;
+    static final int REPEATED_SPIKES = 7;
+
+    /** Loss blow-ups in the middle of training (after the warm-up) that make a warning. */
+    static final int SPIKES = 3;
 
     /** After an explosion, a smoothed loss at or above this share of the baseline has not recovered. */
     static final double NOT_RECOVERED_SHARE = 0.9;
@@ -40,13 +45,20 @@ final class LrTooHigh extends Rule {
             return NON_FINITE;
         }
         if (r.explodedAt() >= 0) {
-            if (recovered(c)) {
-                return EXPLODED_RECOVERED;
+            int recovery = recovery(c);
+            if (recovery == RECOVERED) {
+                return r.lossSpikes() >= SPIKES ? REPEATED_SPIKES : EXPLODED_RECOVERED;
+            }
+            if (recovery == PARTLY) {
+                return EXPLODED_PARTLY;
             }
             long since = r.lastStep() - r.explodedAt();
             boolean decided = c.ended() || since >= Math.max(DECIDE_STEPS, c.stepsPerEpoch() / 2)
                     || unrecoverable(c);
             return decided ? EXPLODED_NOT_RECOVERED : EXPLODED_UNDECIDED;
+        }
+        if (r.lossSpikes() >= SPIKES) {
+            return REPEATED_SPIKES;
         }
         int e = r.epochs();
         if (e >= 3) {
@@ -62,26 +74,35 @@ final class LrTooHigh extends Rule {
         return 0;
     }
 
-    /** After the explosion the loss is back below the baseline (and, for classes, the accuracy above chance). */
-    static boolean recovered(Context c) {
+    static final int AT_CHANCE = 0;
+    static final int PARTLY = 1;
+    static final int RECOVERED = 2;
+
+    /**
+     * How far the run came back after the explosion: still at the loss of guessing (and, for
+     * classes, at chance accuracy); partly (learning again, but its loss still at least
+     * {@value Underfitting#HIGH_SHARE} of the baseline); or recovered.
+     */
+    static int recovery(Context c) {
         RunEvidence r = c.run();
         double smoothed = r.smoothedLoss();
         double baseline = c.baselineLoss();
         if (!Double.isFinite(smoothed) || !Double.isFinite(baseline)) {
-            return false;
+            return AT_CHANCE;
         }
         boolean lossBack = smoothed < NOT_RECOVERED_SHARE * baseline;
-        if (c.classification() && c.data() != null) {
-            double acc = r.recentAccuracy();
-            return lossBack && acc > c.data().majorityShare() + CHANCE_MARGIN;
+        boolean accBack = c.classification() && c.data() != null
+                && r.recentAccuracy() > c.data().majorityShare() + CHANCE_MARGIN;
+        if (!lossBack && !accBack) {
+            return AT_CHANCE;
         }
-        return lossBack;
+        return smoothed < Underfitting.HIGH_SHARE * baseline ? RECOVERED : PARTLY;
     }
 
     /** Exploded, and every hidden layer has had exactly zero gradient for a while: no step can change anything. */
     static boolean unrecoverable(Context c) {
         RunEvidence r = c.run();
-        return r.explodedAt() >= 0 && r.zeroHiddenGradientSteps() >= DEAD_STEPS && !recovered(c);
+        return r.explodedAt() >= 0 && r.zeroHiddenGradientSteps() >= DEAD_STEPS && recovery(c) == AT_CHANCE;
     }
 
     @Override
@@ -110,6 +131,28 @@ final class LrTooHigh extends Rule {
                     Evidence.of(Evidence.CHART_LOSS, r.explodedAt(), r.explodedEpoch(), "initial loss", r.initialLoss(),
                             "peak loss", r.explodedLoss(), "loss now", r.smoothedLoss(), "learning rate", r.explodedLearningRate()),
                     Tips.LEARNING_RATE, Changes.learningRate(c.spec(), 1 / 3.0), List.of());
+            case EXPLODED_PARTLY -> new Finding(id(), Severity.WARNING, "the loss blew up at step " + r.explodedAt()
+                    + " and only partly recovered: the learning rate " + Text.num(r.explodedLearningRate()) + " is too high",
+                    "the loss jumped from " + Text.num(r.initialLoss()) + " to " + Text.num(r.explodedLoss()) + " at step "
+                            + r.explodedAt() + " (epoch " + r.explodedEpoch() + ", learning rate "
+                            + Text.num(r.explodedLearningRate()) + ") and is back to only " + Text.num(r.smoothedLoss())
+                            + (c.classification() ? " with " + Text.pct(r.recentAccuracy()) + " batch accuracy" : "")
+                            + ", against " + Text.num(c.baselineLoss()) + " for a model that learned nothing: the blow-up"
+                            + " threw away what the first steps had set up (dead or saturated units), and the large steps"
+                            + " keep it from settling; the cause is the learning rate, not the model's size",
+                    Evidence.of(Evidence.CHART_LOSS, r.explodedAt(), r.explodedEpoch(), "initial loss", r.initialLoss(),
+                            "peak loss", r.maxLoss(), "loss now", r.smoothedLoss(), "batch accuracy now",
+                            r.recentAccuracy(), "learning rate", r.explodedLearningRate()),
+                    Tips.LEARNING_RATE, lower, alternatives);
+            case REPEATED_SPIKES -> new Finding(id(), Severity.WARNING, "the loss keeps blowing up: "
+                    + Text.plural(r.lossSpikes(), "spike", "spikes") + " above 10x its recent level",
+                    "the loss jumped above " + Text.num(RunEvidence.EXPLODE_FACTOR) + "x its recent level "
+                            + Text.plural(r.lossSpikes(), "time", "times") + " after the first steps (the latest to "
+                            + Text.num(r.lastLossSpike()) + " at step " + r.lastLossSpikeStep() + "): the learning rate "
+                            + Text.num(lr) + " makes some steps overshoot far",
+                    Evidence.of(Evidence.CHART_LOSS, r.lastLossSpikeStep(), null, "spikes", r.lossSpikes(),
+                            "latest spike", r.lastLossSpike(), "loss now", r.smoothedLoss(), "learning rate", lr),
+                    Tips.LEARNING_RATE, Changes.learningRate(c.spec(), 1 / 3.0), alternatives);
             case EXPLODED_UNDECIDED, EXPLODED_NOT_RECOVERED -> {
                 boolean decided = state == EXPLODED_NOT_RECOVERED;
                 String where = "at step " + r.explodedAt() + " (epoch " + r.explodedEpoch() + ")";

@@ -37,6 +37,9 @@ public final class RunEvidence {
     private int explodedEpoch;
     private double explodedLoss = Double.NaN;
     private double explodedLr = Double.NaN;
+    private int lossSpikes;
+    private long lastLossSpikeStep = -1;
+    private double lastLossSpike = Double.NaN;
     private double logLossRaw;
     private double logLossWeight;
     private double bestSmoothed = Double.POSITIVE_INFINITY;
@@ -118,6 +121,11 @@ public final class RunEvidence {
             explodedEpoch = epoch;
             explodedLoss = loss;
             explodedLr = lr;
+        }
+        if (steps > WARM_UP && logLossWeight > 0 && loss > EXPLODE_FACTOR * smoothedLoss() && loss > initialLoss) {
+            lossSpikes++;
+            lastLossSpikeStep = step;
+            lastLossSpike = loss;
         }
         logLossRaw = BETA * logLossRaw + (1 - BETA) * Math.log(loss + 1e-12);
         logLossWeight = BETA * logLossWeight + (1 - BETA);
@@ -295,6 +303,22 @@ public final class RunEvidence {
 
     public double explodedLearningRate() {
         return explodedLr;
+    }
+
+    /**
+     * Steps after the warm-up whose loss jumped above {@value #EXPLODE_FACTOR}x the recent (smoothed)
+     * loss and above the initial loss: blow-ups in the middle of training.
+     */
+    public int lossSpikes() {
+        return lossSpikes;
+    }
+
+    public long lastLossSpikeStep() {
+        return lastLossSpikeStep;
+    }
+
+    public double lastLossSpike() {
+        return lastLossSpike;
     }
 
     /** The recent loss: a debiased moving geometric mean over about ten steps (a single spike barely moves it). */

@@ -14,6 +14,8 @@ final class Underfitting extends Rule {
     static final double HIGH_SHARE = 0.5;
     /** The last epoch's train loss below this share of the one before: still falling. */
     static final double STILL_FALLING = 0.97;
+    /** Training accuracy at least this far from chance to perfect is not underfitting, whatever the loss. */
+    static final double GOOD_ACCURACY = 0.8;
 
     static final int MORE_EPOCHS = 1;
     static final int WIDER = 2;
@@ -32,9 +34,17 @@ final class Underfitting extends Rule {
             return 0;
         }
         double baseline = c.baselineLoss();
-        double last = r.trainLoss(e - 1);
+        // the epoch mean can be inflated by a few spiking batches: take the recent (geometric) level if lower
+        double last = Math.min(r.trainLoss(e - 1), r.smoothedLoss());
         if (!(baseline > 0) || !Double.isFinite(last) || last < HIGH_SHARE * baseline) {
             return 0;
+        }
+        double acc = r.trainAccuracy(e - 1);
+        if (c.data() != null && c.classification() && !Double.isNaN(acc)) {
+            double majority = c.data().majorityShare();
+            if (acc >= majority + GOOD_ACCURACY * (1 - majority)) {
+                return 0; // right on most training samples: not too weak, just unsure
+            }
         }
         if (!(r.bestSmoothedLoss() < LossFlat.FLAT_SHARE * baseline)) {
             return 0; // never moved: loss-flat says why
@@ -53,7 +63,7 @@ final class Underfitting extends Rule {
     Finding build(Context c, int state) {
         RunEvidence r = c.run();
         int e = r.epochs();
-        double last = r.trainLoss(e - 1);
+        double last = Math.min(r.trainLoss(e - 1), r.smoothedLoss());
         double baseline = c.baselineLoss();
         String acc = Double.isNaN(r.trainAccuracy(e - 1)) ? "" : " (training accuracy " + Text.pct(r.trainAccuracy(e - 1))
                 + ", validation " + Text.pct(r.validationAccuracy(e - 1)) + ")";
