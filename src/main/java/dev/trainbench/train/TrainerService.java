@@ -98,6 +98,11 @@ public final class TrainerService implements AutoCloseable {
             return;
         }
         ExperimentRunner.Hooks hooks = new ExperimentRunner.Hooks(event -> {
+            if (handle.runId() == null && !event.runId().equals(handle.key())) {
+                // every event through this hook is this handle's run: the first one (a listener may publish
+                // before RunStarted, e.g. the diagnosis of the spec) already names the run
+                handle.setRunId(event.runId());
+            }
             if (event instanceof TrainingEvent.RunStarted s) {
                 handle.setRunId(s.runId());
             } else if (event instanceof TrainingEvent.StatusChanged c) {

@@ -60,6 +60,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final DecisionBoundaryView boundary = new DecisionBoundaryView();
     private final GridPane charts = new GridPane();
     private final SanityPanel sanity = new SanityPanel(true);
+    private final dev.trainbench.ui.diagnose.DiagnosisPanel diagnosis = new dev.trainbench.ui.diagnose.DiagnosisPanel();
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final List<LiveChart.Series> layerSeries = new ArrayList<>();
     private LiveChart.Series stepLoss;
@@ -330,8 +331,22 @@ public final class TrainView extends SplitPane implements TrainingSink {
             sanity.setFindings(vm.sanityTitleProperty().get(), List.copyOf(vm.sanityFindings()));
             panelNanos += System.nanoTime() - t0;
         });
+        diagnosis.setEmptyText("The diagnosis reads the run as it trains: findings appear here within a few steps of"
+                + " the evidence, each with the chart to look at, the tip it comes from and a one-change fix to try.");
+        // a fixed width: findings arriving mid-run must not resize (and redraw) the charts
+        diagnosis.setMinWidth(300);
+        diagnosis.setPrefWidth(300);
+        diagnosis.setMaxWidth(300);
+        vm.findings().addListener((javafx.collections.ListChangeListener<dev.trainbench.diagnose.Finding>) c -> {
+            long t0 = System.nanoTime();
+            diagnosis.setFindings(List.copyOf(vm.findings()));
+            panelNanos += System.nanoTime() - t0;
+        });
+        diagnosis.setOnTry((finding, change) -> vm.tryThis(change));
+        diagnosis.setOnLook(this::pointAt);
         BorderPane pane = new BorderPane(charts);
         pane.setTop(new VBox(bar, sanity));
+        pane.setRight(diagnosis);
         return pane;
     }
 
@@ -446,7 +461,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     /** The first-to-last-layer gradient ratio over the latest steps, with what it means. */
     private void showGradientRatio(MetricsHistory h, int to) {
-        GradientRatio v = GradientRatio.ofRecentMeans(layerSeries.size(), to, (layer, row) -> h.layerGradNorm(row, layer));
+        GradientRatio v = GradientRatio.ofRecentMeans(layerSeries.size(), to, (layer, row) -> h.layerGradNorm(row, layer),
+                vm.findings());
         if (v == null) {
             return;
         }
@@ -492,6 +508,29 @@ public final class TrainView extends SplitPane implements TrainingSink {
         throughput.refresh();
         updateRatio.refresh();
         heatMap.refresh();
+    }
+
+    /** Points at the chart a finding's evidence names: it is outlined for a moment. */
+    void pointAt(dev.trainbench.diagnose.Evidence evidence) {
+        javafx.scene.layout.Region target = switch (evidence.chart() == null ? "" : evidence.chart()) {
+            case dev.trainbench.diagnose.Evidence.CHART_LOSS -> loss;
+            case dev.trainbench.diagnose.Evidence.CHART_ACCURACY -> accuracy;
+            case dev.trainbench.diagnose.Evidence.CHART_GRADIENTS -> gradients;
+            case dev.trainbench.diagnose.Evidence.CHART_HEATMAP -> heatMap;
+            case dev.trainbench.diagnose.Evidence.CHART_UPDATE_RATIO -> updateRatio;
+            default -> null;
+        };
+        if (target == null) {
+            return;
+        }
+        target.getStyleClass().add("chart-pointed");
+        javafx.animation.PauseTransition off = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+        off.setOnFinished(e -> target.getStyleClass().remove("chart-pointed"));
+        off.play();
+    }
+
+    public dev.trainbench.ui.diagnose.DiagnosisPanel diagnosisPanel() {
+        return diagnosis;
     }
 
     /** Where the UI thread's time went in the frames of the current (or last) run. */
