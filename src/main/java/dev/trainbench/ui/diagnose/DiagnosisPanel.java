@@ -20,9 +20,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -132,6 +130,7 @@ public final class DiagnosisPanel extends BorderPane {
         message.setWrapText(true);
         VBox card = new VBox(4, head, what, message);
         card.getStyleClass().addAll("finding-card", "finding-card-" + f.severity().label());
+        card.setMinWidth(0);
         card.setId("finding-" + f.rule());
         card.setUserData(f);
         Evidence ev = f.evidence();
@@ -168,8 +167,11 @@ public final class DiagnosisPanel extends BorderPane {
                 tryThis.setTooltip(new Tooltip(tryDisabledReason));
             }
             tryThis.setOnAction(e -> onTry.accept(f, main));
-            HBox.setHgrow(tryThis, Priority.ALWAYS);
-            FlowPane actions = new FlowPane(6, 4, tryThis);
+            // the button wraps its text rather than widen the card: in a narrow panel nothing may be cut off
+            tryThis.setMinWidth(0);
+            VBox actions = new VBox(4, tryThis);
+            actions.setFillWidth(true);
+            actions.setMinWidth(0);
             if (changes.size() > 1) {
                 MenuButton more = new MenuButton("Other fixes");
                 more.setId("other-fixes-" + f.rule());

@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
  */
 public final class LessonsView extends BorderPane implements LessonsViewModel.Sink {
     private static final long FRAME_NANOS = 33_000_000L;
+    private static final String PLAYING_EMPTY = "No findings yet: the diagnosis appears here as the run trains.";
 
     /** The charts and diagnosis of one side. */
     private static final class Column {
@@ -94,7 +95,7 @@ public final class LessonsView extends BorderPane implements LessonsViewModel.Si
             }
         });
         list.disableProperty().bind(vm.playingProperty());
-        list.setPrefWidth(260);
+        list.setPrefWidth(320);
         setLeft(list);
 
         title.getStyleClass().add("view-title");
@@ -129,7 +130,7 @@ public final class LessonsView extends BorderPane implements LessonsViewModel.Si
             c.accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
             c.accuracy.setLogToggleVisible(false);
             c.diagnosis.setPrefHeight(260);
-            c.diagnosis.setEmptyText("No findings yet: the diagnosis appears here as the run trains.");
+            c.diagnosis.setEmptyText(PLAYING_EMPTY);
             c.diagnosis.setTryEnabled(false, "lessons show a pair as it is; clone a run from the Runs screen to try a change");
             c.reset(List.of());
         }
@@ -158,6 +159,11 @@ public final class LessonsView extends BorderPane implements LessonsViewModel.Si
         BorderPane center = new BorderPane(grid);
         center.setTop(top);
         setCenter(center);
+        vm.playingProperty().addListener((o, was, now) -> {
+            for (Column c : List.of(failing, fixed)) {
+                c.diagnosis.setEmptyText(now ? PLAYING_EMPTY : "No findings: the rules find nothing wrong in this run.");
+            }
+        });
         vm.selectedProperty().addListener((o, a, l) -> show(l));
         show(vm.selectedProperty().get());
         timer = new AnimationTimer() {

@@ -61,6 +61,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final GridPane charts = new GridPane();
     private final SanityPanel sanity = new SanityPanel(true);
     private final dev.trainbench.ui.diagnose.DiagnosisPanel diagnosis = new dev.trainbench.ui.diagnose.DiagnosisPanel();
+    private static final double DIAGNOSIS_MIN_WIDTH = 220;
+    private static final double DIAGNOSIS_MAX_WIDTH = 340;
+    /** Of the charts pane's width. */
+    private static final double DIAGNOSIS_SHARE = 0.28;
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final List<LiveChart.Series> layerSeries = new ArrayList<>();
     private LiveChart.Series stepLoss;
@@ -333,10 +337,13 @@ public final class TrainView extends SplitPane implements TrainingSink {
         });
         diagnosis.setEmptyText("The diagnosis reads the run as it trains: findings appear here within a few steps of"
                 + " the evidence, each with the chart to look at, the tip it comes from and a one-change fix to try.");
-        // a fixed width: findings arriving mid-run must not resize (and redraw) the charts
-        diagnosis.setMinWidth(300);
-        diagnosis.setPrefWidth(300);
-        diagnosis.setMaxWidth(300);
+        // its width follows the window only, never its content: findings arriving mid-run must not resize (and
+        // redraw) the charts; and nothing in this pane may demand more than a small window's width, or the
+        // panel (at the right edge) is the part cut off
+        diagnosis.setMinWidth(DIAGNOSIS_MIN_WIDTH);
+        diagnosis.setMaxWidth(DIAGNOSIS_MAX_WIDTH);
+        bar.setMinWidth(0);
+        charts.setMinWidth(0);
         vm.findings().addListener((javafx.collections.ListChangeListener<dev.trainbench.diagnose.Finding>) c -> {
             long t0 = System.nanoTime();
             diagnosis.setFindings(List.copyOf(vm.findings()));
@@ -345,8 +352,12 @@ public final class TrainView extends SplitPane implements TrainingSink {
         diagnosis.setOnTry((finding, change) -> vm.tryThis(change));
         diagnosis.setOnLook(this::pointAt);
         BorderPane pane = new BorderPane(charts);
-        pane.setTop(new VBox(bar, sanity));
+        VBox top = new VBox(bar, sanity);
+        top.setMinWidth(0);
+        pane.setTop(top);
         pane.setRight(diagnosis);
+        diagnosis.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(DIAGNOSIS_MIN_WIDTH,
+                Math.min(DIAGNOSIS_MAX_WIDTH, DIAGNOSIS_SHARE * pane.getWidth())), pane.widthProperty()));
         return pane;
     }
 
