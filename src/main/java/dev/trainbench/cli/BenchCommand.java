@@ -40,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--threads must be at least 1, was " + threads + " (leave it out to use every core)");
+        }
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
         }

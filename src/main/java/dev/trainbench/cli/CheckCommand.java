@@ -29,6 +29,10 @@ final class CheckCommand implements Callable<Integer> {
             defaultValue = "200")
     int steps;
 
+    /** Accepted like on every other command, so that scripts can pass one set of options; nothing is saved there. */
+    @CommandLine.Mixin
+    WorkspaceOption workspace;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 

@@ -34,25 +34,42 @@ public final class Cli implements Runnable {
 
     /** Runs a command with its output and errors going to the given writers (used by tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+            OutputGate.release();
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Cli());
-        cli.setOut(out);
+        // --help and --version on every command, including ones added later
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+        cli.setOut(Format.terminalSafe(out));
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + message(e));
-            commandLine.getErr().flush();
-            return exitCode(e);
-        });
-        cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage());
-            e.getCommandLine().getErr().println("see 'trainbench " + e.getCommandLine().getCommandName()
-                    .replace("trainbench", "").strip() + " --help'");
-            return ExitCodes.BAD_INPUT;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                fail(commandLine, parseResult.originalArgs(), exitCode(e), message(e), null));
+        cli.setParameterExceptionHandler((e, args) ->
+                fail(e.getCommandLine(), java.util.List.of(args), ExitCodes.BAD_INPUT, e.getMessage(),
+                        "see 'trainbench " + e.getCommandLine().getCommandName().replace("trainbench", "").strip() + " --help'"));
         return cli;
+    }
+
+    /** The one way a command ends in error: a line on standard error, and the JSON line when --json was given. */
+    private static int fail(CommandLine commandLine, java.util.List<String> args, int code, String message, String hint) {
+        String text = Format.safe(message);
+        commandLine.getErr().println("error: " + text);
+        if (hint != null) {
+            commandLine.getErr().println(hint);
+        }
+        commandLine.getErr().flush();
+        if (JsonOutput.requested(args)) {
+            commandLine.getOut().println(JsonOutput.error(code, text));
+            commandLine.getOut().flush();
+        }
+        return code;
     }
 
     static String message(Throwable e) {

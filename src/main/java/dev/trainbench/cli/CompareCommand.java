@@ -9,7 +9,6 @@ import dev.trainbench.compare.RunMetrics;
 import dev.trainbench.compare.Summary;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
-import dev.trainbench.runs.RunStoreException;
 import dev.trainbench.spec.SpecJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,29 +55,21 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = commandSpec.commandLine().getOut();
-        PrintWriter err = commandSpec.commandLine().getErr();
         RunStore store = workspace.store();
-        Comparison c;
-        try {
-            List<String> all = new ArrayList<>(refs);
-            for (String g : groups) {
-                all.add(g.startsWith(dev.trainbench.runs.RunGroup.ID_PREFIX) ? g : dev.trainbench.runs.RunGroup.ID_PREFIX + g);
-            }
-            List<RunRecord> runs = Comparison.resolve(store, all);
-            c = Comparison.of(store, runs);
-        } catch (RunStoreException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+        // a run that cannot be found or read throws RunStoreException, which Cli reports (exit 2, and
+        // the --json error line)
+        List<String> all = new ArrayList<>(refs);
+        for (String g : groups) {
+            all.add(g.startsWith(dev.trainbench.runs.RunGroup.ID_PREFIX) ? g : dev.trainbench.runs.RunGroup.ID_PREFIX + g);
         }
+        List<RunRecord> runs = Comparison.resolve(store, all);
+        Comparison c = Comparison.of(store, runs);
         if (report != null) {
             try {
                 HtmlReport.write(c, report, "TrainBench " + version());
             } catch (IOException e) {
-                err.println("error: cannot write the report " + report + ": " + e.getMessage()
-                        + "; check that its folder exists and is writable");
-                err.flush();
-                return ExitCodes.BAD_INPUT;
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), "cannot write the report " + report
+                        + ": " + e.getMessage() + "; check that its folder exists and is writable");
             }
         }
         if (json) {

@@ -43,23 +43,29 @@ final class ListCommand implements Callable<Integer> {
         } else if (runs.isEmpty()) {
             out.println("no runs in " + store.workspace() + " (train one with 'trainbench run examples/spiral-mlp.json')");
         } else {
-            String fmt = "%-44s %-13s %-14s %-16s %8s %9s %9s %8s%n";
+            // BEST VAL and TEST: accuracy, or RMSE in the target's units for regression
+            String fmt = "%-44s %-13s %-14s %-16s %8s %10s %10s %8s%n";
             out.printf(fmt, "RUN", "STATUS", "DATA", "MODEL", "PARAMS", "BEST VAL", "TEST", "TIME");
+            boolean newer = false;
             for (RunRecord r : runs) {
-                out.printf(fmt, Format.cut(r.id(), 44), Format.status(r.status()),
+                newer |= r.fromNewerVersion();
+                out.printf(fmt, Format.cut(r.id(), 44), Format.cut(Format.status(r) + (r.fromNewerVersion() ? " *" : ""), 13),
                         Format.cut(r.dataLabel(), 14), Format.cut(r.modelLabel(), 16), Format.count(r.parameterCount()),
-                        Format.pct(r.bestValidationAccuracy()), Format.pct(r.testAccuracy()), Format.seconds(r.wallSeconds()));
+                        Format.bestValidation(r), Format.test(r), Format.seconds(r.wallSeconds()));
+            }
+            if (newer) {
+                out.println("* made by a newer TrainBench: listed from what this version can read ('trainbench show RUN' says what)");
             }
             List<RunGroup> groups = RunGroup.of(runs);
             if (!groups.isEmpty()) {
                 out.println();
                 out.println("seed groups (compare one with 'trainbench compare GROUP ...'):");
                 for (RunGroup g : groups) {
-                    out.printf("  %-44s %s, %d of %d runs%n", g.id(), g.name(), g.runs().size(), g.size());
+                    out.printf("  %-44s %s, %d of %d runs%n", g.id(), Format.safe(g.name()), g.runs().size(), g.size());
                 }
             }
         }
-        store.problems().forEach(p -> commandSpec.commandLine().getErr().println("warning: " + p));
+        store.problems().forEach(p -> commandSpec.commandLine().getErr().println("warning: " + Format.safe(p)));
         out.flush();
         return ExitCodes.OK;
     }

@@ -35,6 +35,10 @@ final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the sweep as CSV (learning_rate,loss,smoothed_loss).")
     Path csv;
 
+    /** Accepted like on every other command, so that scripts can pass one set of options; nothing is saved there. */
+    @CommandLine.Mixin
+    WorkspaceOption workspace;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 

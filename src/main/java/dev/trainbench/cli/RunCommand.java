@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.runs.RunStore;
+import dev.trainbench.runs.RunStoreException;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.spec.TrainingSpec;
@@ -28,11 +29,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,13 +58,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--test", description = "After training, evaluate the best checkpoint on the held-back test split (recorded in the run).")
     boolean test;
 
-    @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy, samplesPerSecond, wallSeconds, findings.")
+    @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy,"
+            + " samplesPerSecond, wallSeconds, findings; for regression also bestValidationRmse/Mae/R2 and testRmse/Mae/R2.")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads, at least 1 (default: all cores).")
     Integer threads;
 
     @Option(names = "--parent", paramLabel = "RUN", description = "Record RUN as this run's parent (lineage).")
@@ -85,153 +84,179 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--threads must be at least 1, was " + threads + " (leave it out to use every core)");
+        }
         ExperimentSpec spec = SpecJson.read(specFile);
         spec = applyOverrides(spec);
-        if (threads != null) {
-            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
-        }
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         RunStore store = workspace.store();
-        Path baseDir = specFile.toAbsolutePath().getParent();
-        if (!quiet) {
-            err.println("engine: " + EngineInfo.detect().summary());
+        String parentId = parentId(store);
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
         }
+        Path baseDir = specFile.toAbsolutePath().getParent();
         if (seeds != null) {
-            return runGroup(spec, store, baseDir, out, err);
+            return runGroup(spec, store, baseDir, parentId, out, err);
         }
         RunControl control = new RunControl();
-        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) or SIGTERM: stop the run at the next step, let it save, and hold the exit
+        // until the summary and the --json line are printed (Cli.execute releases the gate). The JVM
+        // then exits 130 (SIGINT) or 143 (SIGTERM), as documented in the README.
+        OutputGate.hold();
         Thread hook = new Thread(() -> {
             control.stop();
-            try {
-                finished.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
+            OutputGate.awaitOutput(60);
         }, "trainbench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
-        RunRecord done;
-        DiagnosisListener diagnosis = new DiagnosisListener();
         try {
-            done = ExperimentRunner.run(spec, baseDir, store, parent, control,
-                    new ExperimentRunner.Hooks(progress::accept, progress::attach, w -> err.println("warning: " + w))
-                            .withListener(diagnosis),
-                    TrainingLoop.Options.defaults());
+            if (!quiet) {
+                err.println("engine: " + EngineInfo.detect().summary());
+            }
+            ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
+            RunRecord done;
+            DiagnosisListener diagnosis = new DiagnosisListener();
+            try {
+                done = ExperimentRunner.run(spec, baseDir, store, parentId, control,
+                        new ExperimentRunner.Hooks(progress::accept, progress::attach,
+                                w -> err.println("warning: " + Format.safe(w))).withListener(diagnosis),
+                        TrainingLoop.Options.defaults());
+            } finally {
+                progress.finish();
+            }
+            done.sanity().stream().filter(s -> s.startsWith("WARNING")).forEach(s -> err.println("sanity: " + s));
+            if (test && !control.stopRequested()
+                    && (done.status() == RunStatus.COMPLETED || done.status() == RunStatus.EARLY_STOPPED)) {
+                done = FinalTest.evaluate(store, done.id(), baseDir);
+            }
+            printSummary(out, done, store);
+            List<Finding> findings = diagnosis.findings();
+            FindingsText.print(out, findings, null);
+            if (json) {
+                out.println(jsonLine(done, findings));
+            }
+            out.flush();
+            err.flush();
+            return done.status() == null ? ExitCodes.RUN_FAILED : switch (done.status()) {
+                case COMPLETED, EARLY_STOPPED -> ExitCodes.OK;
+                default -> ExitCodes.RUN_FAILED;
+            };
         } finally {
-            progress.finish();
-            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // a signal arrived: the hook runs, and waits for this command's output
+            }
+        }
+    }
+
+    /** The parent run's full id: it must exist in the workspace (a prefix or a unique name will do). */
+    private String parentId(RunStore store) {
+        if (parent == null) {
+            return null;
         }
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C arrived: the hook is running and the run was stopped and saved.
+            return store.find(parent).id();
+        } catch (RunStoreException e) {
+            throw new RunStoreException("--parent " + parent + ": " + e.getMessage(), e);
         }
-        done.sanity().stream().filter(s -> s.startsWith("WARNING")).forEach(s -> err.println("sanity: " + s));
-        if (test && (done.status() == RunStatus.COMPLETED || done.status() == RunStatus.EARLY_STOPPED)) {
-            done = FinalTest.evaluate(store, done.id(), baseDir);
-        }
-        printSummary(out, done, store);
-        List<Finding> findings = diagnosis.findings();
-        FindingsText.print(out, findings, null);
-        if (json) {
-            out.println(jsonLine(done, findings));
-        }
-        out.flush();
-        return done.status() == null ? ExitCodes.RUN_FAILED : switch (done.status()) {
-            case COMPLETED, EARLY_STOPPED -> ExitCodes.OK;
-            default -> ExitCodes.RUN_FAILED;
-        };
     }
 
     /**
      * Trains a seed group on the trainer service's thread (the same path as the GUI's "Repeat with
      * seeds…"), showing progress from its event channel; Ctrl-C stops the run training and the rest.
      */
-    private int runGroup(ExperimentSpec spec, RunStore store, Path baseDir, PrintWriter out, PrintWriter err)
-            throws InterruptedException {
+    private int runGroup(ExperimentSpec spec, RunStore store, Path baseDir, String parentId, PrintWriter out,
+                         PrintWriter err) throws InterruptedException {
         if (seeds < 1 || seeds > SeedGroup.MAX_SEEDS) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--seeds must be 1.." + SeedGroup.MAX_SEEDS + ", was " + seeds);
         }
         try (TrainerService service = new TrainerService(store)) {
             EventSubscription events = service.subscribe();
-            GroupHandle group = service.submitGroup(spec, baseDir, seeds, parent);
-            CountDownLatch finished = new CountDownLatch(1);
+            GroupHandle group = service.submitGroup(spec, baseDir, seeds, parentId);
+            // as for one run: the exit waits until everything is printed (Cli.execute releases the gate)
+            OutputGate.hold();
             Thread hook = new Thread(() -> {
                 group.stop();
-                try {
-                    finished.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
+                OutputGate.awaitOutput(60);
             }, "trainbench-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             if (!quiet) {
                 err.printf(Locale.ROOT, "seed group %s: %d runs of %s with seeds %d..%d%n", group.groupId(), seeds,
                         spec.name(), spec.seed(), spec.seed() + seeds - 1);
             }
-            ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
-            List<RunRecord> done = new ArrayList<>();
-            TrainingException inputError = null;
-            int notFinished = 0;
-            List<String> notRun = new ArrayList<>();
             try {
-                for (RunHandle member : group.members()) {
-                    while (!member.completion().isDone()) {
-                        pump(events, progress, group);
-                        Thread.sleep(50);
-                    }
-                    pump(events, progress, group);
-                    try {
-                        done.add(member.completion().join());
-                    } catch (java.util.concurrent.CompletionException e) {
-                        notFinished++;
-                        if (member.runId() == null && e.getCause() instanceof TrainingException t && t.getCause() != null
-                                && inputError == null) {
-                            inputError = t;
-                        } else if (member.runId() == null) {
-                            notRun.add(String.format(Locale.ROOT, "seed %d: not run (%s)", member.spec().seed(),
-                                    e.getCause().getMessage()));
-                        }
-                    }
-                }
+                // the stop hook waits for the printing, so that after Ctrl-C the summaries and JSON
+                // lines of the runs that trained are still written
+                return trainGroup(group, events, spec, store, baseDir, out, err);
             } finally {
-                progress.finish();
-                finished.countDown();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C arrived: the hook stopped the group; the runs that trained are saved.
-            }
-            if (inputError != null && done.isEmpty()) {
-                throw inputError;
-            }
-            notRun.forEach(err::println);
-            List<RunRecord> results = new ArrayList<>();
-            for (RunRecord r : done) {
-                if (test && (r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED)) {
-                    r = FinalTest.evaluate(store, r.id(), baseDir);
-                }
-                results.add(r);
-                printSummary(out, r, store);
-                List<Finding> findings = storedFindings(store, r);
-                FindingsText.print(out, findings, null);
-                if (json) {
-                    out.println(jsonLine(r, findings));
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C arrived: the hook stopped the group; the runs that trained are saved.
                 }
             }
-            printGroupSummary(out, group, results, seeds);
-            if (json) {
-                out.println(groupJsonLine(group, results, seeds));
-            }
-            out.flush();
-            boolean allGood = notFinished == 0 && results.stream()
-                    .allMatch(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED);
-            return allGood ? ExitCodes.OK : ExitCodes.RUN_FAILED;
         }
+    }
+
+    private int trainGroup(GroupHandle group, EventSubscription events, ExperimentSpec spec, RunStore store, Path baseDir,
+                           PrintWriter out, PrintWriter err) throws InterruptedException {
+        ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
+        List<RunRecord> done = new ArrayList<>();
+        TrainingException inputError = null;
+        int notFinished = 0;
+        List<String> notRun = new ArrayList<>();
+        try {
+            for (RunHandle member : group.members()) {
+                while (!member.completion().isDone()) {
+                    pump(events, progress, group);
+                    Thread.sleep(50);
+                }
+                pump(events, progress, group);
+                try {
+                    done.add(member.completion().join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    notFinished++;
+                    if (member.runId() == null && e.getCause() instanceof TrainingException t && t.getCause() != null
+                            && inputError == null) {
+                        inputError = t;
+                    } else if (member.runId() == null) {
+                        notRun.add(String.format(Locale.ROOT, "seed %d: not run (%s)", member.spec().seed(),
+                                e.getCause().getMessage()));
+                    }
+                }
+            }
+        } finally {
+            progress.finish();
+        }
+        if (inputError != null && done.isEmpty()) {
+            throw inputError;
+        }
+        notRun.forEach(err::println);
+        List<RunRecord> results = new ArrayList<>();
+        for (RunRecord r : done) {
+            if (test && (r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED)) {
+                r = FinalTest.evaluate(store, r.id(), baseDir);
+            }
+            results.add(r);
+            printSummary(out, r, store);
+            List<Finding> findings = storedFindings(store, r);
+            FindingsText.print(out, findings, null);
+            if (json) {
+                out.println(jsonLine(r, findings));
+            }
+        }
+        printGroupSummary(out, group, results, seeds);
+        if (json) {
+            out.println(groupJsonLine(group, results, seeds));
+        }
+        out.flush();
+        boolean allGood = notFinished == 0 && results.stream()
+                .allMatch(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED);
+        return allGood ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
 
     /** Feeds the group's events to the progress display; attaches the history of the run that started. */
@@ -247,10 +272,12 @@ final class RunCommand implements Callable<Integer> {
 
     static void printGroupSummary(PrintWriter out, GroupHandle group, List<RunRecord> runs, int planned) {
         long good = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).count();
-        out.printf(Locale.ROOT, "seed group %s (%s): %d of %d runs finished%n", group.groupId(), group.name(), good, planned);
-        Summary best = Summary.of(runs.stream().map(RunRecord::bestValidationAccuracy).toList());
-        Summary bestLoss = Summary.of(runs.stream().map(RunRecord::bestValidationLoss).toList());
-        Summary testAcc = Summary.of(runs.stream().map(RunRecord::testAccuracy).toList());
+        out.printf(Locale.ROOT, "seed group %s (%s): %d of %d runs finished%s%n", group.groupId(), group.name(), good, planned,
+                good < runs.size() ? " (the statistics are over the finished runs only)" : "");
+        List<RunRecord> finished = finished(runs);
+        Summary best = Summary.of(finished.stream().map(RunRecord::bestValidationAccuracy).toList());
+        Summary bestLoss = Summary.of(finished.stream().map(RunRecord::bestValidationLoss).toList());
+        Summary testAcc = Summary.of(finished.stream().map(RunRecord::testAccuracy).toList());
         if (best != null) {
             out.println("  best validation accuracy " + best.format(true));
         } else if (bestLoss != null) {
@@ -270,10 +297,16 @@ final class RunCommand implements Callable<Integer> {
         n.put("finished", runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).count());
         var ids = n.putArray("runIds");
         runs.forEach(r -> ids.add(r.id()));
-        putSummary(n, "bestValidationAccuracy", Summary.of(runs.stream().map(RunRecord::bestValidationAccuracy).toList()));
-        putSummary(n, "bestValidationLoss", Summary.of(runs.stream().map(RunRecord::bestValidationLoss).toList()));
-        putSummary(n, "testAccuracy", Summary.of(runs.stream().map(RunRecord::testAccuracy).toList()));
+        // statistics over the finished runs only: a stopped run's metrics are not the recipe's result
+        List<RunRecord> finished = finished(runs);
+        putSummary(n, "bestValidationAccuracy", Summary.of(finished.stream().map(RunRecord::bestValidationAccuracy).toList()));
+        putSummary(n, "bestValidationLoss", Summary.of(finished.stream().map(RunRecord::bestValidationLoss).toList()));
+        putSummary(n, "testAccuracy", Summary.of(finished.stream().map(RunRecord::testAccuracy).toList()));
         return n.toString();
+    }
+
+    private static List<RunRecord> finished(List<RunRecord> runs) {
+        return runs.stream().filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED).toList();
     }
 
     private static void putSummary(ObjectNode n, String key, Summary s) {
@@ -317,28 +350,45 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, RunRecord r, RunStore store) {
-        out.printf(Locale.ROOT, "run %s %s after %d epochs in %.1f s (%s)%n", r.id(), Format.status(r.status()),
+        out.printf(Locale.ROOT, "run %s %s after %d epochs in %.1f s (%s)%n", r.id(), Format.status(r),
                 r.epochsCompleted() == null ? 0 : r.epochsCompleted(), r.wallSeconds() == null ? 0 : r.wallSeconds(),
-                r.device());
+                Format.safe(r.device()));
         if (r.message() != null) {
-            out.println("  " + r.message());
+            out.println("  " + Format.safe(r.message()));
         }
-        if (r.bestValidationAccuracy() != null) {
+        out.printf(Locale.ROOT, "  data: %s%n", Format.safe(Format.splits(r)));
+        if (r.spec() != null) {
+            out.printf(Locale.ROOT, "  loss: %s%n", dev.trainbench.train.LossName.of(r.spec()));
+        }
+        if (r.bestValidationRmse() != null && r.bestEpoch() != null) {
+            out.printf(Locale.ROOT, "  best validation rmse %s, mae %s, R\u00b2 %s (epoch %d, loss %.4f)%n",
+                    Format.num(r.bestValidationRmse()), Format.num(r.bestValidationMae()), Format.r2(r.bestValidationR2()),
+                    r.bestEpoch(), r.bestValidationLoss());
+        } else if (r.bestValidationAccuracy() != null && r.bestEpoch() != null && r.bestValidationLoss() != null) {
             out.printf(Locale.ROOT, "  best validation accuracy %.2f%% (epoch %d, loss %.4f)%n",
                     100 * r.bestValidationAccuracy(), r.bestEpoch(), r.bestValidationLoss());
-        } else if (r.bestValidationLoss() != null) {
+        } else if (r.bestValidationLoss() != null && r.bestEpoch() != null) {
             out.printf(Locale.ROOT, "  best validation loss %.4f (epoch %d)%n", r.bestValidationLoss(), r.bestEpoch());
+        } else if (r.bestEpoch() != null && r.bestEpoch() > 0) {
+            out.printf(Locale.ROOT, "  best checkpoint: epoch %d, chosen by the training loss (no validation split)%n",
+                    r.bestEpoch());
         }
         if (r.test() != null) {
             if (r.test().accuracy() != null) {
                 out.printf(Locale.ROOT, "  test accuracy %.2f%% on %d held-back samples (loss %.4f)%n",
                         100 * r.test().accuracy(), r.test().samples(), r.test().loss());
+            } else if (r.test().rmse() != null) {
+                out.printf(Locale.ROOT, "  test rmse %s, mae %s, R\u00b2 %s on %d held-back samples (loss %.4f)%n",
+                        Format.num(r.test().rmse()), Format.num(r.test().mae()), Format.r2(r.test().r2()),
+                        r.test().samples(), r.test().loss());
             } else {
                 out.printf(Locale.ROOT, "  test loss %.4f on %d held-back samples%n", r.test().loss(), r.test().samples());
             }
         }
         if (r.samplesPerSecond() != null) {
             out.printf(Locale.ROOT, "  %.0f samples/s; saved in %s%n", r.samplesPerSecond(), store.dir(r.id()));
+        } else {
+            out.printf(Locale.ROOT, "  saved in %s%n", store.dir(r.id()));
         }
     }
 
@@ -353,10 +403,19 @@ final class RunCommand implements Callable<Integer> {
         if (r.groupId() != null) {
             n.put("groupId", r.groupId());
         }
-        n.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        n.put("status", r.status() == null ? "unknown" : r.status().name().toLowerCase(Locale.ROOT));
         n.put("epochs", r.epochsCompleted() == null ? 0 : r.epochsCompleted());
         putNullable(n, "bestValidationAccuracy", r.bestValidationAccuracy());
         putNullable(n, "testAccuracy", r.testAccuracy());
+        if (r.test() != null && r.test().rmse() != null || r.bestValidationRmse() != null) {
+            // regression: the metrics in the target's units
+            putNullable(n, "bestValidationRmse", r.bestValidationRmse());
+            putNullable(n, "bestValidationMae", r.bestValidationMae());
+            putNullable(n, "bestValidationR2", r.bestValidationR2());
+            putNullable(n, "testRmse", r.test() == null ? null : r.test().rmse());
+            putNullable(n, "testMae", r.test() == null ? null : r.test().mae());
+            putNullable(n, "testR2", r.test() == null ? null : r.test().r2());
+        }
         putNullable(n, "samplesPerSecond", r.samplesPerSecond());
         putNullable(n, "wallSeconds", r.wallSeconds());
         n.set("findings", FindingsText.json(findings));
@@ -409,10 +468,18 @@ final class RunCommand implements Callable<Integer> {
                 }
             } else if (e instanceof TrainingEvent.EpochEnded ep) {
                 var m = ep.metrics();
+                // without a validation split there is nothing to print there: say so instead of "NaN"
+                double rmse = m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_RMSE);
+                String val = Float.isNaN(m.validationLoss()) ? "no validation split"
+                        : Double.isNaN(rmse)
+                        ? String.format(Locale.ROOT, "val loss %.4f acc %s", m.validationLoss(), pct(m.validationAccuracy()))
+                        : String.format(Locale.ROOT, "val loss %.4f rmse %s mae %s R\u00b2 %s", m.validationLoss(),
+                                Format.num(rmse), Format.num(m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_MAE)),
+                                Format.r2(m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_R2)));
+                String trainAcc = Float.isNaN(m.trainAccuracy()) ? "" : " acc " + pct(m.trainAccuracy());
                 lastEpochLine = String.format(Locale.ROOT,
-                        "epoch %d/%d  train loss %.4f acc %s  val loss %.4f acc %s  %.1fs  %.0f samples/s",
-                        m.epoch(), epochs, m.trainLoss(), pct(m.trainAccuracy()), m.validationLoss(),
-                        pct(m.validationAccuracy()), m.seconds(), m.samplesPerSecond());
+                        "epoch %d/%d  train loss %.4f%s  %s  %.1fs  %.0f samples/s",
+                        m.epoch(), epochs, m.trainLoss(), trainAcc, val, m.seconds(), m.samplesPerSecond());
                 err.print((interactive ? "\r\033[K" : "") + lastEpochLine + "\n");
                 err.flush();
             }

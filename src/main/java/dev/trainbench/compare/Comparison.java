@@ -3,6 +3,7 @@ package dev.trainbench.compare;
 import dev.trainbench.data.DataFingerprint;
 import dev.trainbench.runs.RunGroup;
 import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunStatus;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.runs.RunStoreException;
 import dev.trainbench.spec.ExperimentSpec;
@@ -139,15 +140,24 @@ public final class Comparison {
                         + " to any one of them");
             }
         }
-        this.warnings = List.copyOf(warn);
         this.dataIdentity = computeDataIdentity();
         this.metrics = this.runs.stream().map(r -> RunMetrics.of(r, curves.get(r.id()))).toList();
         this.statistics = units.stream().map(this::statistics).toList();
+        for (Unit u : units) {
+            List<RunRecord> left = u.runs().stream().filter(r -> !finished(r)).toList();
+            if (u.runs().size() > 1 && !left.isEmpty() && left.size() < u.runs().size()) {
+                warn.add(u.label() + ": " + left.size() + " of " + u.runs().size() + " runs did not finish ("
+                        + left.stream().map(r -> r.name() + " " + (r.status() == null ? "unknown status" : r.status().label()))
+                        .collect(Collectors.joining(", ")) + ") and " + (left.size() == 1 ? "is" : "are")
+                        + " left out of its statistics");
+            }
+        }
         List<GroupComparison> gc = new ArrayList<>();
         for (int i = 1; i < units.size(); i++) {
             gc.add(compareUnits(statistics.get(0), statistics.get(i)));
         }
         this.groupComparisons = List.copyOf(gc);
+        this.warnings = List.copyOf(warn);
     }
 
     /**
@@ -463,8 +473,15 @@ public final class Comparison {
                 || p.startsWith("augmentation") || (p.startsWith("split") && !p.equals("split.shuffle"))).toList();
     }
 
+    /**
+     * Statistics over the unit's finished runs (completed or early-stopped): a stopped, failed or
+     * interrupted run's last metrics are not the recipe's result. A unit with no finished run uses
+     * all its runs. Runs left out are named in {@link #warnings()}.
+     */
     private UnitStatistics statistics(Unit u) {
-        List<RunMetrics> rows = u.runs().stream().map(r -> metrics.stream().filter(m -> m.runId().equals(r.id()))
+        List<RunRecord> finished = u.runs().stream().filter(Comparison::finished).toList();
+        List<RunRecord> used = finished.isEmpty() ? u.runs() : finished;
+        List<RunMetrics> rows = used.stream().map(r -> metrics.stream().filter(m -> m.runId().equals(r.id()))
                 .findFirst().orElseThrow()).toList();
         return new UnitStatistics(u,
                 Summary.of(rows.stream().map(RunMetrics::finalValidationLoss).toList()),
@@ -472,6 +489,10 @@ public final class Comparison {
                 Summary.of(rows.stream().map(RunMetrics::finalValidationAccuracy).toList()),
                 Summary.of(rows.stream().map(RunMetrics::bestValidationAccuracy).toList()),
                 Summary.of(rows.stream().map(RunMetrics::testAccuracy).toList()));
+    }
+
+    static boolean finished(RunRecord r) {
+        return r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED;
     }
 
     /**

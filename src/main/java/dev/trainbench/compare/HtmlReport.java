@@ -192,7 +192,14 @@ public final class HtmlReport {
         if (!c.hasGroups()) {
             return "";
         }
-        return " A seed group is drawn as its mean with the min–max band of its runs.";
+        StringBuilder note = new StringBuilder(" A seed group is drawn as its mean with the min–max band of its runs.");
+        for (Band b : c.bands(Metric.VALIDATION_LOSS, XAxis.EPOCH)) {
+            String n = b.note(XAxis.EPOCH);
+            if (n != null) {
+                note.append(' ').append(n).append('.');
+            }
+        }
+        return note.toString();
     }
 
     /** Lines for single runs, mean and band for groups; the first metric solid, the others dashed. */

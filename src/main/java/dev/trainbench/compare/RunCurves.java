@@ -1,9 +1,9 @@
 package dev.trainbench.compare;
 
+import dev.trainbench.runs.MetricColumns;
 import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ public final class RunCurves {
         this.label = label;
         this.steps = steps;
         this.epochs = epochs;
-        double[] seconds = epochs.column(Metric.SECONDS);
+        double[] seconds = epochs.column(MetricColumns.Epoch.SECONDS);
         epochEndTime = new double[epochs.rows()];
         double t = 0;
         for (int i = 0; i < epochEndTime.length; i++) {
@@ -63,29 +63,23 @@ public final class RunCurves {
 
     /** A metric against an x axis; empty when the run has no such column. */
     public Series series(Metric metric, XAxis axis) {
-        return metric.perStep() ? stepSeries(metric.column(), axis) : epochSeries(metric.column(), axis);
+        return metric.perStep() ? stepSeries(metric.column().header(), axis) : epochSeries(metric.column().header(), axis);
     }
 
     /** Layer names that have a per-layer gradient norm column ({@code grad_norm[<layer>]}), first layer first. */
     public List<String> layers() {
-        List<String> out = new ArrayList<>();
-        for (String c : steps.columns()) {
-            if (c.startsWith(Metric.GRAD_NORM_LAYER_PREFIX) && c.endsWith("]")) {
-                out.add(c.substring(Metric.GRAD_NORM_LAYER_PREFIX.length(), c.length() - 1));
-            }
-        }
-        return out;
+        return steps.layers(MetricColumns.Step.LAYER_GRAD_NORM);
     }
 
     /** One layer's gradient norm per step; empty when the run has no such layer. */
     public Series layerGradNorm(String layer, XAxis axis) {
-        return stepSeries(Metric.GRAD_NORM_LAYER_PREFIX + layer + "]", axis);
+        return stepSeries(MetricColumns.Step.LAYER_GRAD_NORM.header(layer), axis);
     }
 
-    /** Any per-step column by name. */
+    /** Any per-step column by its CSV header (a per-layer one: {@code MetricColumn.header(layer)}). */
     public Series stepSeries(String column, XAxis axis) {
         double[] y = steps.column(column);
-        double[] step = steps.column(Metric.STEP);
+        double[] step = steps.column(MetricColumns.Step.STEP);
         if (y == null || step == null) {
             return empty();
         }
@@ -96,10 +90,10 @@ public final class RunCurves {
         return filtered(x, y);
     }
 
-    /** Any per-epoch column by name. */
+    /** Any per-epoch column by its CSV header. */
     public Series epochSeries(String column, XAxis axis) {
         double[] y = epochs.column(column);
-        double[] epoch = epochs.column(Metric.EPOCH);
+        double[] epoch = epochs.column(MetricColumns.Epoch.EPOCH);
         if (y == null || epoch == null) {
             return empty();
         }
@@ -113,8 +107,8 @@ public final class RunCurves {
 
     /** The step that ended each epoch (its last step), from metrics.csv; NaN where unknown. */
     private double[] epochEndSteps(double[] epoch) {
-        double[] stepEpoch = steps.column(Metric.EPOCH);
-        double[] step = steps.column(Metric.STEP);
+        double[] stepEpoch = steps.column(MetricColumns.Step.EPOCH);
+        double[] step = steps.column(MetricColumns.Step.STEP);
         double[] out = new double[epoch.length];
         java.util.Arrays.fill(out, Double.NaN);
         if (stepEpoch == null || step == null) {
@@ -133,7 +127,7 @@ public final class RunCurves {
 
     /** Fractional epoch (1.5: half-way through epoch 2) or training time of every step row. */
     private double[] stepPositions(XAxis axis) {
-        double[] stepEpoch = steps.column(Metric.EPOCH);
+        double[] stepEpoch = steps.column(MetricColumns.Step.EPOCH);
         int rows = steps.rows();
         double[] out = new double[rows];
         java.util.Arrays.fill(out, Double.NaN);

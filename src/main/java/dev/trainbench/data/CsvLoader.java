@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import java.util.regex.Pattern;
 
 /**
@@ -34,14 +36,25 @@ import java.util.regex.Pattern;
  *   <li>Missing cells (empty, NA, N/A, null, ?) are an error naming line and column: we never
  *       impute silently, the user fills or drops the rows.</li>
  * </ul>
+ * Options ({@link Options}, the spec's CSV fields): lines to skip before the header, header on/off,
+ * delimiter (including runs of whitespace), target column, task and categorical columns. A gzip
+ * file ({@code .csv.gz}) is recognised by its magic bytes. A validation or test file is read with
+ * the training file's {@link Layout}, so it encodes to the same features and classes.
  * Line and column numbers in messages count from 1, like a spreadsheet.
+ *
+ * <p>Why not jackson-dataformat-csv (Jackson is already a dependency): tried on the cases this
+ * loader must get right, it reports an unclosed quote at the end of the file instead of the line
+ * it opened on, cannot split on runs of whitespace (it yields empty cells), keeps a byte-order
+ * mark in the first cell, and gives the line after a record rather than the record's own; the
+ * skipping, BOM, line numbers and whitespace handling would all still be ours, around a tokenizer
+ * of some 60 lines that is already fuzzed (ParserFuzzTest).
  */
 public final class CsvLoader {
 
     /** More distinct values than this in a text column means an ID or free text, not a category. */
     static final int MAX_CATEGORIES = 100;
     /** More classes than this under an explicit classification task means the target is continuous. */
-    static final int MAX_CLASSES = 1000;
+    static final int MAX_CLASSES = DataLimits.MAX_CLASSES;
     /** An integer-valued numeric target with at most this many values is taken as class labels. */
     static final int AUTO_CLASS_LIMIT = 20;
     /** Larger magnitudes overflow float training arithmetic (squares, sums) long before 3.4e38. */
@@ -57,6 +70,128 @@ public final class CsvLoader {
     }
 
     /**
+     * How to read a CSV file: the spec's CSV fields. Null fields mean "detect" (header, delimiter,
+     * task), "the last column" (target), "none" (skipLines, categoricalColumns).
+     */
+    public record Options(String targetColumn, Boolean header, Integer skipLines, DataSpec.Delimiter delimiter,
+                          DataSpec.Task task, List<String> categoricalColumns) {
+        public Options {
+            categoricalColumns = categoricalColumns == null ? List.of() : List.copyOf(categoricalColumns);
+        }
+
+        public static Options defaults() {
+            return new Options(null, null, null, null, null, null);
+        }
+
+        public static Options of(DataSpec d) {
+            return new Options(d.targetColumn(), d.header(), d.skipLines(), d.delimiter(), d.task(), d.categoricalColumns());
+        }
+
+        int skip() {
+            return skipLines == null ? 0 : skipLines;
+        }
+    }
+
+    /**
+     * What reading the training file decided (columns, their kinds and categories, the target, the
+     * task and the classes). A validation or test file is read with its layout so that it encodes
+     * to the same features in the same order, with the same class numbers.
+     */
+    public static final class Layout {
+        private final List<String> names;
+        private final boolean header;
+        private final int target;
+        private final boolean[] numeric;
+        private final boolean[] forced;
+        private final List<List<String>> categories;
+        private final boolean classification;
+        private final boolean detectedClassification;
+        private final List<String> classNames;
+        private final char delimiter;
+        private final boolean headerDetected;
+
+        Layout(List<String> names, boolean header, boolean headerDetected, char delimiter, int target, boolean[] numeric,
+               boolean[] forced, List<List<String>> categories, boolean classification, boolean detectedClassification,
+               List<String> classNames) {
+            this.names = List.copyOf(names);
+            this.header = header;
+            this.headerDetected = headerDetected;
+            this.delimiter = delimiter;
+            this.target = target;
+            this.numeric = numeric.clone();
+            this.forced = forced.clone();
+            this.categories = categories;
+            this.classification = classification;
+            this.detectedClassification = detectedClassification;
+            this.classNames = classNames == null ? null : List.copyOf(classNames);
+        }
+
+        /** Column names as read (or col0, col1, ... without a header). */
+        public List<String> columns() {
+            return names;
+        }
+
+        public boolean hasHeader() {
+            return header;
+        }
+
+        /** True when the header decision was detected rather than forced by data.header. */
+        public boolean headerDetected() {
+            return headerDetected;
+        }
+
+        /** The delimiter used: ',', ';', '\t', or ' ' for runs of whitespace. */
+        public char delimiter() {
+            return delimiter;
+        }
+
+        public int targetIndex() {
+            return target;
+        }
+
+        /** The kind of column j: "target", "numeric", "categorical" (text) or "categorical (forced)". */
+        public String kind(int j) {
+            if (j == target) {
+                return "target";
+            }
+            if (forced[j]) {
+                return "categorical (forced)";
+            }
+            return numeric[j] ? "numeric" : "categorical";
+        }
+
+        public boolean classification() {
+            return classification;
+        }
+
+        /** What detection says about the task, whatever data.task forces. */
+        public DataSpec.Task detectedTask() {
+            return detectedClassification ? DataSpec.Task.CLASSIFICATION : DataSpec.Task.REGRESSION;
+        }
+
+        /** The class labels as read (canonical text), in class-number order; null for regression. */
+        public List<String> classLabels() {
+            return classNames;
+        }
+    }
+
+    /** A parsed file: the data set, the layout it was read with, and warnings about the reading. */
+    public record Parsed(Dataset dataset, Layout layout, List<String> warnings) {
+        public Parsed {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * The first rows of a file as they will be parsed (after skipped lines and the header), with
+     * the layout, for a preview; {@code error} is the message loading would fail with (then
+     * {@code layout} may be null and {@code rows} shows the raw cells as far as they split).
+     */
+    public record Preview(List<String> columns, List<String> kinds, List<List<String>> rows, Layout layout,
+                          List<String> warnings, String error, int dataRows) {
+    }
+
+    /**
      * Loads a CSV file.
      *
      * @param targetColumn the target's header name or 0-based index as a string; null for the last column
@@ -64,26 +199,132 @@ public final class CsvLoader {
      * @param task         null to detect (classification if the target is text or has at most 20 integer values)
      */
     public static Dataset load(Path file, String targetColumn, Boolean header, DataSpec.Task task) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new DataException(file + ": file not found. Check the path (data.path) and that the file exists.");
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot be read (" + e.getMessage() + "). Check the file's permissions.", e);
-        } catch (OutOfMemoryError e) {
-            throw new DataException(file + ": too large to load into memory. Use a smaller file or give TrainBench more memory (-Xmx).");
-        }
-        return parse(decode(bytes), file.getFileName().toString(), targetColumn, header, task);
+        return load(file, new Options(targetColumn, header, null, null, task, null), w -> { }).dataset();
+    }
+
+    /** Loads a CSV file (plain or gzip, recognised by its magic bytes) with {@code options}; warnings go to {@code warnings}. */
+    public static Parsed load(Path file, Options options, Consumer<String> warnings) {
+        Parsed p = parse(decode(readBytes(file), file.getFileName().toString()), file.getFileName().toString(), options, null);
+        p.warnings().forEach(warnings);
+        return p;
+    }
+
+    /**
+     * Loads a validation or test file so that it matches the training file's {@code layout}: the
+     * same columns (names, when both have a header), the same one-hot categories and the same
+     * classes; anything else is an error naming this file.
+     */
+    public static Parsed loadLike(Path file, Options options, Layout layout, Consumer<String> warnings) {
+        Parsed p = parse(decode(readBytes(file), file.getFileName().toString()), file.getFileName().toString(), options, layout);
+        p.warnings().forEach(warnings);
+        return p;
     }
 
     /** Loads CSV from a stream (e.g. a shipped sample); {@code fileName} names it in messages. */
     public static Dataset read(InputStream in, String fileName, String targetColumn, Boolean header, DataSpec.Task task) {
         try (in) {
-            return parse(decode(in.readAllBytes()), fileName, targetColumn, header, task);
+            return parse(decode(in.readAllBytes(), fileName), fileName, targetColumn, header, task);
         } catch (IOException e) {
             throw new DataException(fileName + ": cannot be read (" + e.getMessage() + ").", e);
         }
+    }
+
+    /** Parses CSV text; {@code fileName} names the source in messages. */
+    public static Dataset parse(String text, String fileName, String targetColumn, Boolean header, DataSpec.Task task) {
+        return parse(text, fileName, new Options(targetColumn, header, null, null, task, null), null).dataset();
+    }
+
+    /**
+     * The first {@code maxRows} rows of {@code file} as they will be parsed with {@code options}.
+     * Never throws for bad content: the message loading would give is in {@link Preview#error()}.
+     */
+    public static Preview preview(Path file, Options options, int maxRows) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String text;
+        try {
+            text = decode(readBytes(file), name);
+        } catch (DataException e) {
+            return new Preview(List.of(), List.of(), List.of(), null, List.of(), e.getMessage(), 0);
+        }
+        return preview(text, name, options, maxRows);
+    }
+
+    /** As {@link #preview(Path, Options, int)} for text already read. */
+    public static Preview preview(String text, String name, Options options, int maxRows) {
+        List<Row> rows;
+        char delimiter;
+        try {
+            String body = skip(text, options.skip(), name);
+            delimiter = delimiterFor(body, options.delimiter());
+            rows = split(body, delimiter, name, options.skip());
+        } catch (DataException e) {
+            return new Preview(List.of(), List.of(), List.of(), null, List.of(), e.getMessage(), 0);
+        }
+        try {
+            Parsed p = parse(text, name, options, null);
+            Layout l = p.layout();
+            List<Row> data = l.hasHeader() ? rows.subList(1, rows.size()) : rows;
+            List<List<String>> shown = new ArrayList<>();
+            for (Row r : data.subList(0, Math.min(maxRows, data.size()))) {
+                shown.add(r.cells());
+            }
+            List<String> kinds = new ArrayList<>();
+            for (int j = 0; j < l.columns().size(); j++) {
+                kinds.add(l.kind(j));
+            }
+            return new Preview(l.columns(), kinds, shown, l, p.warnings(), null, data.size());
+        } catch (DataException e) {
+            // show the raw cells, so the user can see what the options do to the file
+            List<List<String>> shown = new ArrayList<>();
+            int width = 0;
+            for (Row r : rows.subList(0, Math.min(maxRows + 1, rows.size()))) {
+                shown.add(r.cells());
+                width = Math.max(width, r.cells().size());
+            }
+            List<String> cols = new ArrayList<>();
+            for (int j = 0; j < width; j++) {
+                cols.add("col" + j);
+            }
+            return new Preview(cols, List.of(), shown, null, List.of(), e.getMessage(), rows.size());
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DataException(file + ": file not found. Check the path (data.path) and that the file exists.");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new DataException(file + ": cannot be read (access denied). Check the file's permissions.", e);
+        } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new DataException(file + ": is a folder, not a CSV file. Fix: choose the CSV file inside it.");
+            }
+            throw new DataException(file + ": cannot be read (" + e.getMessage() + "). Check the file's permissions.", e);
+        } catch (OutOfMemoryError e) {
+            throw new DataException(file + ": too large to load into memory. Use a smaller file or give TrainBench more memory (-Xmx).");
+        }
+    }
+
+    /** UTF-8 text of the bytes, gunzipped first when they start with the gzip magic (a .csv.gz). */
+    private static String decode(byte[] bytes, String fileName) {
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes), 1 << 16)) {
+                bytes = in.readAllBytes();
+            } catch (java.util.zip.ZipException e) {
+                throw new DataException(fileName + ": the gzip data is corrupt (" + e.getMessage() + "). Fix: compress the "
+                        + "file again, or use the uncompressed CSV.", e);
+            } catch (java.io.EOFException e) {
+                throw new DataException(fileName + ": the gzip data ends early, so the file is truncated. Fix: download or "
+                        + "compress the file again.", e);
+            } catch (IOException e) {
+                throw new DataException(fileName + ": cannot be decompressed (" + e.getMessage() + ").", e);
+            } catch (OutOfMemoryError e) {
+                throw new DataException(fileName + ": too large to load into memory once decompressed. Use a smaller file "
+                        + "or give TrainBench more memory (-Xmx).");
+            }
+        }
+        return decode(bytes);
     }
 
     private static String decode(byte[] bytes) {
@@ -104,27 +345,71 @@ public final class CsvLoader {
     private record Row(int line, List<String> cells) {
     }
 
-    /** Parses CSV text; {@code fileName} names the source in messages. */
-    public static Dataset parse(String text, String fileName, String targetColumn, Boolean header, DataSpec.Task task) {
-        char delimiter = detectDelimiter(text);
-        List<Row> rows = split(text, delimiter, fileName);
-        if (rows.isEmpty()) {
-            throw new DataException(fileName + ": the file is empty (no rows with data). Choose a CSV file with a header "
-                    + "row and at least two data rows.");
-        }
-        int width = rows.get(0).cells().size();
-        for (Row row : rows) {
-            if (row.cells().size() != width) {
-                throw new DataException(fileName + ", line " + row.line() + ": has " + row.cells().size()
-                        + " cells but line " + rows.get(0).line() + " has " + width + " (delimiter '" + show(delimiter)
-                        + "'). Fix: give every row the same number of cells; quote cells that contain the delimiter.");
+    /** The text after the first {@code lines} physical lines (LF, CRLF or CR). */
+    static String skip(String text, int lines, String fileName) {
+        int at = 0;
+        for (int k = 0; k < lines; k++) {
+            if (at >= text.length()) {
+                throw new DataException(fileName + ": data.skipLines is " + lines + " but the file has only " + k
+                        + " line" + (k == 1 ? "" : "s") + ". Fix: set data.skipLines (CSV option 'Skip lines') to the number"
+                        + " of lines before the header, at most " + Math.max(0, k - 1) + ".");
             }
+            while (at < text.length() && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
+                at++;
+            }
+            if (at < text.length() && text.charAt(at) == '\r' && at + 1 < text.length() && text.charAt(at + 1) == '\n') {
+                at++;
+            }
+            at++;
         }
+        return at >= text.length() ? "" : text.substring(at);
+    }
+
+    private static char delimiterFor(String body, DataSpec.Delimiter option) {
+        if (option == null) {
+            return detectDelimiter(body);
+        }
+        return switch (option) {
+            case AUTO -> detectDelimiter(body);
+            case COMMA -> ',';
+            case SEMICOLON -> ';';
+            case TAB -> '\t';
+            case WHITESPACE -> WHITESPACE;
+        };
+    }
+
+    /** Stands for "any run of spaces and tabs" in the tokenizer. */
+    static final char WHITESPACE = ' ';
+
+    private static Parsed parse(String text, String fileName, Options options, Layout like) {
+        List<String> warnings = new ArrayList<>();
+        int skipped = options.skip();
+        String body = skip(text, skipped, fileName);
+        char delimiter = delimiterFor(body, options.delimiter());
+        List<Row> rows = split(body, delimiter, fileName, skipped);
+        if (rows.isEmpty()) {
+            throw new DataException(fileName + ": the file is empty (no rows with data"
+                    + (skipped > 0 ? " after the " + skipped + " skipped line" + (skipped == 1 ? "" : "s") : "")
+                    + "). Choose a CSV file with a header row and at least two data rows"
+                    + (skipped > 0 ? ", or lower data.skipLines" : "") + ".");
+        }
+        checkWidths(rows, delimiter, fileName, skipped);
+        int width = rows.get(0).cells().size();
         if (width < 2) {
             throw new DataException(fileName + ": only one column was found (delimiter '" + show(delimiter) + "'). "
-                    + "Fix: a table needs at least one feature column and a target column, separated by ',', ';' or a tab.");
+                    + "Fix: a table needs at least one feature column and a target column, separated by ',', ';', a tab"
+                    + " or spaces (data.delimiter, CSV option 'Delimiter').");
         }
-        boolean hasHeader = header != null ? header : detectHeader(rows);
+        if (like != null && width != like.columns().size()) {
+            throw new DataException(fileName + ": has " + width + " columns but the training file has "
+                    + like.columns().size() + " " + like.columns() + ". Fix: give this file the same columns as the"
+                    + " training file, in the same order.");
+        }
+        boolean headerDetected = options.header() == null;
+        boolean hasHeader = options.header() != null ? options.header() : detectHeader(rows);
+        if (hasHeader) {
+            warnIfHeaderLooksLikeData(rows, fileName, skipped, headerDetected, warnings);
+        }
         List<String> names = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             String name = hasHeader ? rows.get(0).cells().get(j) : "";
@@ -133,47 +418,84 @@ public final class CsvLoader {
         List<Row> data = hasHeader ? rows.subList(1, rows.size()) : rows;
         if (data.isEmpty()) {
             throw new DataException(fileName + ": has only a header row (line " + rows.get(0).line() + ") and no data. "
-                    + "Fix: add data rows below the header" + (header == null ? "" : ", or set data.header to false") + ".");
+                    + "Fix: add data rows below the header" + (options.header() == null ? "" : ", or set data.header to false") + ".");
         }
-        int target = resolveTarget(targetColumn, names, fileName);
+        if (like != null && hasHeader && like.hasHeader() && !names.equals(like.columns())) {
+            throw new DataException(fileName + ": its columns " + names + " differ from the training file's "
+                    + like.columns() + ". Fix: give this file the same columns as the training file, in the same order.");
+        }
+        int target = like != null ? like.targetIndex() : resolveColumn(options.targetColumn(), names, fileName, "data.targetColumn",
+                "CSV option 'Target'");
+        boolean[] forced = new boolean[width];
+        if (like != null) {
+            forced = like.forced.clone();
+        } else {
+            for (String c : options.categoricalColumns()) {
+                int j = resolveColumn(c, names, fileName, "data.categoricalColumns", "CSV option 'Categorical'");
+                if (j == target) {
+                    throw new DataException(fileName + ": data.categoricalColumns lists '" + clip(c) + "', which is the"
+                            + " target column; categorical columns are features (a text target is classified anyway)."
+                            + " Fix: remove it from data.categoricalColumns.");
+                }
+                forced[j] = true;
+            }
+        }
 
         Column[] columns = new Column[width];
         for (int j = 0; j < width; j++) {
             columns[j] = Column.classify(data, j);
+            if (like != null) {
+                columns[j].numeric = like.numeric[j];
+            } else if (forced[j]) {
+                columns[j].numeric = false;
+            }
         }
 
-        // Features: numeric columns as they are, text columns one-hot.
+        // Features: numeric columns as they are, categorical columns one-hot.
         List<String> featureNames = new ArrayList<>();
         List<Map<String, Integer>> categoryIndex = new ArrayList<>();
+        List<List<String>> categories = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             categoryIndex.add(null);
+            categories.add(null);
             if (j == target) {
                 continue;
             }
             Column c = columns[j];
             if (c.numeric) {
                 featureNames.add(names.get(j));
-            } else {
-                TreeSet<String> values = new TreeSet<>();
-                for (Row r : data) {
-                    String cell = r.cells().get(j);
-                    if (isMissing(cell)) {
-                        throw missing(fileName, r.line(), j, names.get(j));
-                    }
-                    values.add(cell);
-                    if (values.size() > MAX_CATEGORIES) {
-                        throw new DataException(fileName + ", column " + (j + 1) + " (" + names.get(j) + "): has more than "
-                                + MAX_CATEGORIES + " different text values, so it looks like an ID or free text rather "
-                                + "than a category. Fix: remove the column, or make it numeric.");
-                    }
-                }
-                Map<String, Integer> index = new HashMap<>();
-                for (String v : values) {
-                    index.put(v, featureNames.size());
-                    featureNames.add(names.get(j) + "=" + v);
-                }
-                categoryIndex.set(j, index);
+                continue;
             }
+            TreeSet<String> values = new TreeSet<>();
+            if (like != null) {
+                values.addAll(like.categories.get(j));
+            }
+            for (Row r : data) {
+                String cell = r.cells().get(j);
+                if (isMissing(cell)) {
+                    throw missing(fileName, r.line(), j, names.get(j));
+                }
+                if (like != null && !values.contains(cell)) {
+                    throw new DataException(fileName + ", line " + r.line() + ", column " + (j + 1) + " (" + names.get(j)
+                            + "): the category '" + clip(cell) + "' does not occur in the training file, so it has no"
+                            + " one-hot feature (training categories: " + clipList(like.categories.get(j)) + "). Fix:"
+                            + " correct the cell, delete the row, or add rows with this category to the training data.");
+                }
+                values.add(cell);
+                if (values.size() > MAX_CATEGORIES) {
+                    throw new DataException(fileName + ", column " + (j + 1) + " (" + names.get(j) + "): has more than "
+                            + MAX_CATEGORIES + " different " + (forced[j] ? "" : "text ") + "values, so it looks like an ID or"
+                            + " free text rather than a category. Fix: remove the column, or make it numeric"
+                            + (forced[j] ? " (take it out of data.categoricalColumns)" : "") + ".");
+                }
+            }
+            Map<String, Integer> index = new HashMap<>();
+            for (String v : values) {
+                index.put(v, featureNames.size());
+                featureNames.add(names.get(j) + "=" + v);
+            }
+            categoryIndex.set(j, index);
+            categories.set(j, List.copyOf(values));
         }
 
         int n = data.size();
@@ -210,13 +532,14 @@ public final class CsvLoader {
                         + "): the target is missing. Fix: fill in the target of this row or delete the row.");
             }
         }
+        boolean detected = !tc.numeric || tc.integerValued(data, target) && tc.distinct(data, target) <= AUTO_CLASS_LIMIT;
         boolean classification;
-        if (task != null) {
-            classification = task == DataSpec.Task.CLASSIFICATION;
-        } else if (!tc.numeric) {
-            classification = true;
+        if (like != null) {
+            classification = like.classification();
+        } else if (options.task() != null) {
+            classification = options.task() == DataSpec.Task.CLASSIFICATION;
         } else {
-            classification = tc.integerValued(data, target) && tc.distinct(data, target) <= AUTO_CLASS_LIMIT;
+            classification = detected;
         }
         String name = fileName;
         if (!classification) {
@@ -231,15 +554,19 @@ public final class CsvLoader {
                 }
                 y[i] = number(cell, fileName, r.line(), target, targetName, tc);
             }
-            return Dataset.regression(name, x, new int[] {d}, y, 1, featureNames);
+            Layout layout = new Layout(names, hasHeader, headerDetected, delimiter, target, numericFlags(columns), forced,
+                    categories, false, detected, null);
+            return new Parsed(Dataset.regression(name, x, new int[] {d}, y, 1, featureNames), layout, warnings);
         }
         // Classification: numeric labels are ordered by value ("2" before "10"), text labels alphabetically.
-        Map<String, String> canonical = new HashMap<>();
+        // A file read like the training file keeps the training file's classes and their numbers.
+        boolean numericLabels = like != null ? like.numeric[target] : tc.numeric;
+        List<String> canonicalOf = new ArrayList<>(n);
         TreeMap<Object, String> classes = new TreeMap<>((a, b) -> a instanceof Double da && b instanceof Double db
                 ? Double.compare(da, db) : a.toString().compareTo(b.toString()));
-        boolean numericLabels = tc.numeric;
         for (Row r : data) {
             String cell = r.cells().get(target);
+            String label;
             if (numericLabels) {
                 if (!isNumber(cell)) {
                     throw new DataException(fileName + ", line " + r.line() + ", column " + (target + 1) + " (" + targetName
@@ -247,34 +574,154 @@ public final class CsvLoader {
                             + "Fix: correct the cell or delete the row.");
                 }
                 double v = Double.parseDouble(cell);
-                String label = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-                canonical.put(cell, label);
+                label = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
                 classes.put(v, label);
             } else {
-                canonical.put(cell, cell);
+                label = cell;
                 classes.put(cell, cell);
             }
-            if (classes.size() > MAX_CLASSES) {
-                throw new DataException(fileName + ", column " + (target + 1) + " (" + targetName + "): has more than "
-                        + MAX_CLASSES + " different values, too many classes for classification. "
-                        + "Fix: set data.task to regression or choose another target column.");
+            canonicalOf.add(label);
+            if (like == null && classes.size() > MAX_CLASSES) {
+                throw new DataException(DataLimits.tooManyClasses(fileName + ", column " + (target + 1) + " (" + targetName + ")",
+                        String.format(java.util.Locale.ROOT, "over %,d different values", MAX_CLASSES),
+                        "Fix: set data.task to regression or choose another target column."));
+            }
+            if (like != null && !like.classLabels().contains(label)) {
+                throw new DataException(fileName + ", line " + r.line() + ", column " + (target + 1) + " (" + targetName
+                        + "): the class '" + clip(label) + "' does not occur in the training data (classes: "
+                        + clipList(like.classLabels()) + "), so the model has no output for it. Fix: remove these rows,"
+                        + " or add examples of the class to the training data.");
             }
         }
-        if (classes.size() < 2) {
+        if (like == null && classes.size() < 2) {
             throw new DataException(fileName + ", column " + (target + 1) + " (" + targetName + "): every row has the same "
                     + "class '" + clip(classes.firstEntry().getValue()) + "', and a classifier needs at least two. "
                     + "Fix: choose another target column (data.targetColumn) or add rows of other classes.");
         }
-        List<String> classNames = new ArrayList<>(classes.values());
+        List<String> classNames = like != null ? like.classLabels() : new ArrayList<>(classes.values());
         Map<String, Integer> classIndex = new HashMap<>();
         for (int c = 0; c < classNames.size(); c++) {
             classIndex.put(classNames.get(c), c);
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            labels[i] = classIndex.get(canonical.get(data.get(i).cells().get(target)));
+            labels[i] = classIndex.get(canonicalOf.get(i));
         }
-        return Dataset.classification(name, x, new int[] {d}, labels, classNames, featureNames);
+        boolean[] numericFlags = numericFlags(columns);
+        numericFlags[target] = numericLabels;
+        Layout layout = new Layout(names, hasHeader, headerDetected, delimiter, target, numericFlags, forced, categories,
+                true, detected, classNames);
+        return new Parsed(Dataset.classification(name, x, new int[] {d}, labels, classNames, featureNames), layout, warnings);
+    }
+
+    private static boolean[] numericFlags(Column[] columns) {
+        boolean[] out = new boolean[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            out[j] = columns[j].numeric;
+        }
+        return out;
+    }
+
+    /**
+     * Every row must have the first row's cell count. When the first few lines differ and all the
+     * rest agree, those lines are a preamble (scikit-learn's CSVs start with "n_samples,n_features,
+     * class names"): the message says how many lines to skip.
+     */
+    private static void checkWidths(List<Row> rows, char delimiter, String fileName, int skipped) {
+        int width = rows.get(0).cells().size();
+        Row bad = null;
+        for (Row row : rows) {
+            if (row.cells().size() != width) {
+                bad = row;
+                break;
+            }
+        }
+        if (bad == null) {
+            return;
+        }
+        // the smallest k (at most 5) after which every row agrees
+        int limit = Math.min(5, rows.size() - 2);
+        for (int k = 1; k <= limit; k++) {
+            int w = rows.get(k).cells().size();
+            boolean same = w > 1;
+            for (int i = k; i < rows.size() && same; i++) {
+                same = rows.get(i).cells().size() == w;
+            }
+            if (same) {
+                int firstLine = rows.get(0).line();
+                int skipTo = rows.get(k).line();
+                int suggested = skipped + (skipTo - firstLine);
+                throw new DataException(fileName + ", line" + (k == 1 ? " " + firstLine : "s " + firstLine + "-" + (skipTo - 1))
+                        + ": ha" + (k == 1 ? "s " : "ve ") + width + (k == 1 ? "" : "..") + " cells but every line from line "
+                        + skipTo + " on has " + w + " (delimiter '" + show(delimiter) + "'), so "
+                        + (k == 1 ? "it looks like a preamble line" : "they look like preamble lines") + ", not part of the table."
+                        + " Fix: set data.skipLines to " + suggested + " (CSV option 'Skip lines') to start reading at line "
+                        + skipTo + ".");
+            }
+        }
+        throw new DataException(fileName + ", line " + bad.line() + ": has " + bad.cells().size()
+                + " cells but line " + rows.get(0).line() + " has " + width + " (delimiter '" + show(delimiter)
+                + "'). Fix: give every row the same number of cells; quote cells that contain the delimiter"
+                + (delimiter == WHITESPACE ? " or spaces" : "") + ".");
+    }
+
+    /**
+     * A header whose cells are numbers is probably data or a preamble (scikit-learn's iris.csv
+     * starts with "150,4,setosa,versicolor,virginica", which reads as a header naming the target
+     * "virginica"). It still loads as asked, with a warning naming the line and the options.
+     */
+    private static void warnIfHeaderLooksLikeData(List<Row> rows, String fileName, int skipped, boolean detected,
+                                                  List<String> warnings) {
+        Row head = rows.get(0);
+        List<String> numbers = new ArrayList<>();
+        for (String c : head.cells()) {
+            if (isNumber(c)) {
+                numbers.add(c);
+            }
+        }
+        if (numbers.isEmpty()) {
+            return;
+        }
+        String cells = numbers.size() <= 4 ? String.join(", ", numbers) : String.join(", ", numbers.subList(0, 4)) + ", ...";
+        warnings.add(fileName + ", line " + head.line() + ": was " + (detected ? "taken" : "read") + " as the header, but "
+                + numbers.size() + " of its " + head.cells().size() + " cells (" + cells + ") are numbers, so it looks like"
+                + " data or a preamble line, and the columns are named after it. If it is a preamble, set data.skipLines to "
+                + (skipped + 1) + " (CSV option 'Skip lines'); if it is data, set data.header to false (CSV option 'Header: no').");
+    }
+
+    private static int resolveColumn(String wantedColumn, List<String> names, String fileName, String field, String option) {
+        if (wantedColumn == null || wantedColumn.isBlank()) {
+            return names.size() - 1;
+        }
+        String wanted = wantedColumn.strip();
+        for (int j = 0; j < names.size(); j++) {
+            if (names.get(j).equals(wanted)) {
+                return j;
+            }
+        }
+        for (int j = 0; j < names.size(); j++) {
+            if (names.get(j).equalsIgnoreCase(wanted)) {
+                return j;
+            }
+        }
+        if (wanted.matches("\\d{1,9}")) {
+            int j = Integer.parseInt(wanted);
+            if (j < names.size()) {
+                return j;
+            }
+        }
+        String what = field.equals("data.targetColumn") ? "target column" : "column";
+        throw new DataException(fileName + ": there is no " + what + " '" + clip(wanted) + "'. Fix: set " + field
+                + " (" + option + ") to one of the column names " + clipList(names) + " or to an index 0.." + (names.size() - 1) + ".");
+    }
+
+    /** A list for a message: at most 12 entries. */
+    static String clipList(List<String> values) {
+        if (values.size() <= 12) {
+            return values.stream().map(CsvLoader::clip).toList().toString();
+        }
+        return values.subList(0, 12).stream().map(CsvLoader::clip).toList().toString().replace("]", ", ... ("
+                + values.size() + " in all)]");
     }
 
     /** Per-column facts found in one pass over the data rows. */
@@ -398,32 +845,10 @@ public final class CsvLoader {
         return true;
     }
 
-    private static int resolveTarget(String targetColumn, List<String> names, String fileName) {
-        if (targetColumn == null || targetColumn.isBlank()) {
-            return names.size() - 1;
-        }
-        String wanted = targetColumn.strip();
-        for (int j = 0; j < names.size(); j++) {
-            if (names.get(j).equals(wanted)) {
-                return j;
-            }
-        }
-        for (int j = 0; j < names.size(); j++) {
-            if (names.get(j).equalsIgnoreCase(wanted)) {
-                return j;
-            }
-        }
-        if (wanted.matches("\\d{1,9}")) {
-            int j = Integer.parseInt(wanted);
-            if (j < names.size()) {
-                return j;
-            }
-        }
-        throw new DataException(fileName + ": there is no target column '" + clip(wanted) + "'. Fix: set data.targetColumn "
-                + "to one of the column names " + names + " or to an index 0.." + (names.size() - 1) + ".");
-    }
-
-    /** Tab, then ';', then ',': the first that splits the first rows into equal numbers (above one) of cells. */
+    /**
+     * Tab, then ';', then ',': the first that splits the first rows into equal numbers (above one)
+     * of cells; runs of whitespace when none of the three occurs in the first line.
+     */
     static char detectDelimiter(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0;
@@ -456,7 +881,20 @@ public final class CsvLoader {
                 bestCount = first;
             }
         }
-        return bestCount > 0 ? best : ',';
+        if (bestCount > 0) {
+            return best;
+        }
+        // No tab, ';' or ',' in the first line: a whitespace-aligned table when spaces split every line alike.
+        int first = whitespaceCells(lines.get(0));
+        boolean same = first > 1;
+        for (String line : lines) {
+            same &= whitespaceCells(line) == first;
+        }
+        return same ? WHITESPACE : ',';
+    }
+
+    private static int whitespaceCells(String line) {
+        return line.isBlank() ? 0 : line.strip().split("[ \t]+").length;
     }
 
     private static int countOutsideQuotes(String line, char d) {
@@ -474,8 +912,8 @@ public final class CsvLoader {
     }
 
     /** Splits text into records (RFC 4180 quoting; quoted cells may span lines); skips empty records. */
-    private static List<Row> split(String text, char delimiter, String fileName) {
-        List<Row> rows = records(text, delimiter, fileName);
+    private static List<Row> split(String text, char delimiter, String fileName, int skippedLines) {
+        List<Row> rows = records(text, delimiter, fileName, skippedLines);
         if (delimiter != ';') {
             return rows;
         }
@@ -491,15 +929,16 @@ public final class CsvLoader {
         return out;
     }
 
-    private static List<Row> records(String text, char delimiter, String fileName) {
+    private static List<Row> records(String text, char delimiter, String fileName, int skippedLines) {
         List<Row> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
+        boolean whitespace = delimiter == WHITESPACE;
         boolean quoted = false;
         boolean wasQuoted = false;
-        int line = 1;
-        int recordLine = 1;
-        int quoteLine = 1;
+        int line = skippedLines + 1;
+        int recordLine = line;
+        int quoteLine = line;
         int i = 0;
         int len = text.length();
         while (i <= len) {
@@ -531,12 +970,21 @@ public final class CsvLoader {
                 wasQuoted = true;
                 quoteLine = line;
                 cell.setLength(0);
-            } else if (ch == delimiter) {
+            } else if (whitespace && (ch == ' ' || ch == '\t')) {
+                // a run of spaces and tabs ends a cell once; leading whitespace starts none
+                if (wasQuoted || !cell.isEmpty()) {
+                    cells.add(wasQuoted ? cell.toString() : cell.toString().strip());
+                    cell.setLength(0);
+                    wasQuoted = false;
+                }
+            } else if (ch == delimiter && !whitespace) {
                 cells.add(wasQuoted ? cell.toString() : cell.toString().strip());
                 cell.setLength(0);
                 wasQuoted = false;
             } else if (ch == '\n' || ch == '\r') {
-                cells.add(wasQuoted ? cell.toString() : cell.toString().strip());
+                if (!whitespace || wasQuoted || !cell.isEmpty()) {
+                    cells.add(wasQuoted ? cell.toString() : cell.toString().strip());
+                }
                 cell.setLength(0);
                 wasQuoted = false;
                 boolean empty = cells.stream().allMatch(String::isEmpty);
@@ -558,7 +1006,7 @@ public final class CsvLoader {
     }
 
     private static String show(char delimiter) {
-        return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
+        return delimiter == '\t' ? "\\t" : delimiter == WHITESPACE ? "whitespace" : String.valueOf(delimiter);
     }
 
     /** Cells are echoed in messages; a megabyte of garbage must not be. */

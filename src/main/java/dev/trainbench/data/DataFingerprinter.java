@@ -51,6 +51,15 @@ public final class DataFingerprinter {
     public static DataFingerprint of(ExperimentSpec spec, Path baseDir) {
         List<DataFingerprint.Source> sources = new ArrayList<>();
         sources(spec.data(), "", baseDir, spec.seed(), sources);
+        // separate validation and test files (data.validation, data.test), each with its own role
+        DataSpec validation = spec.data().resolvedValidation();
+        if (validation != null) {
+            sources(validation, "validation ", baseDir, spec.seed(), sources);
+        }
+        DataSpec test = spec.data().resolvedTest();
+        if (test != null) {
+            sources(test, "test ", baseDir, spec.seed(), sources);
+        }
         Map<String, String> settings = settings(spec);
         MessageDigest content = sha256();
         for (DataFingerprint.Source s : sources) {
@@ -106,6 +115,9 @@ public final class DataFingerprinter {
             }
             case IMAGES -> out.add(imageFolder(rolePrefix + "data", DatasetLoader.resolve(baseDir, data.path())));
         }
+        if (data.classNamesPath() != null) {
+            out.add(file(rolePrefix + "class names", DatasetLoader.resolve(baseDir, data.classNamesPath())));
+        }
     }
 
     /** Settings that change the data seen from the same sources, keyed by spec path, values as text. */
@@ -117,12 +129,28 @@ public final class DataFingerprinter {
                 s.put("data.targetColumn", d.targetColumn() == null ? "last" : d.targetColumn());
                 s.put("data.header", d.header() == null ? "detect" : d.header().toString());
                 s.put("data.task", d.task() == null ? "detect" : d.task().name().toLowerCase(Locale.ROOT));
+                // later options: only when set, so that older specs keep their fingerprints
+                if (d.skipLines() != null) {
+                    s.put("data.skipLines", d.skipLines().toString());
+                }
+                if (d.delimiter() != null) {
+                    s.put("data.delimiter", d.delimiter().name().toLowerCase(Locale.ROOT));
+                }
+                if (d.categoricalColumns() != null) {
+                    s.put("data.categoricalColumns", String.join(",", d.categoricalColumns()));
+                }
             }
             case IMAGES -> {
                 s.put("data.imageSize", Integer.toString(d.imageSize() == null ? DatasetLoader.DEFAULT_IMAGE_SIZE : d.imageSize()));
                 s.put("data.grayscale", Boolean.toString(d.grayscale() == null || d.grayscale()));
             }
             default -> { }
+        }
+        if (d.classNames() != null) {
+            s.put("data.classNames", String.join(",", d.classNames()));
+        }
+        if (d.targetScaling() != null) {
+            s.put("data.targetScaling", d.targetScaling().name().toLowerCase(Locale.ROOT));
         }
         SplitSpec split = spec.split();
         s.put("split.train", number(split.train()));

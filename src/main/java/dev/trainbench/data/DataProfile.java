@@ -252,7 +252,7 @@ public record DataProfile(
         if (targetStats != null && (Math.abs(targetStats.mean()) > UNIT_SCALE_LIMIT || targetStats.std() > UNIT_SCALE_LIMIT)) {
             out.add(new Warning("unscaled-targets", "regression targets are far from unit scale (mean "
                     + num(targetStats.mean()) + ", std " + num(targetStats.std()) + "); the loss and its gradients start huge.",
-                    "Rescale the target (e.g. change units or subtract the mean and divide by the std) before training."));
+                    "Set data.targetScaling to standardize (Data view: Target scaling): fitted on the training split, with RMSE, MAE and R\u00b2 still reported in the target's units."));
         }
         if (classCounts.length > 0) {
             int min = Integer.MAX_VALUE;

@@ -151,6 +151,15 @@ public final class Dataset {
         return new Dataset(newName, x, sampleShape, null, t, targetWidth, null, featureNames);
     }
 
+    /** The same features and names over new regression targets (e.g. after target scaling). */
+    public Dataset withTargets(float[] newTargets) {
+        if (isClassification() || newTargets.length != targets.length) {
+            throw new IllegalArgumentException("targets of another shape: " + (targets == null ? 0 : targets.length)
+                    + " -> " + newTargets.length);
+        }
+        return new Dataset(name, features, sampleShape, null, newTargets, targetWidth, null, featureNames);
+    }
+
     /** The same labels and names over new feature values (e.g. after preprocessing). */
     public Dataset withFeatures(float[] newFeatures) {
         if (newFeatures.length != features.length) {

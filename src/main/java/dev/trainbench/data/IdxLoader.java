@@ -35,8 +35,8 @@ public final class IdxLoader {
     /** At most this many bytes of values in one file. */
     static final long MAX_BYTES = 1L << 30;
     static final int MAX_DIMENSIONS = 4;
-    /** Integer labels above this are a corrupt file, not a real class count. */
-    static final int MAX_CLASSES = 10_000;
+    /** Integer labels from this on are more classes than any loader accepts. */
+    static final int MAX_CLASSES = DataLimits.MAX_CLASSES;
 
     private IdxLoader() {
     }
@@ -271,9 +271,14 @@ public final class IdxLoader {
         int distinct = 0;
         for (int i = 0; i < n; i++) {
             float v = raw[i];
-            if (v < 0 || v >= MAX_CLASSES) {
-                throw new DataException(yName + ", entry " + i + ": the label " + (long) v + " is outside 0.."
-                        + (MAX_CLASSES - 1) + "; class labels are numbered from 0. Fix: renumber the labels from 0.");
+            if (v < 0) {
+                throw new DataException(yName + ", entry " + i + ": the label " + (long) v + " is negative; class labels"
+                        + " are numbered from 0. Fix: renumber the labels from 0.");
+            }
+            if (v >= MAX_CLASSES) {
+                throw new DataException(DataLimits.tooManyClasses(yName, "entry " + i + " has the label " + (long) v
+                        + " (classes are numbered from 0)", "Fix: renumber the labels from 0, or use a file of float labels"
+                        + " for a regression."));
             }
             labels[i] = (int) v;
             max = Math.max(max, labels[i]);

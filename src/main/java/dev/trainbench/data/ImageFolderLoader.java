@@ -96,6 +96,11 @@ public final class ImageFolderLoader {
             throw new DataException(dir + ": has only one class sub-folder (" + classDirs.get(0).getFileName()
                     + "), and a classifier needs at least two. Fix: add a sub-folder of images for each other class.");
         }
+        if (classDirs.size() > DataLimits.MAX_CLASSES) {
+            throw new DataException(DataLimits.tooManyClasses(dir.toString(), String.format(java.util.Locale.ROOT,
+                    "%,d class sub-folders", classDirs.size()), "Fix: merge classes, or point data.path at a folder with"
+                    + " fewer sub-folders."));
+        }
         List<String> classNames = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<Integer> fileLabels = new ArrayList<>();
@@ -163,11 +168,15 @@ public final class ImageFolderLoader {
         }
 
         List<String> corrupt = new ArrayList<>();
+        List<List<String>> corruptPerClass = new ArrayList<>();
+        classNames.forEach(c -> corruptPerClass.add(new ArrayList<>()));
         int[] perClass = new int[classNames.size()];
         int kept = 0;
         for (int i = 0; i < n; i++) {
             if (failures[i] != null) {
-                corrupt.add(classNames.get(fileLabels.get(i)) + "/" + files.get(i).getFileName() + " (" + failures[i] + ")");
+                String what = classNames.get(fileLabels.get(i)) + "/" + files.get(i).getFileName() + " (" + failures[i] + ")";
+                corrupt.add(what);
+                corruptPerClass.get(fileLabels.get(i)).add(what);
             } else {
                 perClass[fileLabels.get(i)]++;
                 kept++;
@@ -176,7 +185,8 @@ public final class ImageFolderLoader {
         for (int c = 0; c < perClass.length; c++) {
             if (perClass[c] == 0) {
                 throw new DataException(dir.resolve(classNames.get(c)) + ": the class folder '" + classNames.get(c)
-                        + "' has no readable images" + (corrupt.isEmpty() ? "" : "; unreadable: " + names(corrupt))
+                        + "' has no readable images" + (corruptPerClass.get(c).isEmpty() ? ""
+                        : "; unreadable: " + names(corruptPerClass.get(c)))
                         + ". Fix: add images to it or remove the folder.");
             }
         }

@@ -71,6 +71,13 @@ public final class MetricColumns {
         public static final MetricColumn LEARNING_RATE = add("learning_rate", "learning rate at the epoch's end");
         public static final MetricColumn SAMPLES_PER_SECOND = add("samples_per_second",
                 "training samples over the epoch's training time");
+        public static final MetricColumn VALIDATION_RMSE = add("validation_rmse",
+                "regression: root mean squared error on the validation split, in the target's units (empty for"
+                        + " classification or without a validation split)");
+        public static final MetricColumn VALIDATION_MAE = add("validation_mae",
+                "regression: mean absolute error on the validation split, in the target's units");
+        public static final MetricColumn VALIDATION_R2 = add("validation_r2",
+                "regression: coefficient of determination R\u00b2 = 1 - SSE/SST on the validation split");
 
         /** Every column. */
         public static final List<MetricColumn> ALL = List.copyOf(COLUMNS);

@@ -1,5 +1,6 @@
 package dev.trainbench.runs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,8 +11,13 @@ import java.util.Map;
 
 /**
  * The {@code run.json} of a run (format version {@value #FORMAT_VERSION}): the spec it ran, its
- * provenance (seed, versions, device), its state and its results. Readers ignore fields they do
- * not know, so a newer TrainBench's runs stay listable by an older one.
+ * provenance (seed, versions, device, the files each split was read from), its state, its
+ * checkpoints and its results.
+ *
+ * <p>A run written by a newer TrainBench is read as far as this version understands it (see
+ * {@link RunStore}): what it does not understand is listed in {@link #unread()} and kept, as written,
+ * whenever the record is rewritten. Its {@link #spec()} is null when this version cannot read the
+ * spec completely; actions that need the spec go through {@link #specFor(String)}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,12 +43,16 @@ public record RunRecord(
         Integer trainSamples,
         Integer validationSamples,
         Integer testSamples,
+        Map<String, List<String>> dataFiles,
         Map<String, Object> preprocessing,
         Integer epochsCompleted,
         Long stepsCompleted,
         Integer bestEpoch,
         Double bestValidationLoss,
         Double bestValidationAccuracy,
+        Double bestValidationRmse,
+        Double bestValidationMae,
+        Double bestValidationR2,
         Double lastTrainLoss,
         Double lastTrainAccuracy,
         Double samplesPerSecond,
@@ -54,7 +64,9 @@ public record RunRecord(
         String groupId,
         String groupName,
         Integer groupIndex,
-        Integer groupSize) {
+        Integer groupSize,
+        Map<String, Checkpoint> checkpoints,
+        @JsonIgnore Unread unread) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -62,6 +74,40 @@ public record RunRecord(
         tags = tags == null ? List.of() : List.copyOf(tags);
         sanity = sanity == null ? List.of() : List.copyOf(sanity);
         notes = notes == null ? "" : notes;
+        checkpoints = checkpoints == null || checkpoints.isEmpty() ? null
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checkpoints));
+    }
+
+    /**
+     * What this TrainBench could not understand in a run.json (written by a newer version, or edited
+     * by hand): {@code fields} are JSON paths ({@code "energyJoules"}, {@code "test.topKAccuracy"}),
+     * {@code rawStatus} the status text when it is not one this version knows, {@code specProblem}
+     * why the spec could not be read (null when it was). All of it is kept on rewrite.
+     */
+    public record Unread(List<String> fields, String rawStatus, String specProblem) {
+        public Unread {
+            fields = fields == null ? List.of() : List.copyOf(fields);
+        }
+    }
+
+    /** True when run.json holds something this version does not understand (a newer TrainBench made it). */
+    @JsonIgnore
+    public boolean fromNewerVersion() {
+        return formatVersion > FORMAT_VERSION || unread != null;
+    }
+
+    /**
+     * The spec, for an action that needs it (test, clone, re-run); a run whose spec this version
+     * cannot read completely is refused with the reason, never run from a partial spec.
+     */
+    public ExperimentSpec specFor(String action) {
+        if (spec != null) {
+            return spec;
+        }
+        String why = unread == null || unread.specProblem() == null ? "its run.json has no spec" : unread.specProblem();
+        throw new RunStoreException("run " + id + " was made by a newer TrainBench (or edited by hand) and this version"
+                + " cannot read its spec (" + why + "); " + action + " needs a TrainBench that reads it. It stays listed"
+                + " and its files are kept as they are.");
     }
 
     public Double testAccuracy() {
@@ -98,12 +144,16 @@ public record RunRecord(
         private Integer trainSamples;
         private Integer validationSamples;
         private Integer testSamples;
+        private Map<String, List<String>> dataFiles;
         private Map<String, Object> preprocessing;
         private Integer epochsCompleted;
         private Long stepsCompleted;
         private Integer bestEpoch;
         private Double bestValidationLoss;
         private Double bestValidationAccuracy;
+        private Double bestValidationRmse;
+        private Double bestValidationMae;
+        private Double bestValidationR2;
         private Double lastTrainLoss;
         private Double lastTrainAccuracy;
         private Double samplesPerSecond;
@@ -116,6 +166,8 @@ public record RunRecord(
         private String groupName;
         private Integer groupIndex;
         private Integer groupSize;
+        private Map<String, Checkpoint> checkpoints;
+        private Unread unread;
 
         public Builder() {
             this.formatVersion = FORMAT_VERSION;
@@ -142,12 +194,16 @@ public record RunRecord(
             trainSamples = r.trainSamples;
             validationSamples = r.validationSamples;
             testSamples = r.testSamples;
+            dataFiles = r.dataFiles;
             preprocessing = r.preprocessing;
             epochsCompleted = r.epochsCompleted;
             stepsCompleted = r.stepsCompleted;
             bestEpoch = r.bestEpoch;
             bestValidationLoss = r.bestValidationLoss;
             bestValidationAccuracy = r.bestValidationAccuracy;
+            bestValidationRmse = r.bestValidationRmse;
+            bestValidationMae = r.bestValidationMae;
+            bestValidationR2 = r.bestValidationR2;
             lastTrainLoss = r.lastTrainLoss;
             lastTrainAccuracy = r.lastTrainAccuracy;
             samplesPerSecond = r.samplesPerSecond;
@@ -160,6 +216,8 @@ public record RunRecord(
             groupName = r.groupName;
             groupIndex = r.groupIndex;
             groupSize = r.groupSize;
+            checkpoints = r.checkpoints;
+            unread = r.unread;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -181,12 +239,18 @@ public record RunRecord(
         public Builder trainSamples(Integer v) { trainSamples = v; return this; }
         public Builder validationSamples(Integer v) { validationSamples = v; return this; }
         public Builder testSamples(Integer v) { testSamples = v; return this; }
+        /** Per split ("train", "validation", "test"): the files it was read from. */
+        public Builder dataFiles(Map<String, List<String>> v) { dataFiles = v; return this; }
         public Builder preprocessing(Map<String, Object> v) { preprocessing = v; return this; }
         public Builder epochsCompleted(Integer v) { epochsCompleted = v; return this; }
         public Builder stepsCompleted(Long v) { stepsCompleted = v; return this; }
         public Builder bestEpoch(Integer v) { bestEpoch = v; return this; }
         public Builder bestValidationLoss(Double v) { bestValidationLoss = v; return this; }
         public Builder bestValidationAccuracy(Double v) { bestValidationAccuracy = v; return this; }
+        /** Regression: RMSE, MAE and R² of the best epoch on the validation split, in the target's units. */
+        public Builder bestValidationRmse(Double v) { bestValidationRmse = v; return this; }
+        public Builder bestValidationMae(Double v) { bestValidationMae = v; return this; }
+        public Builder bestValidationR2(Double v) { bestValidationR2 = v; return this; }
         public Builder lastTrainLoss(Double v) { lastTrainLoss = v; return this; }
         public Builder lastTrainAccuracy(Double v) { lastTrainAccuracy = v; return this; }
         public Builder samplesPerSecond(Double v) { samplesPerSecond = v; return this; }
@@ -199,13 +263,17 @@ public record RunRecord(
         public Builder groupName(String v) { groupName = v; return this; }
         public Builder groupIndex(Integer v) { groupIndex = v; return this; }
         public Builder groupSize(Integer v) { groupSize = v; return this; }
+        public Builder checkpoints(Map<String, Checkpoint> v) { checkpoints = v; return this; }
+        public Builder unread(Unread v) { unread = v; return this; }
 
         public RunRecord build() {
             return new RunRecord(formatVersion, id, name, status, message, parentId, createdAt, startedAt, endedAt,
                     wallSeconds, seed, device, versions, spec, dataLabel, modelLabel, parameterCount, trainSamples,
-                    validationSamples, testSamples, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
-                    bestValidationLoss, bestValidationAccuracy, lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
-                    test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize);
+                    validationSamples, testSamples, dataFiles, preprocessing, epochsCompleted, stepsCompleted, bestEpoch,
+                    bestValidationLoss, bestValidationAccuracy, bestValidationRmse, bestValidationMae, bestValidationR2,
+                    lastTrainLoss, lastTrainAccuracy, samplesPerSecond,
+                    test, sanity, tags, notes, dataFingerprint, groupId, groupName, groupIndex, groupSize,
+                    checkpoints, unread);
         }
     }
 }

@@ -1,16 +1,13 @@
 package dev.trainbench.runs;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,13 +15,17 @@ import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The workspace: a folder of run folders under {@code runs/}. Never writes outside it: run ids are
- * checked against a strict pattern before they become paths.
+ * checked against a strict pattern before they become paths. A run's folder name is its identity
+ * (whatever id its run.json holds). Every write into a run folder happens under the run's lock
+ * ({@link RunLock}), and whoever opens a run no process is writing to settles what a killed one
+ * left behind.
  */
 public final class RunStore {
     public static final String RECORD_FILE = "run.json";
@@ -33,18 +34,24 @@ public final class RunStore {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    /** Lenient on read (runs from a newer TrainBench stay readable); the same output as SpecJson. */
-    private static final ObjectMapper READER = SpecJson.mapper().copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
-
     private final Path workspace;
     private final Path runsDir;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
+    private final java.time.Clock clock;
+    private final java.util.function.IntSupplier idSuffix;
+
     public RunStore(Path workspace) {
+        this(workspace, java.time.Clock.systemDefaultZone(),
+                () -> ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    /** With the clock and the random suffix of new run ids given (tests of id collisions). */
+    RunStore(Path workspace, java.time.Clock clock, java.util.function.IntSupplier idSuffix) {
         this.workspace = workspace.toAbsolutePath().normalize();
         this.runsDir = this.workspace.resolve("runs");
+        this.clock = clock;
+        this.idSuffix = idSuffix;
     }
 
     /**
@@ -67,18 +74,39 @@ public final class RunStore {
         return workspace;
     }
 
-    /** Creates the folder of a new run and holds it open for writing. */
+    /**
+     * Creates the folder of a new run and holds it open (and locked) for writing. Exclusive: a folder
+     * that already exists is never reused, so two runs started in the same second with the same
+     * name and random suffix still get folders of their own.
+     */
     public RunFolder create(ExperimentSpec spec, String parentId, RunRecord initial) {
-        String id = newId(spec.name());
-        Path dir = runsDir.resolve(id);
         try {
-            Files.createDirectories(dir);
-            RunRecord record = initial.toBuilder().id(id).parentId(parentId).build();
-            return new RunFolder(this, dir, record);
+            Files.createDirectories(runsDir);
         } catch (IOException e) {
-            throw new RunStoreException("cannot create run folder " + dir + ": " + e.getMessage()
+            throw new RunStoreException("cannot create " + runsDir + ": " + e.getMessage()
                     + "; check that the workspace is writable or choose another with --workspace", e);
         }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String id = newId(spec.name());
+            Path dir = runsDir.resolve(id);
+            try {
+                Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            } catch (IOException e) {
+                throw new RunStoreException("cannot create run folder " + dir + ": " + e.getMessage()
+                        + "; check that the workspace is writable or choose another with --workspace", e);
+            }
+            RunRecord record = initial.toBuilder().id(id).parentId(parentId).build();
+            try {
+                return new RunFolder(this, dir, record);
+            } catch (IOException e) {
+                throw new RunStoreException("cannot create run folder " + dir + ": " + e.getMessage()
+                        + "; check that the workspace is writable or choose another with --workspace", e);
+            }
+        }
+        throw new RunStoreException("cannot find a free run id for '" + spec.name() + "' in " + runsDir
+                + " after 100 tries; is the clock stuck?");
     }
 
     /** Every readable run, newest first; runs whose process died are marked interrupted. */
@@ -88,23 +116,78 @@ public final class RunStore {
             return List.of();
         }
         List<RunRecord> out = new ArrayList<>();
+        for (Path dir : runDirs()) {
+            try {
+                out.add(loadDir(dir, false));
+            } catch (RunStoreException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        out.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed()
+                .thenComparing(RunRecord::id, Comparator.reverseOrder()));
+        return out;
+    }
+
+    /**
+     * Run folders: sub-folders of runs/ with a run.json. The folder name is the run's id, so a folder
+     * whose name cannot be one is reported, not listed.
+     */
+    private List<Path> runDirs() {
+        List<Path> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(runsDir)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                if (!Files.exists(dir.resolve(RECORD_FILE))) {
-                    continue;
-                }
-                try {
-                    out.add(loadDir(dir));
-                } catch (RunStoreException e) {
-                    problems.add(e.getMessage());
+            List<Path> all = dirs.filter(Files::isDirectory).toList();
+            all.stream().filter(d -> !Files.exists(d.resolve(RECORD_FILE))).forEach(this::removeIfAbandoned);
+            for (Path d : all.stream().filter(d -> Files.exists(d.resolve(RECORD_FILE))).toList()) {
+                String name = d.getFileName().toString();
+                if (ID.matcher(name).matches() && !name.contains("..")) {
+                    out.add(d);
+                } else {
+                    problems.add("runs/" + name + ": the folder name is not a run id (letters, digits, '.', '_' and '-',"
+                            + " up to 128); rename the folder to see the run");
                 }
             }
         } catch (IOException e) {
             throw new RunStoreException("cannot list runs in " + runsDir + ": " + e.getMessage(), e);
         }
-        out.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed()
-                .thenComparing(RunRecord::id, Comparator.reverseOrder()));
         return out;
+    }
+
+    /**
+     * Removes the folder of a run whose creation was killed before its first run.json was written:
+     * it holds nothing but the lock and temporary files (anything else, such as a user's metrics
+     * without a run.json, is left alone). A folder with nothing in it may be one being created this
+     * moment, before its lock exists, so only an old one goes.
+     */
+    private void removeIfAbandoned(Path dir) {
+        try {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.toList();
+            }
+            if (files.isEmpty()) {
+                if (Files.getLastModifiedTime(dir).toMillis() < System.currentTimeMillis() - 60_000) {
+                    Files.deleteIfExists(dir);
+                }
+                return;
+            }
+            boolean onlyLeftovers = files.stream().map(f -> f.getFileName().toString())
+                    .allMatch(n -> n.equals(RunLock.FILE) || RunFiles.isTemporary(n));
+            if (!onlyLeftovers) {
+                return;
+            }
+            try (RunLock lock = RunLock.tryAcquire(dir)) {
+                if (lock == null || Files.exists(dir.resolve(RECORD_FILE))) {
+                    return; // being created right now
+                }
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir.resolve(RunLock.FILE));
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // still there next time; it is not listed as a run either way
+        }
     }
 
     /** What {@link #list()} could not read (a damaged run.json, say), one message each. */
@@ -117,30 +200,43 @@ public final class RunStore {
         if (!Files.exists(dir.resolve(RECORD_FILE))) {
             throw new RunStoreException("no run '" + id + "' in " + runsDir + "; 'trainbench list' shows the runs there");
         }
-        return loadDir(dir);
+        return loadDir(dir, true);
     }
 
-    /** Finds a run by its full id or a unique prefix of it, or by name when that is unique. */
+    /**
+     * Finds a run by its full id or a unique prefix of it (the folder name: a run whose run.json
+     * cannot be read is found too, and the error says why it cannot be opened), or by name when
+     * that is unique.
+     */
     public RunRecord find(String idOrPrefix) {
         if (idOrPrefix == null || idOrPrefix.isBlank()) {
             throw new RunStoreException("no run id given; 'trainbench list' shows the runs");
         }
-        if (ID.matcher(idOrPrefix).matches() && Files.exists(runsDir.resolve(idOrPrefix).resolve(RECORD_FILE))) {
+        if (ID.matcher(idOrPrefix).matches() && !idOrPrefix.contains("..")
+                && Files.exists(runsDir.resolve(idOrPrefix).resolve(RECORD_FILE))) {
             return load(idOrPrefix);
         }
-        List<RunRecord> all = list();
-        List<RunRecord> matches = all.stream().filter(r -> r.id().startsWith(idOrPrefix)).toList();
-        if (matches.isEmpty()) {
-            matches = all.stream().filter(r -> idOrPrefix.equals(r.name())).toList();
+        if (!Files.isDirectory(runsDir)) {
+            throw new RunStoreException("no run matches '" + idOrPrefix + "': there are no runs in " + runsDir);
         }
+        List<String> byId = runDirs().stream().map(d -> d.getFileName().toString()).filter(id -> id.startsWith(idOrPrefix))
+                .sorted().toList();
+        if (byId.size() == 1) {
+            return load(byId.get(0));
+        }
+        if (byId.size() > 1) {
+            throw new RunStoreException("'" + idOrPrefix + "' matches " + byId.size() + " runs ("
+                    + String.join(", ", byId.stream().limit(5).toList()) + "); give more of the id");
+        }
+        List<RunRecord> matches = list().stream().filter(r -> idOrPrefix.equals(r.name())).toList();
         if (matches.size() == 1) {
             return matches.get(0);
         }
         if (matches.isEmpty()) {
             throw new RunStoreException("no run matches '" + idOrPrefix + "' in " + runsDir + "; 'trainbench list' shows the runs");
         }
-        throw new RunStoreException("'" + idOrPrefix + "' matches " + matches.size() + " runs ("
-                + String.join(", ", matches.stream().limit(5).map(RunRecord::id).toList()) + "); give more of the id");
+        throw new RunStoreException("'" + idOrPrefix + "' is the name of " + matches.size() + " runs ("
+                + String.join(", ", matches.stream().limit(5).map(RunRecord::id).toList()) + "); give the id instead");
     }
 
     public Path dir(String id) {
@@ -158,14 +254,38 @@ public final class RunStore {
         return readTable(id, EPOCHS_FILE);
     }
 
+    /** True while a process (this one or another) trains the run, or is writing to it this moment. */
+    public boolean isTraining(String id) {
+        return RunLock.isHeld(dir(id));
+    }
+
+    /**
+     * The spec of a run exactly as its run.json holds it, as JSON text: also for a run whose spec this
+     * version cannot read (a newer TrainBench's), so that it can still be looked at.
+     */
+    public String specText(String id) {
+        Path file = dir(id).resolve(RECORD_FILE);
+        try {
+            JsonNode spec = RunJson.READER.readTree(file.toFile()).get("spec");
+            return spec == null ? "null" : SpecJson.mapper().writeValueAsString(spec);
+        } catch (IOException e) {
+            throw new RunStoreException("run " + id + ": run.json is unreadable (" + firstLine(e) + ")", e);
+        }
+    }
+
     public void delete(String id) {
         Path dir = dir(id);
-        if (isLive(dir)) {
-            throw new RunStoreException("run " + id + " is training; stop it before deleting it");
+        if (!Files.isDirectory(dir)) {
+            throw new RunStoreException("no run '" + id + "' in " + runsDir + "; 'trainbench list' shows the runs there");
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        try (RunLock lock = RunLock.acquire(dir, EDIT_WAIT_MILLIS)) {
+            if (lock == null) {
+                throw new RunStoreException("run " + id + " is training; stop it before deleting it");
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         } catch (IOException e) {
             throw new RunStoreException("cannot delete run " + id + ": " + e.getMessage(), e);
@@ -176,80 +296,183 @@ public final class RunStore {
         if (newName == null || newName.isBlank()) {
             throw new RunStoreException("a run name cannot be empty");
         }
-        return change(id, load(id).toBuilder().name(newName.strip()).build());
+        return change(id, load(id).toBuilder().name(newName.strip()).build(), "rename it");
     }
 
     public RunRecord setNotes(String id, String notes) {
-        return change(id, load(id).toBuilder().notes(notes).build());
+        return change(id, load(id).toBuilder().notes(notes).build(), "edit its notes");
     }
 
     public RunRecord setTags(String id, List<String> tags) {
-        return change(id, load(id).toBuilder().tags(tags).build());
+        return change(id, load(id).toBuilder().tags(tags).build(), "edit its tags");
     }
 
-    /** Replaces a finished run's record (e.g. after the final test). */
+    /** Replaces a finished run's record (e.g. after the final test); fields it does not know are kept. */
     public RunRecord update(RunRecord record) {
-        return change(record.id(), record);
+        return change(record.id(), record, "change its record");
     }
 
-    private RunRecord change(String id, RunRecord record) {
-        if (isLive(dir(id))) {
-            // The trainer rewrites run.json after every epoch from its own copy and would undo this.
-            throw new RunStoreException("run " + id + " is training; rename it or edit its notes and tags once it has"
-                    + " ended");
-        }
-        try {
-            writeRecord(dir(id), record);
+    /** How long an edit waits for another writer's moment (not a training run) to pass. */
+    private static final long EDIT_WAIT_MILLIS = 1000;
+
+    private RunRecord change(String id, RunRecord record, String action) {
+        Path dir = dir(id);
+        try (RunLock lock = RunLock.acquire(dir, EDIT_WAIT_MILLIS)) {
+            if (lock == null) {
+                // The trainer rewrites run.json after every epoch from its own copy and would undo this.
+                throw new RunStoreException("run " + id + " is training; " + action + " once it has ended");
+            }
+            writeRecord(dir, record);
             return record;
         } catch (IOException e) {
             throw new RunStoreException("cannot update run " + id + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Writes run.json atomically, merged into what is on disk so that fields this version does not
+     * know, or did not change, stay exactly as they were (see {@link RunJson#merge}).
+     */
     void writeRecord(Path dir, RunRecord record) throws IOException {
-        RunFiles.writeAtomically(dir.resolve(RECORD_FILE), out -> SpecJson.mapper().writeValue(out, record));
+        Path file = dir.resolve(RECORD_FILE);
+        ObjectNode out = SpecJson.mapper().valueToTree(record);
+        if (Files.exists(file)) {
+            JsonNode onDisk;
+            try {
+                onDisk = RunJson.READER.readTree(file.toFile());
+            } catch (IOException unreadable) {
+                onDisk = null; // nothing readable to keep
+            }
+            if (onDisk instanceof ObjectNode disk) {
+                out = RunJson.merge(disk, RunJson.read(disk, dir.getFileName().toString()).understood(), out);
+            }
+        }
+        ObjectNode tree = out;
+        RunFiles.writeAtomically(file, o -> SpecJson.mapper().writeValue(o, tree));
     }
 
-    private RunRecord loadDir(Path dir) {
-        RunRecord record;
+    private RunJson.Read readDir(Path dir) {
+        Path file = dir.resolve(RECORD_FILE);
         try {
-            record = READER.readValue(dir.resolve(RECORD_FILE).toFile(), RunRecord.class);
-        } catch (IOException e) {
-            throw new RunStoreException("run " + dir.getFileName() + ": run.json is unreadable (" + e.getMessage()
-                    .lines().findFirst().orElse("") + ")", e);
-        }
-        if (record.status() != null && record.status().isActive() && !isLive(dir)) {
-            record = record.withStatus(RunStatus.INTERRUPTED,
-                    "the process training this run ended before it finished; metrics up to the last flush are kept");
-            try {
-                writeRecord(dir, record);
-            } catch (IOException e) {
-                problems.add("cannot mark run " + record.id() + " interrupted: " + e.getMessage());
+            JsonNode tree = RunJson.READER.readTree(file.toFile());
+            if (!(tree instanceof ObjectNode object)) {
+                throw new RunStoreException("run " + dir.getFileName() + ": run.json is unreadable (it is not a JSON object);"
+                        + " restore it from a backup or delete the run");
             }
+            return RunJson.read(object, dir.getFileName().toString());
+        } catch (IOException e) {
+            throw new RunStoreException("run " + dir.getFileName() + ": run.json is unreadable (" + firstLine(e)
+                    + "); restore it from a backup or delete the run", e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+
+    /**
+     * Reads a run and, when no process is writing to it, settles what a killed process left: a
+     * run still marked active is marked interrupted, half-written temporary files are removed, and
+     * checkpoint weights are made to agree with the record ({@link #settleCheckpoints}).
+     * {@code thorough} (opening one run) looks for leftovers in its folders; a list of every run
+     * only looks where a kill can have left one behind a run that is no longer active (a committed
+     * checkpoint not yet renamed), and leaves a rename or a note killed mid-write to the run's next
+     * open: listing thousands of folders costs as much as reading their records.
+     */
+    private RunRecord loadDir(Path dir, boolean thorough) {
+        RunRecord record = readDir(dir).record();
+        if (!needsSettling(dir, record, thorough)) {
+            return record;
+        }
+        try (RunLock lock = RunLock.tryAcquire(dir)) {
+            if (lock == null) {
+                return record; // live: its own process keeps it consistent
+            }
+            // Read again under the lock: the run's process may have written its last record since.
+            record = readDir(dir).record();
+            removeTemporaryFiles(dir);
+            settleCheckpoints(dir, record);
+            if (record.status() != null && record.status().isActive()) {
+                record = record.withStatus(RunStatus.INTERRUPTED,
+                        "the process training this run ended before it finished; metrics up to the last flush are kept");
+                writeRecord(dir, record);
+            }
+        } catch (IOException e) {
+            problems.add("cannot repair run " + dir.getFileName() + " (" + firstLine(e) + "); it is shown as it is");
         }
         return record;
     }
 
-    /** True while some process (this one included) holds the run's lock. */
-    static boolean isLive(Path dir) {
-        if (RunFolder.OPEN.contains(dir.toAbsolutePath().normalize())) {
+    private static final String PENDING = ".pending";
+
+    private static boolean needsSettling(Path dir, RunRecord record, boolean thorough) {
+        if (record.status() != null && record.status().isActive()) {
             return true;
         }
-        Path lockFile = dir.resolve(RunFolder.LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                return true;
+        if (record.checkpoints() != null) {
+            for (Map.Entry<String, Checkpoint> c : record.checkpoints().entrySet()) {
+                if (Files.exists(dir.resolve(RunFolder.CHECKPOINTS).resolve(
+                        new RunFolder.PendingName(c.getKey(), c.getValue().step()).fileName()))) {
+                    return true;
+                }
             }
-            lock.release();
+        }
+        return thorough && (hasLeftovers(dir) || hasLeftovers(dir.resolve(RunFolder.CHECKPOINTS)));
+    }
+
+    private static boolean hasLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
             return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
+        }
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                if (RunFiles.isTemporary(n) || n.endsWith(PENDING)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void removeTemporaryFiles(Path dir) throws IOException {
+        for (Path d : List.of(dir, dir.resolve(RunFolder.CHECKPOINTS))) {
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(d)) {
+                for (Path p : files.filter(f -> RunFiles.isTemporary(f.getFileName().toString())).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Checkpoint weights are first written as {@code <name>.params.<step>.pending}, then run.json
+     * records them, then they are renamed into place (RunFolder#saveCheckpoints). A pending file
+     * the record describes was committed: finish its rename. One it does not describe was never
+     * committed: delete it, and the previous weights, which the record still describes, stay.
+     */
+    private static void settleCheckpoints(Path dir, RunRecord record) throws IOException {
+        Path checkpoints = dir.resolve(RunFolder.CHECKPOINTS);
+        if (!Files.isDirectory(checkpoints)) {
+            return;
+        }
+        List<Path> pending;
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            pending = files.filter(f -> f.getFileName().toString().endsWith(PENDING)).sorted().toList();
+        }
+        for (Path p : pending) {
+            RunFolder.PendingName name = RunFolder.PendingName.parse(p.getFileName().toString());
+            Checkpoint committed = name == null || record.checkpoints() == null ? null : record.checkpoints().get(name.name());
+            if (committed != null && committed.step() == name.step()) {
+                RunFiles.moveAtomically(p, checkpoints.resolve(name.name() + RunFolder.PARAMS));
+            } else {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -261,12 +484,12 @@ public final class RunStore {
         }
     }
 
-    private static String newId(String name) {
+    private String newId(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > 40) {
             slug = slug.substring(0, 40);
         }
-        String rand = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        return LocalDateTime.now().format(ID_TIME) + "-" + (slug.isEmpty() ? "run" : slug) + "-" + rand;
+        String rand = Integer.toHexString(idSuffix.getAsInt());
+        return LocalDateTime.now(clock).format(ID_TIME) + "-" + (slug.isEmpty() ? "run" : slug) + "-" + rand;
     }
 }

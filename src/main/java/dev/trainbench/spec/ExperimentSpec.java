@@ -28,7 +28,9 @@ public record ExperimentSpec(
         name = name == null || name.isBlank() ? "experiment" : name.strip();
         seed = seed == null ? 42L : seed;
         SpecException.require(data != null, "spec has no \"data\" section: say where the data comes from, e.g. {\"source\": \"sample\", \"name\": \"mnist\"}");
-        split = split == null ? SplitSpec.defaults() : split;
+        SpecException.require(data.source() != null, "data.source is missing: use one of sample, toy, csv, idx, images");
+        split = split == null ? SplitSpec.defaultsFor(data.validation() != null, data.test() != null) : split;
+        SplitSpec.requireFitsFiles(split, data.validation() != null, data.test() != null);
         preprocessing = preprocessing == null ? Preprocessing.STANDARDIZE : preprocessing;
         augmentation = augmentation == null ? AugmentationSpec.none() : augmentation;
         SpecException.require(model != null, "spec has no \"model\" section: give a layer stack, e.g. from one of the presets in examples/");

@@ -25,6 +25,39 @@ public record SplitSpec(Double train, Double validation, Double test, Boolean st
         return new SplitSpec(null, null, null, null, null, null);
     }
 
+    /**
+     * The default split when the spec has none: 70/15/15 of the data, or, where a split has its own
+     * files ({@code data.validation}, {@code data.test}), 85/15 of the data for the other one.
+     */
+    public static SplitSpec defaultsFor(boolean validationFiles, boolean testFiles) {
+        double validation = validationFiles ? 0.0 : 15.0;
+        double test = testFiles ? 0.0 : 15.0;
+        return new SplitSpec(100.0 - validation - test, validation, test, null, null, null);
+    }
+
+    /**
+     * The percentages divide {@code data.path} only: a split with its own files takes nothing from
+     * it, so its percentage must be 0 (a silent rescaling would make "validation 15" mean 17.6).
+     */
+    public static void requireFitsFiles(SplitSpec s, boolean validationFiles, boolean testFiles) {
+        for (int k = 0; k < 2; k++) {
+            boolean files = k == 0 ? validationFiles : testFiles;
+            double share = k == 0 ? s.validation() : s.test();
+            String role = k == 0 ? "validation" : "test";
+            if (files && share != 0) {
+                double train = s.train() + share;
+                throw new SpecException("split." + role + " is " + fmt(share) + "% but data." + role + " gives the " + role
+                        + " split its own files; the percentages divide data.path only, so set split." + role
+                        + " to 0 (e.g. train " + fmt(train) + ", validation " + fmt(k == 0 ? 0 : s.validation())
+                        + ", test " + fmt(k == 1 ? 0 : s.test()) + ")");
+            }
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     public SplitSpec withShuffle(boolean value) {
         return new SplitSpec(train, validation, test, stratified, value, subset);
     }

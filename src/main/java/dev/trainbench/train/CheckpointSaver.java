@@ -9,12 +9,14 @@ import java.io.UncheckedIOException;
  * Checkpoints (T6): {@code best} whenever an epoch improves on the validation loss
  * ({@link ValidationMonitor}), {@code last} when the run ends (not after a divergence: those weights
  * are garbage), and {@code best} then too when no epoch finished. Also sets the record's best-epoch
- * fields, so that {@code run.json} always describes the {@code best} checkpoint on disk: the record
- * listener writes them after this one.
+ * fields. The weights are only staged here: the record listener's write after this one commits them
+ * with the record that describes them, so that {@code run.json} and the checkpoints on disk agree
+ * whenever the process dies (RunFolder#stageCheckpoint).
  */
 final class CheckpointSaver extends TrainingListenerAdapter {
     private RunContext run;
     private ValidationMonitor monitor;
+    private Integer epochsDone;
 
     @Override
     public void onRunStart(RunContext run) {
@@ -24,12 +26,14 @@ final class CheckpointSaver extends TrainingListenerAdapter {
 
     @Override
     public void onEpochEnd(EpochMetrics epoch) {
+        epochsDone = epoch.epoch();
         if (monitor.improved(epoch)) {
             save("best");
         }
         run.record().bestEpoch(monitor.bestEpoch())
                 .bestValidationLoss(Double.isNaN(epoch.get(Epoch.VALIDATION_LOSS)) ? null : monitor.bestLoss())
-                .bestValidationAccuracy(monitor.bestAccuracy());
+                .bestValidationAccuracy(monitor.bestAccuracy())
+                .bestValidationRmse(monitor.bestRmse()).bestValidationMae(monitor.bestMae()).bestValidationR2(monitor.bestR2());
     }
 
     @Override
@@ -44,7 +48,7 @@ final class CheckpointSaver extends TrainingListenerAdapter {
 
     private void save(String name) {
         try {
-            run.saveCheckpoint(name);
+            run.saveCheckpoint(name, epochsDone);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

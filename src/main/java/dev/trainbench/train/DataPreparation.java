@@ -3,9 +3,12 @@ package dev.trainbench.train;
 import dev.trainbench.data.Augmenter;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.DatasetLoader;
+import dev.trainbench.data.LoadedData;
 import dev.trainbench.data.Preprocessor;
 import dev.trainbench.data.SplitIndices;
 import dev.trainbench.data.Splitter;
+import dev.trainbench.data.TargetScaler;
+import dev.trainbench.spec.DataSpec;
 import dev.trainbench.model.ModelSummary;
 import dev.trainbench.model.ShapeInference;
 import dev.trainbench.spec.ExperimentSpec;
@@ -15,7 +18,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Loads, splits and preprocesses the data of a spec. Deterministic for a spec: the final test
+ * Loads, splits and preprocesses the data of a spec; validation and test sets with their own files
+ * ({@code data.validation}, {@code data.test}) are taken as they are, and the percentages split
+ * {@code data.path} alone. {@link PreparedData#sources()} lists the files of each split. Deterministic for a spec: the final test
  * rebuilds exactly the split and the scaling that training saw.
  */
 public final class DataPreparation {
@@ -24,11 +29,19 @@ public final class DataPreparation {
     }
 
     public static PreparedData prepare(ExperimentSpec spec, Path baseDir, Consumer<String> warnings) {
-        Dataset all = DatasetLoader.load(spec.data(), baseDir, spec.seed(), warnings);
+        LoadedData loaded = DatasetLoader.loadAll(spec.data(), baseDir, spec.seed(), warnings);
+        Dataset all = loaded.data();
         SplitIndices split = Splitter.split(all, spec.split(), spec.seed());
         Dataset rawTrain = all.select(split.train(), all.name() + " (train)");
-        Dataset rawVal = all.select(split.validation(), all.name() + " (validation)");
-        Dataset rawTest = all.select(split.test(), all.name() + " (test)");
+        // A split with its own files is used as it is: never shuffled into or out of training.
+        Dataset rawVal = loaded.validation() != null ? loaded.validation()
+                : all.select(split.validation(), all.name() + " (validation)");
+        Dataset rawTest = loaded.test() != null ? loaded.test() : all.select(split.test(), all.name() + " (test)");
+        if (rawVal.size() == 0 && spec.training().earlyStopping() != null) {
+            warnings.accept("there is no validation split (split.validation is 0 and no data.validation files), so early"
+                    + " stopping and the best checkpoint follow the training loss, which keeps falling as the model"
+                    + " overfits; give split.validation a share (e.g. 15) to stop on generalisation");
+        }
         Preprocessor pre = Preprocessor.fit(rawTrain, spec.preprocessing());
         ModelSummary summary = ShapeInference.infer(spec.model().layers(), all.sampleShape(), all.outputWidth());
         if (!summary.valid()) {
@@ -52,6 +65,22 @@ public final class DataPreparation {
         state.put("fittedOn", "train");
         state.put("offsets", pre.offsets());
         state.put("scales", pre.scales());
-        return new PreparedData(pre.apply(rawTrain), pre.apply(rawVal), pre.apply(rawTest), state, augment, pre::apply, rawTrain);
+        Dataset train = pre.apply(rawTrain);
+        Dataset val = pre.apply(rawVal);
+        Dataset test = pre.apply(rawTest);
+        TargetScaler targets = null;
+        if (spec.data().targetScaling() == DataSpec.TargetScaling.STANDARDIZE) {
+            targets = TargetScaler.fit(rawTrain);
+            train = targets.apply(train);
+            val = targets.apply(val);
+            test = targets.apply(test);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("mode", "standardize");
+            t.put("fittedOn", "train");
+            t.put("offsets", targets.offsets());
+            t.put("scales", targets.scales());
+            state.put("targets", t);
+        }
+        return new PreparedData(train, val, test, state, augment, pre::apply, rawTrain, loaded.filesBySplit(), targets);
     }
 }

@@ -42,9 +42,9 @@ final class DjlFactories {
     static Optimizer optimizer(OptimizerSpec spec, Tracker tracker) {
         float wd = (float) spec.weightDecayOrDefault();
         return switch (spec.type()) {
+            // DJL's PyTorch engine implements neither nagUpdate nor rmspropUpdate: ours follow torch.optim
             case SGD -> Boolean.TRUE.equals(spec.nesterov())
-                    ? Optimizer.nag().setLearningRateTracker(tracker).setMomentum((float) spec.momentumOrDefault())
-                            .optWeightDecays(wd).build()
+                    ? TorchStyleOptimizers.nesterov(tracker, (float) spec.momentumOrDefault(), wd)
                     : Optimizer.sgd().setLearningRateTracker(tracker).optMomentum((float) spec.momentumOrDefault())
                             .optWeightDecays(wd).build();
             case ADAM -> {
@@ -67,10 +67,8 @@ final class DjlFactories {
                 }
                 yield b.build();
             }
-            case RMSPROP -> Optimizer.rmsprop().optLearningRateTracker(tracker)
-                    .optRho(spec.rho() == null ? 0.9f : spec.rho().floatValue())
-                    .optMomentum((float) spec.momentumOrDefault())
-                    .optWeightDecays(wd).build();
+            case RMSPROP -> TorchStyleOptimizers.rmsProp(tracker, spec.rho() == null ? 0.9f : spec.rho().floatValue(),
+                    (float) spec.momentumOrDefault(), wd);
         };
     }
 }

@@ -4,7 +4,8 @@ import dev.trainbench.runs.RunStatus;
 import dev.trainbench.spec.EarlyStoppingSpec;
 
 /**
- * Early stopping on the validation loss (T1): after {@code patience} epochs without an improvement
+ * Early stopping on the validation loss (T1; the training loss without a validation split, and the
+ * message says so): after {@code patience} epochs without an improvement
  * ({@link ValidationMonitor}), ends the run as early stopped. Does nothing when the spec has none.
  */
 final class EarlyStopping extends TrainingListenerAdapter {
@@ -28,7 +29,7 @@ final class EarlyStopping extends TrainingListenerAdapter {
             epochsWithoutImprovement++;
         }
         if (spec != null && epochsWithoutImprovement >= spec.patience()) {
-            run.requestStop(RunStatus.EARLY_STOPPED, "validation loss did not improve for " + spec.patience()
+            run.requestStop(RunStatus.EARLY_STOPPED, monitor.monitoredName() + " did not improve for " + spec.patience()
                     + " epochs; best was epoch " + monitor.bestEpoch());
         }
     }

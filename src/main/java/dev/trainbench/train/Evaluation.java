@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.trainbench.data.Dataset;
+import dev.trainbench.data.TargetScaler;
 import dev.trainbench.spec.TrainingSpec;
 import java.util.function.UnaryOperator;
 
@@ -23,29 +24,39 @@ final class Evaluation {
         if (set == null || set.size() == 0) {
             return null;
         }
-        return evaluate(trainer, new Batches(set, Math.min(batchSize, set.size()), lossType, outputs, null));
+        return evaluate(trainer, new Batches(set, Math.min(batchSize, set.size()), lossType, outputs, null), null);
     }
 
-    /** Mean loss and accuracy (NaN for regression) over the whole set of {@code batches}, in batches of its size. */
-    static double[] evaluate(Trainer trainer, Batches batches) {
+    /**
+     * Over the whole set of {@code batches}, in batches of its size: {mean loss, accuracy (NaN for
+     * regression), RMSE, MAE, R² (NaN for classification; in the targets' units through {@code scaler})}.
+     */
+    static double[] evaluate(Trainer trainer, Batches batches, TargetScaler scaler) {
         Dataset set = batches.set();
-        Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), batches, false);
-        return new double[] {p.meanLoss, set.isClassification() ? (double) p.correct / set.size() : Double.NaN};
+        Predictions p = predict(trainer.getModel().getNDManager(), trainer::evaluate, trainer.getLoss(), batches, false,
+                scaler);
+        RegressionScore r = p.regression();
+        return new double[] {p.meanLoss, set.isClassification() ? (double) p.correct / set.size() : Double.NaN,
+                r == null ? Double.NaN : r.rmse(), r == null ? Double.NaN : r.mae(), r == null ? Double.NaN : r.r2()};
     }
 
-    /** Per-sample predicted classes (classification only), plus loss sum and correct count. */
-    record Predictions(double meanLoss, long correct, int[] predicted) {
+    /**
+     * Per-sample predicted classes (classification only), plus loss sum and correct count; for
+     * regression the RMSE, MAE and R² in the targets' units.
+     */
+    record Predictions(double meanLoss, long correct, int[] predicted, RegressionScore regression) {
     }
 
     /** Forward passes over the whole set of {@code batches} (no augmentation), in batches of its size. */
     static Predictions predict(NDManager parent, java.util.function.Function<NDList, NDList> forward, Loss loss,
-                               Batches batches, boolean keepPredictions) {
+                               Batches batches, boolean keepPredictions, TargetScaler scaler) {
         Dataset set = batches.set();
         int n = set.size();
         int batchSize = batches.maxBatch();
         double lossSum = 0;
         long correct = 0;
         int[] predicted = keepPredictions && set.isClassification() ? new int[n] : null;
+        RegressionScore regression = set.isClassification() ? null : new RegressionScore(scaler, set.targetWidth());
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
             try (NDManager sm = parent.newSubManager()) {
@@ -67,11 +78,15 @@ final class Evaluation {
                         }
                     }
                 } else {
-                    lossSum += l.getFloat() * count;
+                    // predictions and the loss in one copy to the JVM
+                    float[] host = NDArrays.concat(new NDList(l.reshape(1), pred.toType(DataType.FLOAT32, false).reshape(-1)))
+                            .toFloatArray();
+                    lossSum += host[0] * count;
+                    regression.add(java.util.Arrays.copyOfRange(host, 1, host.length), set.targets(), start, count);
                 }
             }
         }
-        return new Predictions(lossSum / n, correct, predicted);
+        return new Predictions(lossSum / n, correct, predicted, regression);
     }
 
     static long[] batchShape(int count, int[] sampleShape) {

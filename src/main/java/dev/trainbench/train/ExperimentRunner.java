@@ -52,7 +52,8 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Prepares the data (errors here create no run folder), then creates the run folder and trains.
+     * Checks the device and prepares the data (errors here create no run folder), then creates the run
+     * folder and trains.
      *
      * @throws TrainingException, DataException or SpecException with a user-facing message
      */
@@ -69,6 +70,8 @@ public final class ExperimentRunner {
     public static RunRecord run(ExperimentSpec spec, Path baseDir, RunStore store, String parentId,
                                 GroupMembership group, RunControl control, Hooks hooks, TrainingLoop.Options options)
             throws InterruptedException {
+        // a GPU the engine does not have is bad input: refused before anything is written
+        SpecTrainer.device(spec.training());
         List<String> warnings = new ArrayList<>();
         PreparedData data = DataPreparation.prepare(spec, baseDir, w -> {
             warnings.add(w);
@@ -88,7 +91,7 @@ public final class ExperimentRunner {
                 .dataLabel(spec.data().label())
                 .modelLabel(spec.model().preset() != null ? spec.model().preset() : spec.model().layers().size() + " layers")
                 .trainSamples(data.train().size()).validationSamples(data.validation().size())
-                .testSamples(data.test().size()).preprocessing(data.preprocessing())
+                .testSamples(data.test().size()).dataFiles(data.sources()).preprocessing(data.preprocessing())
                 .build();
         try (RunFolder folder = store.create(spec, parentId, initial)) {
             TrainingLoop loop = new TrainingLoop(spec, data, folder, control, hooks.events(), options, hooks.listeners());
@@ -126,6 +129,12 @@ public final class ExperimentRunner {
     }
 
     private static RunRecord markEnded(RunFolder folder, RunStatus status, String message) {
+        try {
+            // weights staged for a record that was never written: this record does not describe them
+            folder.discardStagedCheckpoints();
+        } catch (IOException e) {
+            // left as pending files, which the next open of the run deletes
+        }
         RunRecord r = folder.record().toBuilder().status(status).message(message).endedAt(Instant.now().toString()).build();
         folder.update(r);
         return r;
@@ -136,7 +145,8 @@ public final class ExperimentRunner {
         if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
             return describe(u.getCause());
         }
-        if (e instanceof DataException || e instanceof SpecException || e instanceof TrainingException) {
+        if (e instanceof DataException || e instanceof SpecException || e instanceof TrainingException
+                || e instanceof dev.trainbench.runs.RunStoreException) {
             return e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {

@@ -1,21 +1,10 @@
 package dev.trainbench.train;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.trainbench.data.Dataset;
-import dev.trainbench.model.BlockFactory;
-import dev.trainbench.model.BuiltModel;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.runs.TestResult;
 import dev.trainbench.spec.ExperimentSpec;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -30,42 +19,32 @@ public final class FinalTest {
 
     public static RunRecord evaluate(RunStore store, String runId, Path baseDir) {
         RunRecord record = store.load(runId);
-        ExperimentSpec spec = record.spec();
-        Path checkpoint = store.dir(runId).resolve("checkpoints").resolve("best.params");
-        if (!Files.exists(checkpoint)) {
-            throw new TrainingException("run " + runId + " has no best checkpoint (it ended before its first epoch);"
-                    + " train it for at least one epoch first");
+        if (store.isTraining(record.id())) {
+            throw new dev.trainbench.runs.RunStoreException("run " + record.id() + " is still training; run its final"
+                    + " test once it has ended");
         }
+        ExperimentSpec spec = record.specFor("the final test");
         PreparedData data = DataPreparation.prepare(spec, baseDir, w -> { });
         Dataset test = data.test();
         if (test.size() == 0) {
             throw new TrainingException("the spec keeps no test split (split.test is 0); set split.test to e.g. 15 and"
                     + " train again");
         }
-        BuiltModel built = BlockFactory.build(spec.model(), test.sampleShape(), test.outputWidth());
-        try (Model model = Model.newInstance("final-test", ai.djl.Device.cpu(), "PyTorch")) {
-            model.setBlock(built.block());
-            NDManager manager = model.getNDManager();
-            built.block().initialize(manager, DataType.FLOAT32, new Shape(Evaluation.batchShape(1, test.sampleShape())));
-            try (InputStream in = Files.newInputStream(checkpoint)) {
-                built.block().loadParameters(manager, new DataInputStream(in));
-            }
-            ParameterStore ps = new ParameterStore(manager, false);
-            Batches batches = new Batches(test, Math.min(512, test.size()), spec.training().loss(), test.outputWidth(), null);
-            Evaluation.Predictions p = Evaluation.predict(manager, x -> built.block().forward(ps, x, false),
-                    DjlFactories.loss(spec.training().loss()), batches, true);
-            TestResult result = result(test, p);
-            RunRecord updated = record.toBuilder().test(result).build();
-            store.update(updated);
-            return updated;
-        } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new TrainingException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
-        }
+        Evaluation.Predictions p = Checkpoints.withModel(store, record, "best", test, f -> Evaluation.predict(f.manager(),
+                f.function(), DjlFactories.loss(spec.training().loss()),
+                new Batches(test, Math.min(512, test.size()), spec.training().loss(), test.outputWidth(), null), true,
+                data.targetScaler()));
+        TestResult result = result(test, p);
+        RunRecord updated = record.toBuilder().test(result).build();
+        store.update(updated);
+        return updated;
     }
 
     private static TestResult result(Dataset test, Evaluation.Predictions p) {
         if (!test.isClassification()) {
-            return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(), null, null, null, null);
+            RegressionScore r = p.regression();
+            return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(), null, null, null, null,
+                    finite(r.rmse()), finite(r.mae()), finite(r.r2()));
         }
         int c = test.numClasses();
         int[][] confusion = new int[c][c];
@@ -82,6 +61,10 @@ public final class FinalTest {
             perClass[k] = total == 0 ? Double.NaN : (double) confusion[k][k] / total;
         }
         return new TestResult(Instant.now().toString(), "best", test.size(), p.meanLoss(),
-                (double) p.correct() / test.size(), test.classNames(), confusion, perClass);
+                (double) p.correct() / test.size(), test.classNames(), confusion, perClass, null, null, null);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

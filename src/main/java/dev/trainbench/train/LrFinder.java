@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * The learning-rate range test (T5, after fast.ai's {@code lr_find}): on a fresh copy of the
  * spec's model, raise the learning rate exponentially every step, record the loss, and stop once
- * the smoothed loss exceeds 4x its best. The run itself is untouched. Suggestions: "valley" (in
- * the longest stretch where the loss falls), "steep" (steepest descent of the smoothed loss against
- * log LR) and "minimum/10".
+ * the smoothed loss exceeds 4x its best. The run itself is untouched. Suggestions, all from the
+ * curve before the loss blew up ({@link #beforeBlowUp}): "valley" (in the longest stretch where the
+ * loss falls), "steep" (steepest descent of the smoothed loss against log LR) and "minimum/10".
  */
 public final class LrFinder {
 
@@ -85,7 +85,46 @@ public final class LrFinder {
                 lr[0] *= growth;
             }
         }
-        return new Result(points, valley(points), steep(points), minimumOver10(points), diverged);
+        return suggest(points, options.divergeFactor(), diverged);
+    }
+
+    /** The suggestions of a sweep, from the part of it before the loss blew up; the result keeps every point. */
+    static Result suggest(List<Point> points, double divergeFactor, boolean diverged) {
+        List<Point> usable = beforeBlowUp(points, divergeFactor);
+        return new Result(points, valley(usable), steep(usable), minimumOver10(usable), diverged);
+    }
+
+    /**
+     * The descent the suggestions are taken from: the sweep up to its lowest smoothed loss, and never
+     * past where the loss started to blow up. The blow-up is the first step whose loss passes the
+     * divergence threshold ({@code divergeFactor} times the best smoothed loss so far); the steps of
+     * rising loss that led into it belong to it, so the curve ends at the lowest loss before that
+     * rise. Both cuts matter: the smoothed curve lags the loss by dozens of steps, so it can still
+     * fall steeply after the loss has exploded, and after its own minimum any fall is the loss
+     * recovering from an unstable stretch, not a rate to train with.
+     */
+    static List<Point> beforeBlowUp(List<Point> p, double divergeFactor) {
+        int end = p.size() - 1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < p.size(); i++) {
+            if (i > 0 && p.get(i).loss() > divergeFactor * best) {
+                int start = i;
+                while (start > 0 && p.get(start - 1).loss() < p.get(start).loss()) {
+                    start--;
+                }
+                end = start;
+                break;
+            }
+            best = Math.min(best, p.get(i).smoothedLoss());
+        }
+        int lowest = 0;
+        for (int i = 1; i <= end; i++) {
+            if (p.get(i).smoothedLoss() < p.get(lowest).smoothedLoss()) {
+                lowest = i;
+            }
+        }
+        // keep one point past the lowest one so that the slope at the lowest point can be measured
+        return p.isEmpty() ? p : p.subList(0, Math.min(end, lowest + 1) + 1);
     }
 
     /** fast.ai's "valley": the longest decreasing stretch of the smoothed loss, 1/2 of the way in. */

@@ -205,8 +205,12 @@ public final class RunContext {
         return built;
     }
 
-    /** Writes the model's parameters as checkpoint {@code name} ("best", "last") through the run folder. */
-    void saveCheckpoint(String name) throws IOException {
-        folder.writeCheckpoint(name, out -> built.block().saveParameters(new DataOutputStream(out)));
+    /**
+     * Writes the model's parameters, taken after {@code epoch} epochs (null: none finished) and the
+     * steps completed so far, as checkpoint {@code name} ("best", "last"): staged in the run folder
+     * and committed by the next record write, which must describe them (RunFolder#stageCheckpoint).
+     */
+    void saveCheckpoint(String name, Integer epoch) throws IOException {
+        folder.stageCheckpoint(name, epoch, stepsCompleted, out -> built.block().saveParameters(new DataOutputStream(out)));
     }
 }

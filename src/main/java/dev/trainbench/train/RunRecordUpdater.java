@@ -12,6 +12,8 @@ import java.time.Instant;
  */
 final class RunRecordUpdater extends TrainingListenerAdapter {
     private RunContext run;
+    private double trainedSamples;
+    private double trainedSeconds;
 
     @Override
     public void onRunStart(RunContext run) {
@@ -29,11 +31,15 @@ final class RunRecordUpdater extends TrainingListenerAdapter {
 
     @Override
     public void onEpochEnd(EpochMetrics epoch) {
+        // the run's rate: every sample trained over the training time of every epoch (validation excluded)
+        double seconds = epoch.get(Epoch.SECONDS);
+        trainedSamples += epoch.samplesPerSecond() * seconds;
+        trainedSeconds += seconds;
         double trainAcc = epoch.get(Epoch.TRAIN_ACCURACY);
         run.record().epochsCompleted(epoch.epoch()).stepsCompleted(run.stepsCompleted())
                 .lastTrainLoss(epoch.get(Epoch.TRAIN_LOSS))
                 .lastTrainAccuracy(Double.isNaN(trainAcc) ? null : trainAcc)
-                .samplesPerSecond(epoch.samplesPerSecond() == 0 ? null : (double) epoch.samplesPerSecond())
+                .samplesPerSecond(trainedSeconds == 0 ? null : trainedSamples / trainedSeconds)
                 .wallSeconds(wallSeconds());
         run.saveRecord();
     }

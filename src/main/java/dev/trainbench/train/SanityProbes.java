@@ -161,13 +161,30 @@ public final class SanityProbes {
     static Finding inputIndependentBaseline(ExperimentSpec spec, PreparedData data, int maxSamples) {
         Dataset train = data.train();
         requireUsable(spec, train);
-        Dataset eval = data.validation() != null && data.validation().size() > 0 ? data.validation() : data.test();
-        String evalName = eval == data.validation() ? "validation" : "test";
-        if (eval == null || eval.size() == 0) {
-            throw new TrainingException("the input-independent baseline needs a validation split, but this spec has"
-                    + " none; give split.validation a share (e.g. 10)");
+        // Scored on the validation split; without one, on training samples the probe does not train on.
+        // Never on the test split: it is held back for the explicit final test (D4).
+        int[] subset;
+        Dataset eval;
+        String evalName;
+        String scoredOn;
+        if (data.validation() != null && data.validation().size() > 0) {
+            subset = seededSubset(train.size(), Math.min(maxSamples, train.size()), spec.seed());
+            eval = data.validation();
+            evalName = "validation";
+            scoredOn = "scored on the validation split (" + eval.size() + " samples)";
+        } else {
+            if (train.size() < 2) {
+                throw new TrainingException("the input-independent baseline needs samples to score on, but there is no"
+                        + " validation split and only " + train.size() + " training sample; give split.validation a share (e.g. 15)");
+            }
+            int[] order = seededSubset(train.size(), train.size(), spec.seed());
+            int held = Math.min(maxSamples, Math.max(1, train.size() / 5));
+            subset = java.util.Arrays.copyOfRange(order, held, held + Math.min(maxSamples, train.size() - held));
+            eval = train.select(java.util.Arrays.copyOfRange(order, 0, held), train.name() + " (held out)");
+            evalName = "held-out";
+            scoredOn = "scored on " + held + " training samples the probe does not train on, as there is no validation"
+                    + " split (the test split stays held back)";
         }
-        int[] subset = seededSubset(train.size(), Math.min(maxSamples, train.size()), spec.seed());
         Dataset part = train.select(subset, train.name());
         int batch = Math.min(spec.training().batchSize(), part.size());
         int stepsPerEpoch = (part.size() + batch - 1) / batch;
@@ -181,8 +198,8 @@ public final class SanityProbes {
         String acc = part.isClassification() ? String.format(Locale.ROOT, " (accuracy %.1f%% vs %.1f%%)",
                 100 * real[1], 100 * zeroed[1]) : "";
         String numbers = String.format(Locale.ROOT, "%s loss %s with real inputs vs %s with zeroed inputs%s,"
-                        + " difference %s (%.0f%%) after %d steps on %d samples", evalName, num(real[0]), num(zeroed[0]),
-                acc, num(diff), zeroed[0] == 0 ? 0 : 100 * diff / zeroed[0], steps, part.size());
+                        + " difference %s (%.0f%%) after %d steps on %d samples; %s", evalName, num(real[0]), num(zeroed[0]),
+                acc, num(diff), zeroed[0] == 0 ? 0 : 100 * diff / zeroed[0], steps, part.size(), scoredOn);
         DataFacts facts = ok ? null : DataFacts.of(part, spec);
         return new Finding("input-independent baseline", ok, SanityRules.inputIndependent(ok, numbers, facts));
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Trains submitted runs one after another on a single dedicated thread (DJL's trainer and
  * PyTorch's gradient recording are per thread and not shareable), each with the live diagnosis
  * ({@link DiagnosisListener}), and publishes what happens on an
- * {@link EventChannel}. Nothing here ever waits for a subscriber.
+ * {@link EventChannel}. Every other training (sanity probes, range tests) is queued on the same
+ * thread as a {@link TrainerJob}. Nothing here ever waits for a subscriber.
  */
 public final class TrainerService implements AutoCloseable {
     private final RunStore store;
@@ -25,6 +26,7 @@ public final class TrainerService implements AutoCloseable {
     private final EventChannel channel = new EventChannel();
     private final ExecutorService worker;
     private final CopyOnWriteArrayList<RunHandle> handles = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<TrainerJob<?>> jobs = new CopyOnWriteArrayList<>();
     private final AtomicInteger submitted = new AtomicInteger();
 
     public TrainerService(RunStore store) {
@@ -59,6 +61,18 @@ public final class TrainerService implements AutoCloseable {
         handles.add(handle);
         worker.submit(() -> execute(handle, baseDir, parentId, null, null));
         return handle;
+    }
+
+    /**
+     * Queues training work that is not a run (sanity probes, a range test) on the trainer thread,
+     * behind the runs and jobs already queued.
+     */
+    public <T> TrainerJob<T> submitJob(String description, java.util.concurrent.Callable<T> work) {
+        TrainerJob<T> job = new TrainerJob<>(description, work);
+        jobs.add(job);
+        job.completion().whenComplete((v, e) -> jobs.remove(job));
+        worker.submit(job::execute);
+        return job;
     }
 
     /**
@@ -139,6 +153,7 @@ public final class TrainerService implements AutoCloseable {
     @Override
     public void close() {
         handles.forEach(RunHandle::stop);
+        jobs.forEach(TrainerJob::cancel);
         worker.shutdown();
         try {
             worker.awaitTermination(30, TimeUnit.SECONDS);

@@ -223,7 +223,7 @@ public final class TrainingLoop {
 
         /** Validation, and the epoch's row. */
         private EpochMetrics finishEpoch(int epoch, double trainLoss, double trainAcc, double seconds, long seen) {
-            double[] val = validation == null ? null : Evaluation.evaluate(run.trainer(), validation);
+            double[] val = validation == null ? null : Evaluation.evaluate(run.trainer(), validation, data.targetScaler());
             return EpochMetrics.builder()
                     .set(MetricColumns.Epoch.EPOCH, epoch)
                     .set(MetricColumns.Epoch.TRAIN_LOSS, trainLoss)
@@ -233,6 +233,9 @@ public final class TrainingLoop {
                     .set(MetricColumns.Epoch.SECONDS, seconds)
                     .set(MetricColumns.Epoch.LEARNING_RATE, tracker.current())
                     .set(MetricColumns.Epoch.SAMPLES_PER_SECOND, (float) (seen / seconds))
+                    .set(MetricColumns.Epoch.VALIDATION_RMSE, val == null ? Double.NaN : val[2])
+                    .set(MetricColumns.Epoch.VALIDATION_MAE, val == null ? Double.NaN : val[3])
+                    .set(MetricColumns.Epoch.VALIDATION_R2, val == null ? Double.NaN : val[4])
                     .build();
         }
     }

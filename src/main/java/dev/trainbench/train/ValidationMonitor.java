@@ -13,6 +13,10 @@ final class ValidationMonitor {
     private double bestLoss = Double.POSITIVE_INFINITY;
     private int bestEpoch = -1;
     private Double bestAccuracy;
+    private Double bestRmse;
+    private Double bestMae;
+    private Double bestR2;
+    private boolean byTrainingLoss;
 
     ValidationMonitor(TrainingSpec training) {
         this.minDelta = training.earlyStopping() == null ? 0 : training.earlyStopping().minDelta();
@@ -21,12 +25,16 @@ final class ValidationMonitor {
     /** Takes an epoch in; true when it is the new best. */
     boolean improved(EpochMetrics e) {
         double valLoss = e.get(Epoch.VALIDATION_LOSS);
-        double monitored = Double.isNaN(valLoss) ? e.get(Epoch.TRAIN_LOSS) : valLoss;
+        byTrainingLoss = Double.isNaN(valLoss);
+        double monitored = byTrainingLoss ? e.get(Epoch.TRAIN_LOSS) : valLoss;
         if (monitored < bestLoss - minDelta) {
             bestLoss = monitored;
             bestEpoch = e.epoch();
             double valAcc = e.get(Epoch.VALIDATION_ACCURACY);
             bestAccuracy = Double.isNaN(valAcc) ? null : valAcc;
+            bestRmse = finite(e.get(Epoch.VALIDATION_RMSE));
+            bestMae = finite(e.get(Epoch.VALIDATION_MAE));
+            bestR2 = finite(e.get(Epoch.VALIDATION_R2));
             return true;
         }
         return false;
@@ -39,6 +47,28 @@ final class ValidationMonitor {
 
     double bestLoss() {
         return bestLoss;
+    }
+
+    /** What "best" is measured by, for messages: the validation loss, or the training loss without a validation split. */
+    String monitoredName() {
+        return byTrainingLoss ? "training loss (there is no validation split)" : "validation loss";
+    }
+
+    /** Regression: validation RMSE, MAE and R² of the best epoch (targets' units), null without them. */
+    Double bestRmse() {
+        return bestRmse;
+    }
+
+    Double bestMae() {
+        return bestMae;
+    }
+
+    Double bestR2() {
+        return bestR2;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /** Validation accuracy of the best epoch, null without one. */

@@ -9,7 +9,9 @@
  * detail measurements) and {@code Batches} (indices to input and label arrays, augmentation for
  * training batches only) are the only step and batch code, shared with the sanity probes, the LR
  * range test, validation and the final test. Also: schedules, the background trainer service and
- * the bounded, coalescing event channel that feeds the GUI and the CLI. Imports no JavaFX; hands out
+ * the bounded, coalescing event channel that feeds the GUI and the CLI. Every training (runs,
+ * sanity probes, range tests) runs on the trainer service's one thread ({@code TrainerJob} for the
+ * probes); {@code Checkpoints} is the one reader of saved weights. Imports no JavaFX; hands out
  * plain Java values only, never NDArrays.
  */
 package dev.trainbench.train;

@@ -120,7 +120,7 @@ class CliTest {
     @Test
     void gpuRequestWithoutGpuFailsClearly() throws Exception {
         CliOutcome o = cli("run", spec("s.json", SPIRAL).toString(), "--device", "gpu", "-q", "-w", workspace().toString());
-        assertEquals(1, o.code());
+        assertEquals(2, o.code());
         assertTrue(o.err().contains("GPU"), o.err());
     }
 

@@ -265,6 +265,21 @@ class ComparisonTest {
     }
 
     @Test
+    void runsOfAGroupThatDidNotFinishAreLeftOutOfItsStatisticsAndSaidSo() {
+        List<RunRecord> runs = new ArrayList<>(group("g-a", MLP, 0.96, 0.97, 0.50));
+        RunRecord stopped = runs.get(2).toBuilder().status(RunStatus.STOPPED).build();
+        curves.put(stopped.id(), curves.get(runs.get(2).id()));
+        runs.set(2, stopped);
+        runs.addAll(group("g-b", DROPOUT.withName("b"), 0.965, 0.955, 0.97));
+        Comparison c = Comparison.of(runs, r -> curves.get(r.id()));
+        assertEquals(2, c.statistics().get(0).finalValidationAccuracy().n());
+        assertEquals(0.965, c.statistics().get(0).finalValidationAccuracy().mean(), 1e-12);
+        assertTrue(c.warnings().contains("mnist-mlp: 1 of 3 runs did not finish (mnist-mlp seed 44 stopped) and is left out"
+                + " of its statistics"), c.warnings().toString());
+        assertEquals(3, c.metrics().stream().filter(m -> "g-a".equals(m.groupId())).count(), "still in the metrics table");
+    }
+
+    @Test
     void collidingNamesAreToldApart() {
         RunRecord a = run("20250101-000000-x-aaaa", MLP, null, null, new double[] {0.9});
         RunRecord b = run("20250101-000000-x-bbbb", DROPOUT, null, null, new double[] {0.9});

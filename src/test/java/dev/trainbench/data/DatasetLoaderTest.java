@@ -55,7 +55,7 @@ class DatasetLoaderTest {
 
     @Test
     void toyDefaultsToSixHundredSamples() {
-        DataSpec spec = new DataSpec(DataSpec.Source.TOY, "spiral", null, null, null, null, null, null, null, null, null, null);
+        DataSpec spec = DataSpec.toy("spiral");
         Dataset d = DatasetLoader.load(spec, dir, 1);
         assertEquals(600, d.size());
         assertEquals(3, d.numClasses());

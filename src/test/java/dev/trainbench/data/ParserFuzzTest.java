@@ -106,6 +106,42 @@ class ParserFuzzTest {
         });
     }
 
+    @Test
+    void csvOptionsAndFilesReadAlikeOnlyThrowDataException() throws IOException {
+        String iris;
+        try (InputStream in = DatasetLoader.class.getResourceAsStream("/sample-datasets/iris/iris.csv")) {
+            iris = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> seeds = new ArrayList<>(List.of(CSV_SEEDS));
+        seeds.add(iris);
+        seeds.add("178,13,class_0,class_1\n1 2 0\n3  4 1\n5\t6 2\n");
+        DataSpec.Delimiter[] delimiters = DataSpec.Delimiter.values();
+        CsvLoader.Layout layout = CsvLoader.load(Fixtures.write(dir.resolve("train.csv"), CSV_SEEDS[0]),
+                CsvLoader.Options.defaults(), w -> { }).layout();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            SplittableRandom r = new SplittableRandom(SEED + 1);
+            for (int i = 0; i < 600; i++) {
+                String text = i % 4 == 0 ? randomCsv(r) : mutate(seeds.get(r.nextInt(seeds.size())), r);
+                CsvLoader.Options options = new CsvLoader.Options(r.nextInt(3) == 0 ? "label" : null,
+                        r.nextInt(3) == 0 ? null : r.nextBoolean(), r.nextInt(4),
+                        r.nextInt(3) == 0 ? null : delimiters[r.nextInt(delimiters.length)],
+                        r.nextInt(3) == 0 ? DataSpec.Task.CLASSIFICATION : null,
+                        r.nextInt(4) == 0 ? List.of(Integer.toString(r.nextInt(4))) : List.of());
+                Path f = Fixtures.write(dir.resolve("f.csv"), text);
+                boolean like = r.nextInt(4) == 0;
+                int id = i;
+                expectOnlyDataException("csv options case " + id + " (seed " + (SEED + 1) + ")", () -> {
+                    CsvLoader.Parsed p = like ? CsvLoader.loadLike(f, CsvLoader.Options.defaults(), layout, w -> { })
+                            : CsvLoader.load(f, options, w -> { });
+                    checkDataset(p.dataset());
+                });
+                // the preview never throws: errors are part of what it shows
+                CsvLoader.Preview preview = CsvLoader.preview(f, options, 5);
+                assertTrue(preview.error() != null || preview.layout() != null, "case " + id);
+            }
+        });
+    }
+
     private static String randomCsv(SplittableRandom r) {
         StringBuilder s = new StringBuilder();
         int n = r.nextInt(0, 80);

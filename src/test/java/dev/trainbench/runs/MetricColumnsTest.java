@@ -35,9 +35,12 @@ class MetricColumnsTest {
     }
 
     @Test
-    void theEpochLayoutIsTheFileOrderOfEarlierVersions() {
-        assertEquals(List.of("epoch", "train_loss", "train_accuracy", "validation_loss", "validation_accuracy", "seconds",
-                "learning_rate", "samples_per_second"), MetricLayout.epochs().header());
+    void theEpochLayoutKeepsTheFileOrderOfEarlierVersionsAndAppendsTheRegressionColumns() {
+        List<String> before = List.of("epoch", "train_loss", "train_accuracy", "validation_loss", "validation_accuracy",
+                "seconds", "learning_rate", "samples_per_second");
+        List<String> now = MetricLayout.epochs().header();
+        assertEquals(before, now.subList(0, before.size()));
+        assertEquals(List.of("validation_rmse", "validation_mae", "validation_r2"), now.subList(before.size(), now.size()));
     }
 
     @Test

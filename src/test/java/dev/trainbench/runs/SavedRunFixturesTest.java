@@ -2,7 +2,14 @@ package dev.trainbench.runs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trainbench.spec.SpecJson;
 
 import dev.trainbench.spec.TrainingSpec;
 import java.io.IOException;
@@ -18,6 +25,7 @@ class SavedRunFixturesTest {
 
     static final String V1 = "20240305-101500-iris-tiny-mlp-a1b2";
     static final String NEWER = "20990101-000000-from-newer-version-ffff";
+    static final String NEWER_SPEC = "20990202-000000-newer-spec-eeee";
     static final String BEFORE_DEAD_FRACTION = "20260301-090000-blobs-before-dead-fraction-b0b0";
     static final String NEWER_METRICS = "20990102-000000-newer-metrics-eeee";
 
@@ -69,12 +77,94 @@ class SavedRunFixturesTest {
     }
 
     @Test
-    void runJsonWithFieldsFromANewerVersionStillLoads() throws IOException {
+    void runJsonWithFieldsFromANewerVersionStillLoadsAndIsMarked() throws IOException {
         install(NEWER, "run.json");
         RunRecord r = new RunStore(workspace).load(NEWER);
         assertEquals("from-newer-version", r.name());
-        assertEquals(2, r.spec().training().epochs());
-        assertEquals(16, r.spec().model().layers().get(0).units());
+        assertEquals(RunStatus.COMPLETED, r.status());
+        assertTrue(r.fromNewerVersion());
+        assertTrue(r.unread().fields().containsAll(List.of("energyJoules", "hardware", "spec")), r.unread().toString());
+        // a spec with a field this version does not know is not the recipe that ran: never used half-read
+        assertNull(r.spec());
+        assertTrue(r.unread().specProblem().contains("mixedPrecision"), r.unread().specProblem());
+    }
+
+    @Test
+    void aRunWhoseSpecThisVersionCannotReadIsListedFromWhatCanBeRead() throws IOException {
+        install(NEWER_SPEC, "run.json", "epochs.csv");
+        install(V1, "run.json");
+        RunStore store = new RunStore(workspace);
+        List<RunRecord> runs = store.list();
+        assertEquals(List.of(NEWER_SPEC, V1), runs.stream().map(RunRecord::id).toList());
+        assertEquals(List.of(), store.problems());
+        RunRecord r = runs.get(0);
+        assertEquals("newer-spec", r.name());
+        assertTrue(r.fromNewerVersion());
+        assertNull(r.status());
+        assertEquals("archived", r.unread().rawStatus());
+        assertEquals(0.91, r.bestValidationAccuracy());
+        assertEquals(3, r.epochsCompleted());
+        assertEquals(0.9, r.testAccuracy());
+        assertEquals("table.parquet", r.dataLabel());
+        assertEquals(List.of("future"), r.tags());
+        assertNull(r.spec());
+        assertTrue(r.unread().specProblem().contains("version 2"), r.unread().specProblem());
+        // a known field in a shape this version does not expect is left out, not fatal
+        assertNull(r.samplesPerSecond());
+        assertTrue(r.unread().fields().containsAll(List.of("status", "queuePriority", "carbonReport", "energyJoules",
+                "samplesPerSecond", "spec", "test.topKAccuracy", "checkpoints.best.sha256")), r.unread().fields().toString());
+        assertEquals(3, store.readEpochs(NEWER_SPEC).rows());
+        assertFalse(runs.get(1).fromNewerVersion());
+    }
+
+    @Test
+    void actionsThatNeedTheSpecOfANewerRunAreRefusedWithTheReason() throws IOException {
+        install(NEWER_SPEC, "run.json");
+        RunRecord r = new RunStore(workspace).load(NEWER_SPEC);
+        RunStoreException e = assertThrows(RunStoreException.class, () -> r.specFor("the final test"));
+        assertTrue(e.getMessage().contains("newer TrainBench") && e.getMessage().contains("the final test")
+                && e.getMessage().contains("version 2"), e.getMessage());
+    }
+
+    @Test
+    void listingAnArchivedRunFromANewerVersionLeavesItsFileUntouched() throws IOException {
+        install(NEWER_SPEC, "run.json");
+        Path json = workspace.resolve("runs").resolve(NEWER_SPEC).resolve(RunStore.RECORD_FILE);
+        byte[] before = Files.readAllBytes(json);
+        RunStore store = new RunStore(workspace);
+        store.list();
+        store.load(NEWER_SPEC);
+        assertArrayEquals(before, Files.readAllBytes(json));
+    }
+
+    @Test
+    void editingARunFromANewerVersionChangesOnlyWhatWasEdited() throws IOException {
+        install(NEWER_SPEC, "run.json");
+        Path json = workspace.resolve("runs").resolve(NEWER_SPEC).resolve(RunStore.RECORD_FILE);
+        ObjectNode expected = (ObjectNode) SpecJson.mapper().readTree(json.toFile());
+        RunStore store = new RunStore(workspace);
+        store.rename(NEWER_SPEC, "renamed");
+        store.setNotes(NEWER_SPEC, "seen by an older version");
+        store.setTags(NEWER_SPEC, List.of("future", "kept"));
+        expected.put("name", "renamed");
+        expected.put("notes", "seen by an older version");
+        expected.set("tags", SpecJson.mapper().valueToTree(List.of("future", "kept")));
+        assertEquals(expected, SpecJson.mapper().readTree(json.toFile()));
+        RunRecord again = store.load(NEWER_SPEC);
+        assertEquals("archived", again.unread().rawStatus());
+        assertEquals("renamed", again.name());
+    }
+
+    @Test
+    void editingAVersion1RunKeepsItsSpecExactlyAsWritten() throws IOException {
+        install(V1, "run.json");
+        Path json = workspace.resolve("runs").resolve(V1).resolve(RunStore.RECORD_FILE);
+        JsonNode before = SpecJson.mapper().readTree(json.toFile());
+        new RunStore(workspace).setNotes(V1, "second look");
+        JsonNode after = SpecJson.mapper().readTree(json.toFile());
+        assertEquals(before.get("spec"), after.get("spec"));
+        assertEquals("second look", after.get("notes").asText());
+        assertFalse(new RunStore(workspace).load(V1).fromNewerVersion());
     }
 
     @Test

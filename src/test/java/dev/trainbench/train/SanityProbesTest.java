@@ -53,6 +53,23 @@ class SanityProbesTest {
     }
 
     @Test
+    void withoutAValidationSplitTheBaselineSaysItScoresOnHeldOutTrainingSamplesNotTheTestSplit() {
+        ExperimentSpec s = spec(DataSpec.toy("blobs", 400, 0.5, 2), mlp(InitSpec.Type.HE), 0.01)
+                .withSplit(new dev.trainbench.spec.SplitSpec(80.0, 0.0, 20.0, null, null, null));
+        List<SanityProbes.Finding> f = probe(s);
+        assertTrue(f.get(1).ok(), f.get(1).line());
+        assertTrue(f.get(1).line().contains("scored on 64 training samples the probe does not train on, as there is no"
+                + " validation split"), f.get(1).line());
+        assertTrue(f.get(1).line().contains("on 256 samples"), f.get(1).line());
+    }
+
+    @Test
+    void withAValidationSplitTheBaselineSaysSo() {
+        List<SanityProbes.Finding> f = probe(spec(DataSpec.toy("blobs", 400, 0.5, 2), mlp(InitSpec.Type.HE), 0.01));
+        assertTrue(f.get(1).line().contains("scored on the validation split (60 samples)"), f.get(1).line());
+    }
+
+    @Test
     void healthyMlpPassesOnSpiralAndMnist() {
         for (DataSpec data : List.of(DataSpec.toy("spiral", 450, 0.2, 3), DataSpec.sample("mnist"))) {
             ModelSpec model = data.source() == DataSpec.Source.SAMPLE

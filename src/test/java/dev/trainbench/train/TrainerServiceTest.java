@@ -1,6 +1,7 @@
 package dev.trainbench.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,60 @@ class TrainerServiceTest {
             List<TrainingEvent> events = new ArrayList<>(sub.drain());
             assertTrue(events.stream().anyMatch(ev -> ev instanceof TrainingEvent.RunFinished f && f.status() == RunStatus.FAILED));
             assertEquals(RunStatus.FAILED, h.status());
+        }
+    }
+
+    @Test
+    void aJobRunsOnTheTrainerThreadAfterTheRunQueuedBeforeIt() throws Exception {
+        try (TrainerService service = new TrainerService(new RunStore(workspace))) {
+            RunHandle run = service.submit(spiral(500), workspace);
+            run.pause();
+            java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+            TrainerJob<String> job = service.submitJob("probe", () -> {
+                thread.set(Thread.currentThread().getName());
+                return "done";
+            });
+            Thread.sleep(300);
+            assertFalse(job.completion().isDone(), "one training at a time: the job waits for the run");
+            run.stop();
+            assertEquals("done", job.completion().get(60, TimeUnit.SECONDS));
+            assertTrue(run.completion().isDone());
+            assertEquals("trainbench-trainer", thread.get());
+        }
+    }
+
+    @Test
+    void aQueuedJobCanBeCancelledAndNeverRuns() throws Exception {
+        try (TrainerService service = new TrainerService(new RunStore(workspace))) {
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            TrainerJob<Integer> first = service.submitJob("holds the trainer", () -> {
+                hold.await();
+                return 1;
+            });
+            java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+            TrainerJob<Integer> second = service.submitJob("cancelled", () -> {
+                ran.set(true);
+                return 2;
+            });
+            assertTrue(second.cancel());
+            hold.countDown();
+            assertEquals(1, first.completion().get(30, TimeUnit.SECONDS));
+            assertThrows(java.util.concurrent.CancellationException.class, () -> second.completion().get(30, TimeUnit.SECONDS));
+            assertFalse(first.cancel(), "a job that ran cannot be cancelled");
+            // the queue goes on after a cancelled job
+            assertEquals(3, service.submitJob("after", () -> 3).completion().get(30, TimeUnit.SECONDS));
+            assertFalse(ran.get());
+        }
+    }
+
+    @Test
+    void aFailingJobCompletesExceptionallyWithItsMessage() {
+        try (TrainerService service = new TrainerService(new RunStore(workspace))) {
+            TrainerJob<Object> job = service.submitJob("fails", () -> {
+                throw new TrainingException("no data");
+            });
+            ExecutionException e = assertThrows(ExecutionException.class, () -> job.completion().get(30, TimeUnit.SECONDS));
+            assertEquals("no data", e.getCause().getMessage());
         }
     }
 }

@@ -110,14 +110,18 @@ class TrainingListenersTest {
         l.onRunStart(run);
         Path best = folder.checkpoint("best");
         l.onEpochEnd(epoch(1, 1.0));
+        assertFalse(Files.exists(best), "staged: the record that describes it commits it");
+        run.saveRecord(); // what the record listener does after this one
         assertTrue(Files.exists(best));
         assertEquals(1, run.record().build().bestEpoch());
         Files.delete(best);
         l.onEpochEnd(epoch(2, 1.2));
+        run.saveRecord();
         assertFalse(Files.exists(best), "no improvement, no new best checkpoint");
         assertEquals(1, run.record().build().bestEpoch());
         assertEquals(1.0, run.record().build().bestValidationLoss(), 1e-6);
         l.onEpochEnd(epoch(3, 0.8));
+        run.saveRecord();
         assertTrue(Files.exists(best));
         RunRecord r = run.record().build();
         assertEquals(3, r.bestEpoch());
@@ -125,7 +129,10 @@ class TrainingListenersTest {
         assertEquals(0.53, r.bestValidationAccuracy(), 1e-6);
         assertFalse(Files.exists(folder.checkpoint("last")));
         l.onRunEnd(RunStatus.COMPLETED, null);
+        run.saveRecord();
         assertTrue(Files.exists(folder.checkpoint("last")));
+        assertEquals(3, folder.record().checkpoints().get("best").epoch());
+        assertEquals(3, folder.record().checkpoints().get("last").epoch());
     }
 
     @Test
@@ -134,11 +141,13 @@ class TrainingListenersTest {
         CheckpointSaver diverged = new CheckpointSaver();
         diverged.onRunStart(run);
         diverged.onRunEnd(RunStatus.DIVERGED, "the loss became NaN");
+        run.saveRecord();
         assertFalse(Files.exists(folder.checkpoint("last")));
         assertFalse(Files.exists(folder.checkpoint("best")));
         CheckpointSaver stopped = new CheckpointSaver();
         stopped.onRunStart(run);
         stopped.onRunEnd(RunStatus.STOPPED, "stopped by the user after 3 steps");
+        run.saveRecord();
         assertTrue(Files.exists(folder.checkpoint("last")));
         assertTrue(Files.exists(folder.checkpoint("best")), "the only weights there are");
     }

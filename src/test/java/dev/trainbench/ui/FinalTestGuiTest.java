@@ -75,6 +75,9 @@ class FinalTestGuiTest {
         robot.clickOn("#start");
         waitUntil("the run to finish", 90, () -> !window.trainViewModel().runningProperty().get()
                 && window.trainViewModel().epochsShownProperty().get() == 2);
+        // running turns false and the status line changes in the same FX event, but this thread can
+        // observe the first before the second: let that event finish before reading the status
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(errors.isEmpty(), errors.toString());
         assertTrue(window.trainViewModel().sanityFindings().size() > 0, "sanity findings arrived");
         assertTrue(window.trainView().sanityPanel().isVisible());

@@ -1,6 +1,9 @@
 package dev.trainbench.ui.data;
 
+import dev.trainbench.data.CsvLoader;
 import dev.trainbench.data.DataProfile;
+import dev.trainbench.data.SplitSummary;
+import dev.trainbench.spec.DataSpec;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.ToyDatasets;
 import dev.trainbench.spec.Preprocessing;
@@ -46,6 +49,9 @@ public final class DataView extends SplitPane {
     private final StackPane augmentationPreview = new StackPane();
     private Canvas augmentationCanvas;
     private int augmentationPreviews;
+    private final java.util.List<Object> keep = new java.util.ArrayList<>();
+    private final TableView<java.util.List<String>> csvTable = new TableView<>();
+    private final TableView<SplitRow> splitTable = new TableView<>();
 
     public DataView(DataViewModel vm) {
         this.vm = vm;
@@ -54,6 +60,9 @@ public final class DataView extends SplitPane {
         getItems().addAll(form(), right());
         setDividerPositions(0.3);
         vm.workbench().datasetProperty().addListener((o, a, d) -> showPreview(d));
+        vm.choiceProperty().addListener((o, a, c) -> showPreview(vm.workbench().dataset()));
+        vm.csvPreviewProperty().addListener((o, a, p) -> showCsvPreview(p));
+        vm.splitSummaryProperty().addListener((o, a, p) -> showSplitCounts(p));
         showPreview(vm.workbench().dataset());
         vm.warnings().addListener((javafx.collections.ListChangeListener<DataProfile.Warning>) c -> showWarnings());
         vm.workbench().specProperty().addListener((o, a, s) -> {
@@ -110,14 +119,23 @@ public final class DataView extends SplitPane {
         browseLabels.setOnAction(e -> browse(true));
         HBox labelsRow = new HBox(6, labels, browseLabels);
         HBox.setHgrow(labels, Priority.ALWAYS);
-        TextField target = new TextField();
-        target.textProperty().bindBidirectional(vm.targetColumnProperty());
-        target.setPromptText("last column");
         Spinner<Integer> imageSize = new Spinner<>(4, 512, vm.imageSizeProperty().get(), 4);
         imageSize.valueProperty().addListener((o, a, v) -> vm.imageSizeProperty().set(v));
         CheckBox grey = new CheckBox("greyscale");
         grey.selectedProperty().bindBidirectional(vm.grayscaleProperty());
-        f.row("Path", pathRow).row("Labels", labelsRow).row("Target column", target, "The column to predict; empty means the last one.")
+        f.row("Path", pathRow).row("Labels", labelsRow);
+        csvOptions(f);
+        TextField names = new TextField();
+        names.setId("class-names");
+        names.textProperty().bindBidirectional(vm.classNamesPathProperty());
+        names.setPromptText("0, 1, 2, ... (no names file)");
+        Button browseNames = new Button("Browse...");
+        browseNames.setOnAction(e -> chooseFile("Class names: one per line, label 0 first", vm.classNamesPathProperty(),
+                new FileChooser.ExtensionFilter("Text", "*.txt", "*.names", "*.csv")));
+        HBox namesRow = new HBox(6, names, browseNames);
+        HBox.setHgrow(names, Priority.ALWAYS);
+        f.row("Class names", namesRow, "A text file with one class name per line, the name of label 0 first: names for"
+                + " numbered classes (IDX labels, a CSV target of 0, 1, 2...). Empty: the classes are called 0, 1, 2...")
                 .row("Image size", imageSize).row("", grey);
         var isFile = Bindings.createBooleanBinding(() -> switch (vm.choiceProperty().get()) {
             case CSV, IDX, IMAGES -> true;
@@ -125,8 +143,16 @@ public final class DataView extends SplitPane {
         }, vm.choiceProperty());
         Forms.showWhen(isFile, pathRow);
         Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX), labelsRow);
-        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV), target);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX).or(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV)),
+                namesRow);
         Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IMAGES), imageSize, grey);
+        splitFiles(f, "Test data", "test", vm.testFromFilesProperty(), vm.testPathProperty(), vm.testLabelsPathProperty(), isFile,
+                "Split from training data: a held-back share of Path. From file(s): the official test files (e.g."
+                        + " t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz), used as they are; the split"
+                        + " percentages then divide Path into train and validation.");
+        splitFiles(f, "Validation data", "validation", vm.validationFromFilesProperty(), vm.validationPathProperty(),
+                vm.validationLabelsPathProperty(), isFile, "Split from training data: a share of Path. From file(s):"
+                        + " a separate validation set in the same format, used as it is.");
 
         Button load = new Button("Load data");
         load.setId("load-data");
@@ -158,8 +184,12 @@ public final class DataView extends SplitPane {
         Label validationLabel = new Label();
         Forms.bindPercent(validationLabel, vm.validationPercentProperty());
         Label testLabel = new Label();
-        Forms.bindPercent(testLabel, vm.testPercentProperty());
+        testLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.testFromFilesProperty().get()
+                ? "own files" : Forms.format(vm.testPercentProperty().get()) + "%",
+                vm.testFromFilesProperty(), vm.testPercentProperty()));
         testLabel.setId("split-test");
+        validation.disableProperty().bind(vm.validationFromFilesProperty());
+        train.disableProperty().bind(vm.validationFromFilesProperty().and(vm.testFromFilesProperty()));
         f.row("Train", sliderRow(train, trainLabel))
                 .row("Validation", sliderRow(validation, validationLabel), "Used to watch generalisation during training.")
                 .row("Test", testLabel, "Held back: evaluated only by the explicit final test.");
@@ -245,11 +275,232 @@ public final class DataView extends SplitPane {
         prep.setId("preprocessing");
         prep.valueProperty().bindBidirectional(vm.preprocessingProperty());
         f.row("Inputs", prep, "Fitted on the training split only and stored with the run.");
+        ChoiceBox<DataSpec.TargetScaling> targets = EnumNames.choiceBox(DataSpec.TargetScaling.class);
+        targets.setId("target-scaling");
+        targets.valueProperty().bindBidirectional(vm.targetScalingProperty());
+        f.row("Targets", targets, "Regression targets: standardize to zero mean and unit variance, fitted on the training"
+                + " split; RMSE, MAE and R\u00b2 are still reported in the target's units. Class labels are never scaled.");
+        var regression = Bindings.createBooleanBinding(() -> vm.workbench().dataset() != null
+                && !vm.workbench().dataset().isClassification(), vm.workbench().datasetProperty());
+        targets.disableProperty().bind(regression.not().and(vm.targetScalingProperty().isEqualTo(DataSpec.TargetScaling.NONE)));
 
         ScrollPane scroll = new ScrollPane(f.node());
         scroll.setFitToWidth(true);
         scroll.setMinWidth(300);
         return scroll;
+    }
+
+    /** The CSV options: lines to skip, header, delimiter, target (picked from the parsed columns), task, categorical columns. */
+    private void csvOptions(Forms f) {
+        Spinner<Integer> skip = new Spinner<>(0, DataSpec.MAX_SKIP_LINES, vm.skipLinesProperty().get());
+        skip.setEditable(true);
+        skip.setId("csv-skip-lines");
+        skip.setPrefWidth(90);
+        skip.valueProperty().addListener((o, a, v) -> vm.skipLinesProperty().set(v));
+        vm.skipLinesProperty().addListener((o, a, v) -> {
+            if (!v.equals(skip.getValue())) {
+                skip.getValueFactory().setValue(v.intValue());
+            }
+        });
+        ChoiceBox<DataViewModel.HeaderChoice> header = new ChoiceBox<>();
+        header.getItems().setAll(DataViewModel.HeaderChoice.values());
+        header.valueProperty().bindBidirectional(vm.headerProperty());
+        header.setId("csv-header");
+        ChoiceBox<DataSpec.Delimiter> delimiter = new ChoiceBox<>();
+        delimiter.getItems().setAll(DataSpec.Delimiter.values());
+        delimiter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DataSpec.Delimiter d) {
+                return d == null ? "" : switch (d) {
+                    case AUTO -> "detect";
+                    case COMMA -> ", (comma)";
+                    case SEMICOLON -> "; (semicolon)";
+                    case TAB -> "tab";
+                    case WHITESPACE -> "whitespace (runs of spaces)";
+                };
+            }
+
+            @Override
+            public DataSpec.Delimiter fromString(String s) {
+                return null;
+            }
+        });
+        delimiter.valueProperty().bindBidirectional(vm.delimiterProperty());
+        delimiter.setId("csv-delimiter");
+        ComboBox<String> target = new ComboBox<>();
+        target.setId("csv-target");
+        target.setMaxWidth(Double.MAX_VALUE);
+        target.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String c) {
+                return c == null || c.isEmpty() ? "last column" : c;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s == null || s.equals("last column") ? "" : s;
+            }
+        });
+        Runnable fillTargets = () -> {
+            String keep = vm.targetColumnProperty().get();
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add("");
+            items.addAll(vm.columns());
+            if (keep != null && !keep.isEmpty() && !items.contains(keep)) {
+                items.add(keep); // a column the file does not have: shown, and the preview says so
+            }
+            target.getItems().setAll(items);
+            target.setValue(keep == null ? "" : keep);
+        };
+        vm.columns().addListener((javafx.collections.ListChangeListener<String>) c -> fillTargets.run());
+        vm.targetColumnProperty().addListener((o, a, v) -> {
+            if (!java.util.Objects.equals(target.getValue(), v)) {
+                fillTargets.run();
+            }
+        });
+        target.valueProperty().addListener((o, a, v) -> {
+            if (v != null && !v.equals(vm.targetColumnProperty().get())) {
+                vm.targetColumnProperty().set(v);
+            }
+        });
+        fillTargets.run();
+        ChoiceBox<DataViewModel.TaskChoice> task = new ChoiceBox<>();
+        task.getItems().setAll(DataViewModel.TaskChoice.values());
+        task.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DataViewModel.TaskChoice t) {
+                if (t == null) {
+                    return "";
+                }
+                return switch (t) {
+                    case AUTO -> vm.taskGuessProperty().get() == null ? "automatic"
+                            : "automatic (" + EnumNames.label(vm.taskGuessProperty().get()) + ")";
+                    case CLASSIFICATION -> "classification";
+                    case REGRESSION -> "regression";
+                };
+            }
+
+            @Override
+            public DataViewModel.TaskChoice fromString(String s) {
+                return null;
+            }
+        });
+        task.valueProperty().bindBidirectional(vm.taskProperty());
+        task.setId("csv-task");
+        vm.taskGuessProperty().addListener((o, a, g) -> {
+            // the converter's text changed: make the choice box redraw its items and value
+            DataViewModel.TaskChoice v = task.getValue();
+            task.getItems().setAll(DataViewModel.TaskChoice.values());
+            task.setValue(v);
+        });
+        javafx.scene.control.MenuButton categorical = new javafx.scene.control.MenuButton();
+        categorical.setId("csv-categorical");
+        categorical.setMaxWidth(Double.MAX_VALUE);
+        Runnable fillCategorical = () -> {
+            categorical.getItems().clear();
+            CsvLoader.Preview p = vm.csvPreviewProperty().get();
+            for (int j = 0; j < vm.columns().size(); j++) {
+                String col = vm.columns().get(j);
+                if (p != null && p.layout() != null && j == p.layout().targetIndex()) {
+                    continue;
+                }
+                javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(col);
+                item.setSelected(vm.categoricalColumns().contains(col));
+                item.selectedProperty().addListener((o, a, on) -> {
+                    if (on && !vm.categoricalColumns().contains(col)) {
+                        vm.categoricalColumns().add(col);
+                    } else if (!on) {
+                        vm.categoricalColumns().remove(col);
+                    }
+                });
+                categorical.getItems().add(item);
+            }
+            categorical.setText(vm.categoricalColumns().isEmpty() ? "only text columns" : String.join(", ", vm.categoricalColumns()));
+        };
+        vm.csvPreviewProperty().addListener((o, a, p) -> fillCategorical.run());
+        vm.categoricalColumns().addListener((javafx.collections.ListChangeListener<String>) c ->
+                categorical.setText(vm.categoricalColumns().isEmpty() ? "only text columns" : String.join(", ", vm.categoricalColumns())));
+        fillCategorical.run();
+        f.row("Skip lines", skip, "Lines before the header (or the first row) to skip: a preamble. scikit-learn's"
+                        + " CSVs start with one, e.g. '178,13,class_0,class_1,class_2': skip 1.")
+                .row("Header", header, "Detect, or say whether the first row (after the skipped lines) names the columns.")
+                .row("Delimiter", delimiter, "What separates the cells; detect tries tab, ';', ',' and then runs of spaces.")
+                .row("Target", target, "The column to predict, picked from the columns as read with these options.")
+                .row("Task", task, "Classification (a class per row) or regression (a number per row); automatic shows its"
+                        + " guess: text targets, or at most 20 whole-number values, are classes.")
+                .row("Categorical", categorical, "Feature columns to one-hot encode although they hold numbers (codes such as"
+                        + " a zone or a product type); text columns always are.");
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV), skip, header, delimiter, target, task, categorical);
+    }
+
+    /** "Test data: split from training data / from file(s)...", with the files' paths when from files. */
+    private void splitFiles(Forms f, String label, String role, javafx.beans.property.BooleanProperty fromFiles,
+                            javafx.beans.property.StringProperty path, javafx.beans.property.StringProperty labels,
+                            javafx.beans.binding.BooleanBinding isFile, String help) {
+        ChoiceBox<Boolean> mode = new ChoiceBox<>();
+        mode.getItems().setAll(false, true);
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Boolean b) {
+                return b == null ? "" : b ? "from file(s)..." : "split from training data";
+            }
+
+            @Override
+            public Boolean fromString(String s) {
+                return null;
+            }
+        });
+        javafx.beans.property.ObjectProperty<Boolean> asObject = fromFiles.asObject();
+        keep.add(asObject); // bidirectional bindings hold their properties weakly
+        mode.valueProperty().bindBidirectional(asObject);
+        mode.setId(role + "-mode");
+        TextField file = new TextField();
+        file.setId(role + "-path");
+        file.textProperty().bindBidirectional(path);
+        file.setPromptText(role + " file or folder");
+        Button browse = new Button("Browse...");
+        browse.setOnAction(e -> {
+            if (vm.choiceProperty().get() == DataViewModel.Choice.IMAGES) {
+                DirectoryChooser dc = new DirectoryChooser();
+                dc.setTitle("Folder of " + role + " images, one sub-folder per class");
+                File chosen = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+                if (chosen != null) {
+                    path.set(chosen.getAbsolutePath());
+                }
+            } else {
+                chooseFile(label + " file", path, dataFilter());
+            }
+        });
+        HBox fileRow = new HBox(6, file, browse);
+        HBox.setHgrow(file, Priority.ALWAYS);
+        TextField labelFile = new TextField();
+        labelFile.setId(role + "-labels");
+        labelFile.textProperty().bindBidirectional(labels);
+        labelFile.setPromptText(role + " labels file (IDX)");
+        Button browseLabels = new Button("Browse...");
+        browseLabels.setOnAction(e -> chooseFile(label + " labels (IDX)", labels, dataFilter()));
+        HBox labelsRow = new HBox(6, labelFile, browseLabels);
+        HBox.setHgrow(labelFile, Priority.ALWAYS);
+        f.row(label, mode, help).row("", fileRow).row("", labelsRow);
+        Forms.showWhen(isFile, mode);
+        Forms.showWhen(isFile.and(fromFiles), fileRow);
+        Forms.showWhen(isFile.and(fromFiles).and(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX)), labelsRow);
+    }
+
+    private FileChooser.ExtensionFilter dataFilter() {
+        return vm.choiceProperty().get() == DataViewModel.Choice.CSV
+                ? new FileChooser.ExtensionFilter("CSV", "*.csv", "*.csv.gz", "*.tsv", "*.txt")
+                : new FileChooser.ExtensionFilter("IDX", "*.idx", "*.gz", "*ubyte*");
+    }
+
+    private void chooseFile(String title, javafx.beans.property.StringProperty into, FileChooser.ExtensionFilter filter) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter("All files", "*"));
+        File chosen = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            into.set(chosen.getAbsolutePath());
+        }
     }
 
     private static HBox sliderRow(Slider slider, Label value) {
@@ -270,7 +521,7 @@ public final class DataView extends SplitPane {
             FileChooser fc = new FileChooser();
             fc.setTitle(labels ? "IDX labels file" : "Data file");
             if (vm.choiceProperty().get() == DataViewModel.Choice.CSV) {
-                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
+                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.csv.gz", "*.tsv", "*.txt"));
             } else {
                 fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("IDX", "*.idx", "*.gz", "*ubyte*"));
             }
@@ -290,11 +541,13 @@ public final class DataView extends SplitPane {
         Label hint = new Label();
         hint.textProperty().bind(vm.symmetryHintProperty());
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint");
         Label recommendation = new Label();
         recommendation.setId("recommendation");
         recommendation.textProperty().bind(vm.recommendationTextProperty());
         recommendation.setWrapText(true);
+        recommendation.setMinHeight(Region.USE_PREF_SIZE);
         recommendation.getStyleClass().add("recommendation");
         recommendation.setMaxWidth(Double.MAX_VALUE);
         Hyperlink apply = new Hyperlink("Apply");
@@ -348,15 +601,28 @@ public final class DataView extends SplitPane {
         table.setPlaceholder(new Label("Load data to see per-feature statistics."));
         table.setPrefHeight(180);
 
-        Label statsTitle = new Label("Per-feature statistics (per channel for images)");
-        statsTitle.getStyleClass().add("section-title");
         Label warnTitle = new Label("Warnings");
         warnTitle.getStyleClass().add("section-title");
-        SplitPane lower = new SplitPane(new VBox(4, statsTitle, table), new VBox(4, warnTitle, scroll(warningsBox)));
+        splitTable.setId("split-counts");
+        splitTable.setPlaceholder(new Label("Load data to see each split's class counts."));
+        splitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        javafx.scene.control.Tab statsTab = new javafx.scene.control.Tab("Per-feature statistics", table);
+        javafx.scene.control.Tab splitsTab = new javafx.scene.control.Tab("Splits: class counts", splitTable);
+        splitsTab.setId("splits-tab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(statsTab, splitsTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("data-tabs");
+        SplitPane lower = new SplitPane(tabs, new VBox(4, warnTitle, scroll(warningsBox)));
         lower.setOrientation(Orientation.HORIZONTAL);
         lower.setDividerPositions(0.6);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(8, summary, hint, recommendationRow, previewScroll, lower);
+        Label splitLine = new Label();
+        splitLine.setId("split-text");
+        splitLine.textProperty().bind(vm.splitTextProperty());
+        splitLine.setWrapText(true);
+        splitLine.getStyleClass().add("hint");
+        splitLine.setMinHeight(Region.USE_PREF_SIZE);
+        splitLine.managedProperty().bind(splitLine.textProperty().isNotEmpty());
+        VBox box = new VBox(8, summary, splitLine, hint, recommendationRow, previewScroll, lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         return box;
@@ -380,7 +646,96 @@ public final class DataView extends SplitPane {
         return String.format(Locale.ROOT, Math.abs(v) >= 1e4 || (v != 0 && Math.abs(v) < 1e-3) ? "%.3e" : "%.4g", v);
     }
 
+    /** One row of the split counts table: a class (or "all") and its count per split. */
+    record SplitRow(String name, int train, int validation, int test) {
+    }
+
+    private void showSplitCounts(SplitSummary s) {
+        splitTable.getColumns().clear();
+        splitTable.getItems().clear();
+        if (s == null) {
+            return;
+        }
+        TableColumn<SplitRow, String> name = new TableColumn<>("class");
+        name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().name()));
+        name.setMinWidth(80);
+        name.setPrefWidth(160);
+        splitTable.getColumns().add(name);
+        String[] titles = {"train", "validation", "test"};
+        for (int k = 0; k < 3; k++) {
+            int split = k;
+            SplitSummary.Part part = s.parts().get(k);
+            TableColumn<SplitRow, String> c = new TableColumn<>(titles[k]);
+            Label head = new Label(titles[k]);
+            head.setTooltip(new javafx.scene.control.Tooltip(titles[k] + ": " + part.source()));
+            c.setText(null);
+            c.setGraphic(head);
+            c.setId("split-counts-" + titles[k]);
+            c.setUserData(part.source());
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%,d",
+                    split == 0 ? cd.getValue().train() : split == 1 ? cd.getValue().validation() : cd.getValue().test())));
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            c.setMinWidth(70);
+            c.setPrefWidth(100);
+            splitTable.getColumns().add(c);
+        }
+        java.util.List<SplitRow> rows = new java.util.ArrayList<>();
+        rows.add(new SplitRow("all", s.parts().get(0).samples(), s.parts().get(1).samples(), s.parts().get(2).samples()));
+        if (s.classNames() != null) {
+            for (int c = 0; c < s.classNames().size(); c++) {
+                rows.add(new SplitRow(s.classNames().get(c), s.parts().get(0).classCounts()[c],
+                        s.parts().get(1).classCounts()[c], s.parts().get(2).classCounts()[c]));
+            }
+        }
+        splitTable.getItems().setAll(rows);
+    }
+
+    /** The CSV's first rows as they will be parsed, column headers with their kind; or why it cannot be read. */
+    private void showCsvPreview(CsvLoader.Preview p) {
+        if (vm.choiceProperty().get() != DataViewModel.Choice.CSV) {
+            return;
+        }
+        preview.getChildren().clear();
+        csvTable.setId("csv-preview");
+        csvTable.getColumns().clear();
+        csvTable.getItems().clear();
+        Label status = new Label();
+        status.setId("csv-preview-status");
+        status.textProperty().bind(vm.previewStatusProperty());
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.getStyleClass().add(p != null && p.error() != null ? "warning-message" : "hint");
+        if (p == null) {
+            status.textProperty().unbind();
+            status.setText("Choose a CSV file to see its first rows as they will be read.");
+            preview.getChildren().add(status);
+            return;
+        }
+        for (int j = 0; j < p.columns().size(); j++) {
+            int col = j;
+            String kind = j < p.kinds().size() ? p.kinds().get(j) : "";
+            TableColumn<java.util.List<String>, String> c = new TableColumn<>(p.columns().get(j) + (kind.isEmpty() ? "" : "\n" + kind));
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(col < cd.getValue().size() ? cd.getValue().get(col) : ""));
+            c.setSortable(false);
+            if ("target".equals(kind)) {
+                c.setStyle("-fx-font-weight: bold;");
+            }
+            csvTable.getColumns().add(c);
+        }
+        csvTable.getItems().setAll(p.rows());
+        csvTable.setPrefHeight(300);
+        csvTable.setMinWidth(400);
+        VBox box = new VBox(6, status, csvTable);
+        VBox.setVgrow(csvTable, Priority.ALWAYS);
+        preview.getChildren().add(box);
+    }
+
     private void showPreview(Dataset d) {
+        if (vm.choiceProperty().get() == DataViewModel.Choice.CSV) {
+            showCsvPreview(vm.csvPreviewProperty().get());
+            return;
+        }
         preview.getChildren().clear();
         if (d == null) {
             preview.getChildren().add(new Label("Choose a source and press Load data."));
@@ -427,7 +782,7 @@ public final class DataView extends SplitPane {
     private void showWarnings() {
         warningsBox.getChildren().clear();
         if (!vm.loaderWarnings().isEmpty()) {
-            Label head = new Label("Skipped while loading (" + vm.loaderWarnings().size() + ")");
+            Label head = new Label("While loading (" + vm.loaderWarnings().size() + ")");
             head.getStyleClass().add("warning-message");
             VBox item = new VBox(2, head);
             for (String w : vm.loaderWarnings()) {

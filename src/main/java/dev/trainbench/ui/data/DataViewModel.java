@@ -1,9 +1,12 @@
 package dev.trainbench.ui.data;
 
+import dev.trainbench.data.CsvLoader;
 import dev.trainbench.data.DataProfile;
 import dev.trainbench.data.Dataset;
 import dev.trainbench.data.DatasetLoader;
 import dev.trainbench.data.ImageFolderLoader;
+import dev.trainbench.data.LoadedData;
+import dev.trainbench.data.SplitSummary;
 import dev.trainbench.data.ToyDatasets;
 import dev.trainbench.spec.AugmentationSpec;
 import dev.trainbench.spec.DataSpec;
@@ -50,6 +53,46 @@ public final class DataViewModel {
         }
     }
 
+    /** The CSV header option: detect, or force on/off. */
+    public enum HeaderChoice {
+        AUTO("detect"), YES("yes"), NO("no");
+
+        private final String label;
+
+        HeaderChoice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+
+        Boolean value() {
+            return this == AUTO ? null : this == YES;
+        }
+
+        static HeaderChoice of(Boolean v) {
+            return v == null ? AUTO : v ? YES : NO;
+        }
+    }
+
+    /** The CSV task option: the automatic guess, or forced. */
+    public enum TaskChoice {
+        AUTO, CLASSIFICATION, REGRESSION;
+
+        DataSpec.Task value() {
+            return this == AUTO ? null : this == CLASSIFICATION ? DataSpec.Task.CLASSIFICATION : DataSpec.Task.REGRESSION;
+        }
+
+        static TaskChoice of(DataSpec.Task t) {
+            return t == null ? AUTO : t == DataSpec.Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
+        }
+    }
+
+    /** Rows the CSV preview shows. */
+    public static final int PREVIEW_ROWS = 10;
+
     private final WorkbenchModel model;
     private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(Choice.MNIST);
     private final StringProperty toyName = new SimpleStringProperty("spiral");
@@ -59,6 +102,27 @@ public final class DataViewModel {
     private final StringProperty path = new SimpleStringProperty("");
     private final StringProperty labelsPath = new SimpleStringProperty("");
     private final StringProperty targetColumn = new SimpleStringProperty("");
+    private final IntegerProperty skipLines = new SimpleIntegerProperty(0);
+    private final ObjectProperty<HeaderChoice> header = new SimpleObjectProperty<>(HeaderChoice.AUTO);
+    private final ObjectProperty<DataSpec.Delimiter> delimiter = new SimpleObjectProperty<>(DataSpec.Delimiter.AUTO);
+    private final ObjectProperty<TaskChoice> task = new SimpleObjectProperty<>(TaskChoice.AUTO);
+    private final ObservableList<String> categoricalColumns = FXCollections.observableArrayList();
+    private final StringProperty classNamesPath = new SimpleStringProperty("");
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ObjectProperty<CsvLoader.Preview> csvPreview = new SimpleObjectProperty<>();
+    private final StringProperty previewStatus = new SimpleStringProperty("");
+    private final ObjectProperty<DataSpec.Task> taskGuess = new SimpleObjectProperty<>();
+    private long previewGeneration;
+    private final BooleanProperty testFromFiles = new SimpleBooleanProperty(false);
+    private final StringProperty testPath = new SimpleStringProperty("");
+    private final StringProperty testLabelsPath = new SimpleStringProperty("");
+    private final BooleanProperty validationFromFiles = new SimpleBooleanProperty(false);
+    private final StringProperty validationPath = new SimpleStringProperty("");
+    private final StringProperty validationLabelsPath = new SimpleStringProperty("");
+    private final ObjectProperty<LoadedData> loaded = new SimpleObjectProperty<>();
+    private final ObjectProperty<DataSpec.TargetScaling> targetScaling = new SimpleObjectProperty<>(DataSpec.TargetScaling.NONE);
+    private final ObjectProperty<SplitSummary> splitSummary = new SimpleObjectProperty<>();
+    private final StringProperty splitText = new SimpleStringProperty("");
     private final IntegerProperty imageSize = new SimpleIntegerProperty(DatasetLoader.DEFAULT_IMAGE_SIZE);
     private final BooleanProperty grayscale = new SimpleBooleanProperty(true);
 
@@ -112,17 +176,35 @@ public final class DataViewModel {
         });
         model.specProperty().addListener((o, a, spec) -> {
             if (!applying) {
+                if (a == null || !java.util.Objects.equals(a.data(), spec.data())) {
+                    readSource(spec.data());
+                }
                 readSettings(spec);
             }
+            if (a == null || !java.util.Objects.equals(a.split(), spec.split()) || !a.seed().equals(spec.seed())) {
+                updateSplitSummary();
+            }
         });
+        targetScaling.addListener((o, a, v) -> applyTargetScaling());
+        testFromFiles.addListener((o, a, on) -> fileSplitChanged(true, on));
+        validationFromFiles.addListener((o, a, on) -> fileSplitChanged(false, on));
+        for (javafx.beans.Observable p : new javafx.beans.Observable[] {choice, path, skipLines, header, delimiter, task,
+                targetColumn, categoricalColumns}) {
+            p.addListener(o -> refreshPreview());
+        }
         model.profileProperty().addListener((o, a, p) -> showProfile(p));
         showProfile(model.profileProperty().get());
     }
 
     private void readFrom(ExperimentSpec spec) {
+        readSource(spec.data());
+        readSettings(spec);
+    }
+
+    /** Shows the data section of the spec being edited: source, files, CSV options, split files. */
+    private void readSource(DataSpec d) {
         syncing = true;
         try {
-            DataSpec d = spec.data();
             switch (d.source()) {
                 case SAMPLE -> choice.set("iris".equalsIgnoreCase(d.name()) ? Choice.IRIS : Choice.MNIST);
                 case TOY -> {
@@ -142,6 +224,11 @@ public final class DataViewModel {
                     choice.set(Choice.CSV);
                     path.set(d.path());
                     targetColumn.set(d.targetColumn() == null ? "" : d.targetColumn());
+                    skipLines.set(d.skipLines() == null ? 0 : d.skipLines());
+                    header.set(HeaderChoice.of(d.header()));
+                    delimiter.set(d.delimiter() == null ? DataSpec.Delimiter.AUTO : d.delimiter());
+                    task.set(TaskChoice.of(d.task()));
+                    categoricalColumns.setAll(d.categoricalColumns() == null ? java.util.List.of() : d.categoricalColumns());
                 }
                 case IDX -> {
                     choice.set(Choice.IDX);
@@ -151,12 +238,25 @@ public final class DataViewModel {
                 case IMAGES -> {
                     choice.set(Choice.IMAGES);
                     path.set(d.path());
+                    if (d.imageSize() != null) {
+                        imageSize.set(d.imageSize());
+                    }
+                    grayscale.set(d.grayscale() == null || d.grayscale());
                 }
             }
+            classNamesPath.set(d.classNamesPath() == null ? "" : d.classNamesPath());
+            targetScaling.set(d.targetScaling() == null ? DataSpec.TargetScaling.NONE : d.targetScaling());
+            testFromFiles.set(d.test() != null);
+            testPath.set(d.test() == null ? "" : d.test().path());
+            testLabelsPath.set(d.test() == null || d.test().labelsPath() == null ? "" : d.test().labelsPath());
+            validationFromFiles.set(d.validation() != null);
+            validationPath.set(d.validation() == null ? "" : d.validation().path());
+            validationLabelsPath.set(d.validation() == null || d.validation().labelsPath() == null ? ""
+                    : d.validation().labelsPath());
         } finally {
             syncing = false;
         }
-        readSettings(spec);
+        refreshPreview();
     }
 
     /**
@@ -197,9 +297,19 @@ public final class DataViewModel {
         syncing = true;
         try {
             double train = Math.max(5, Math.min(100, Math.round(trainPercent.get())));
-            double validation = Math.max(0, Math.round(validationPercent.get()));
+            double validation = validationFromFiles.get() ? 0 : Math.max(0, Math.round(validationPercent.get()));
             if (train + validation > 100) {
                 if (trainMoved) {
+                    validation = 100 - train;
+                } else {
+                    train = 100 - validation;
+                }
+            }
+            if (testFromFiles.get()) {
+                // the test split has its own files: train and validation share data.path
+                if (validationFromFiles.get()) {
+                    train = 100;
+                } else if (trainMoved) {
                     validation = 100 - train;
                 } else {
                     train = 100 - validation;
@@ -224,6 +334,89 @@ public final class DataViewModel {
         applying = true;
         try {
             model.updateSpec(s -> s.withSplit(split).withSeed(seed.get()).withPreprocessing(preprocessing.get()));
+        } finally {
+            applying = false;
+        }
+    }
+
+    /**
+     * "Test data: from file(s)" (or validation data) switched on or off. On: that split's share goes
+     * to training, since the percentages now divide data.path alone. Off: the split's files leave the
+     * spec at once (a share next to its own files is refused) and it gets 15% back from training.
+     */
+    private void fileSplitChanged(boolean test, boolean on) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            DoubleProperty share = test ? testPercent : validationPercent;
+            double train = trainPercent.get();
+            if (on) {
+                train += share.get();
+                share.set(0);
+            } else {
+                double back = Math.min(15, train - 5);
+                train -= back;
+                share.set(back);
+            }
+            trainPercent.set(train);
+            if (test) {
+                testPercent.set(100 - train - validationPercent.get());
+            } else {
+                validationPercent.set(100 - train - testPercent.get());
+            }
+        } finally {
+            syncing = false;
+        }
+        SplitSpec split = new SplitSpec(trainPercent.get(), validationPercent.get(), testPercent.get(),
+                stratified.get(), shuffle.get(), useSubset.get() ? Math.max(2, subsetSize.get()) : null);
+        applying = true;
+        try {
+            model.updateSpec(s -> {
+                DataSpec d = s.data();
+                if (!on) {
+                    d = test ? d.withTest(null) : d.withValidation(null);
+                }
+                // files removed first, share set second: each step is a valid spec
+                return s.withData(d).withSplit(split);
+            });
+        } finally {
+            applying = false;
+        }
+    }
+
+    /**
+     * The loss follows the task where it cannot fit: cross-entropy needs classes, so regression data
+     * gets L2 (and a note says so); classification data loaded after regression data gets
+     * cross-entropy back. A loss chosen in a spec file that fits the task is kept.
+     */
+    private void followTask(Dataset d) {
+        dev.trainbench.spec.TrainingSpec t = model.spec().training();
+        Dataset before = model.dataset();
+        dev.trainbench.spec.TrainingSpec.Loss wanted = null;
+        if (!d.isClassification() && t.loss() == dev.trainbench.spec.TrainingSpec.Loss.CROSS_ENTROPY) {
+            wanted = dev.trainbench.spec.TrainingSpec.Loss.L2;
+            loaderWarnings.add("The target is numeric (regression), so the loss is now L2 (DJL's L2 loss is \u00bd\u00b7MSE);"
+                    + " cross-entropy needs classes.");
+        } else if (d.isClassification() && t.loss() != dev.trainbench.spec.TrainingSpec.Loss.CROSS_ENTROPY
+                && before != null && !before.isClassification()) {
+            wanted = dev.trainbench.spec.TrainingSpec.Loss.CROSS_ENTROPY;
+        }
+        if (wanted != null) {
+            dev.trainbench.spec.TrainingSpec.Loss loss = wanted;
+            model.updateSpec(s -> s.withTraining(s.training().withLoss(loss)));
+        }
+    }
+
+    /** Writes the target scaling into the spec's data section at once, like the input preprocessing. */
+    private void applyTargetScaling() {
+        if (syncing) {
+            return;
+        }
+        applying = true;
+        try {
+            model.updateSpec(s -> s.withData(s.data().withTargetScaling(targetScaling.get())));
         } finally {
             applying = false;
         }
@@ -255,17 +448,152 @@ public final class DataViewModel {
                 samples, versions, s.seed());
     }
 
-    /** The data section the current choices describe. */
+    /**
+     * The data section the current choices describe: the spec's own data section edited with the
+     * choices (so fields this screen does not show survive), or a new one when the source changed.
+     */
     public DataSpec dataSpec() {
-        return switch (choice.get()) {
-            case MNIST -> DataSpec.sample("mnist");
-            case IRIS -> DataSpec.sample("iris");
-            case TOY -> DataSpec.toy(toyName.get(), toySamples.get(), toyNoise.get(),
-                    toyClasses.get() == ToyDatasets.defaultClasses(toyName.get()) ? null : toyClasses.get());
-            case CSV -> DataSpec.csv(blankToNull(path.get()), blankToNull(targetColumn.get()));
-            case IDX -> DataSpec.idx(blankToNull(path.get()), blankToNull(labelsPath.get()));
-            case IMAGES -> DataSpec.images(blankToNull(path.get()), imageSize.get(), grayscale.get());
+        DataSpec base = model.spec().data();
+        Choice c = choice.get();
+        DataSpec d = switch (c) {
+            case MNIST, IRIS -> {
+                String name = c == Choice.MNIST ? "mnist" : "iris";
+                yield base.source() == DataSpec.Source.SAMPLE && name.equalsIgnoreCase(base.name())
+                        ? base.withTest(null).withValidation(null) : DataSpec.sample(name);
+            }
+            case TOY -> (base.source() == DataSpec.Source.TOY ? base.withTest(null).withValidation(null)
+                    : DataSpec.toy(toyName.get())).withName(toyName.get()).withSamples(toySamples.get())
+                    .withNoise(toyNoise.get())
+                    .withClasses(toyClasses.get() == ToyDatasets.defaultClasses(toyName.get()) ? null : toyClasses.get());
+            case CSV -> start(base, DataSpec.Source.CSV).withTargetColumn(blankToNull(targetColumn.get()))
+                    .withSkipLines(skipLines.get()).withHeader(header.get().value()).withDelimiter(delimiter.get())
+                    .withTask(task.get().value()).withCategoricalColumns(java.util.List.copyOf(categoricalColumns));
+            case IDX -> start(base, DataSpec.Source.IDX).withLabelsPath(blankToNull(labelsPath.get()));
+            case IMAGES -> start(base, DataSpec.Source.IMAGES).withImageSize(imageSize.get()).withGrayscale(grayscale.get());
         };
+        if (c == Choice.CSV || c == Choice.IDX) {
+            String names = blankToNull(classNamesPath.get());
+            d = names != null ? d.withClassNames(null).withClassNamesPath(names) : d.withClassNamesPath(null);
+        }
+        d = d.withTargetScaling(targetScaling.get());
+        if (c == Choice.CSV || c == Choice.IDX || c == Choice.IMAGES) {
+            d = d.withValidation(validationFromFiles.get()
+                    ? splitFiles(base.validation(), validationPath.get(), validationLabelsPath.get(), "validation") : null)
+                    .withTest(testFromFiles.get() ? splitFiles(base.test(), testPath.get(), testLabelsPath.get(), "test") : null);
+        }
+        return d;
+    }
+
+    /** The spec's section when it has this source (edited), else a new one; with the path chosen here. */
+    private DataSpec start(DataSpec base, DataSpec.Source source) {
+        String p = blankToNull(path.get());
+        if (p == null) {
+            throw new SpecException("choose the " + (source == DataSpec.Source.IMAGES ? "image folder" : "data file")
+                    + " first (Path, or Browse...)");
+        }
+        if (base.source() == source) {
+            return base.withPath(p);
+        }
+        return switch (source) {
+            case CSV -> DataSpec.csv(p, null);
+            case IDX -> DataSpec.idx(p, null);
+            default -> DataSpec.images(p, null, null);
+        };
+    }
+
+    /** A validation or test section: the spec's own, edited, or a new one that takes the rest from data. */
+    private static DataSpec splitFiles(DataSpec own, String path, String labels, String role) {
+        String p = blankToNull(path);
+        if (p == null) {
+            throw new SpecException("choose the " + role + " file(s) first, or set " + role + " data to \"split from"
+                    + " training data\"");
+        }
+        return own == null ? DataSpec.files(p, blankToNull(labels)) : own.withPath(p).withLabelsPath(blankToNull(labels));
+    }
+
+    /**
+     * Reads the first rows of the chosen CSV with the current options in the background; the
+     * result lands in {@link #csvPreviewProperty()} unless newer options were chosen meanwhile.
+     */
+    public void refreshPreview() {
+        if (syncing || choice.get() != Choice.CSV || blankToNull(path.get()) == null) {
+            if (choice.get() != Choice.CSV) {
+                csvPreview.set(null);
+            }
+            return;
+        }
+        long generation = ++previewGeneration;
+        java.nio.file.Path file;
+        CsvLoader.Options options;
+        try {
+            file = resolve(model.baseDir(), path.get().strip());
+            options = new CsvLoader.Options(blankToNull(targetColumn.get()), header.get().value(), skipLines.get(),
+                    delimiter.get(), task.get().value(), java.util.List.copyOf(categoricalColumns));
+        } catch (RuntimeException e) {
+            previewStatus.set(e.getMessage());
+            return;
+        }
+        previewStatus.set("Reading " + file.getFileName() + "...");
+        model.tasks().run("Previewing " + file.getFileName(), () -> CsvLoader.preview(file, options, PREVIEW_ROWS), p -> {
+            if (generation != previewGeneration) {
+                return; // options changed while this one was read
+            }
+            csvPreview.set(p);
+            if (p.layout() != null || !p.columns().isEmpty() && p.error() == null) {
+                columns.setAll(p.columns());
+            }
+            taskGuess.set(p.layout() == null ? null : p.layout().detectedTask());
+            previewStatus.set(previewText(p, file.getFileName().toString()));
+        }, error -> {
+            if (generation == previewGeneration) {
+                previewStatus.set(error.getMessage());
+            }
+        });
+    }
+
+    private static String previewText(CsvLoader.Preview p, String name) {
+        if (p.error() != null) {
+            return p.error();
+        }
+        CsvLoader.Layout l = p.layout();
+        String delim = switch (l.delimiter()) {
+            case '\t' -> "tab";
+            case ' ' -> "whitespace";
+            default -> "'" + l.delimiter() + "'";
+        };
+        return String.format(Locale.ROOT, "First %d of %,d rows of %s as they will be read: delimiter %s, %s, target %s (%s%s).",
+                p.rows().size(), p.dataRows(), name, delim,
+                l.hasHeader() ? "header row" + (l.headerDetected() ? " (detected)" : "") : "no header" + (l.headerDetected() ? " (detected)" : ""),
+                l.columns().get(l.targetIndex()), l.classification() ? "classification" : "regression",
+                l.classification() && l.classLabels() != null ? ", " + l.classLabels().size() + " classes" : "");
+    }
+
+    /** Recounts the splits of the loaded data for the current split settings (in the background). */
+    private void updateSplitSummary() {
+        LoadedData l = loaded.get();
+        if (l == null) {
+            splitSummary.set(null);
+            splitText.set("");
+            return;
+        }
+        ExperimentSpec s = model.spec();
+        model.tasks().run("Counting splits", () -> SplitSummary.of(l, s.split(), s.seed()), summary -> {
+            if (loaded.get() == l) {
+                splitSummary.set(summary);
+                splitText.set(summaryLine(summary));
+            }
+        }, error -> {
+            splitSummary.set(null);
+            splitText.set("Cannot split: " + error.getMessage());
+        });
+    }
+
+    private static String summaryLine(SplitSummary s) {
+        StringBuilder b = new StringBuilder();
+        for (SplitSummary.Part p : s.parts()) {
+            b.append(b.isEmpty() ? "" : "  \u00b7  ").append(String.format(Locale.ROOT, "%s %,d (%s)", p.split(), p.samples(), p.source()));
+        }
+        return b.toString();
     }
 
     /** Loads and profiles the chosen data in the background, then makes it the spec's data. */
@@ -273,6 +601,7 @@ public final class DataViewModel {
         DataSpec spec;
         try {
             spec = dataSpec();
+            SplitSpec.requireFitsFiles(model.spec().split(), spec.validation() != null, spec.test() != null);
         } catch (RuntimeException e) {
             model.errors().report("Loading data", e);
             return;
@@ -287,7 +616,8 @@ public final class DataViewModel {
         model.tasks().run("Loading " + spec.label(), () -> {
             java.util.List<String> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
             Dataset d;
-            if (spec.source() == DataSpec.Source.IMAGES) {
+            LoadedData all = null;
+            if (spec.source() == DataSpec.Source.IMAGES && spec.test() == null && spec.validation() == null) {
                 // straight to the image loader for its progress callback (files decoded so far)
                 ImageFolderLoader.Result r = ImageFolderLoader.load(resolve(model.baseDir(), spec.path()),
                         spec.imageSize() == null ? DatasetLoader.DEFAULT_IMAGE_SIZE : spec.imageSize(),
@@ -303,13 +633,17 @@ public final class DataViewModel {
                 skipped.addAll(r.warnings());
                 d = r.dataset();
             } else {
-                d = DatasetLoader.load(spec, model.baseDir(), seedValue, skipped::add);
+                all = DatasetLoader.loadAll(spec, model.baseDir(), seedValue, skipped::add);
+                d = all.data();
+            }
+            if (all == null) {
+                all = new LoadedData(d, null, null, java.util.Map.of("data", DatasetLoader.files(spec, model.baseDir(), seedValue)));
             }
             onFx(() -> {
                 loadProgress.set(-1);
                 loadDetail.set("Profiling...");
             });
-            return new Loaded(spec, d, DataProfile.of(d), java.util.List.copyOf(skipped));
+            return new Loaded(spec, d, DataProfile.of(d), java.util.List.copyOf(skipped), all);
         }, loaded -> {
             loading.set(false);
             loadDetail.set("");
@@ -322,8 +656,14 @@ public final class DataViewModel {
                 augRotation.set(0);
                 augNoise.set(0);
             }
+            this.loaded.set(loaded.all());
+            followTask(loaded.dataset());
             model.datasetProperty().set(loaded.dataset());
             model.profileProperty().set(loaded.profile());
+            // The profile of the same data loaded again equals the last one, and a property does not
+            // report a value equal to the one it holds: show it here, or the header keeps "Loading...".
+            showProfile(loaded.profile());
+            updateSplitSummary();
         }, error -> {
             loading.set(false);
             loadDetail.set("");
@@ -355,7 +695,7 @@ public final class DataViewModel {
         return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
     }
 
-    private record Loaded(DataSpec spec, Dataset dataset, DataProfile profile, java.util.List<String> skipped) {
+    private record Loaded(DataSpec spec, Dataset dataset, DataProfile profile, java.util.List<String> skipped, LoadedData all) {
     }
 
     private void showProfile(DataProfile p) {
@@ -434,6 +774,93 @@ public final class DataViewModel {
 
     public StringProperty targetColumnProperty() {
         return targetColumn;
+    }
+
+    /** Regression targets: none or standardize (fitted on the training split; metrics stay in the target's units). */
+    public ObjectProperty<DataSpec.TargetScaling> targetScalingProperty() {
+        return targetScaling;
+    }
+
+    /** CSV: lines to skip before the header (a preamble). */
+    public IntegerProperty skipLinesProperty() {
+        return skipLines;
+    }
+
+    public ObjectProperty<HeaderChoice> headerProperty() {
+        return header;
+    }
+
+    public ObjectProperty<DataSpec.Delimiter> delimiterProperty() {
+        return delimiter;
+    }
+
+    public ObjectProperty<TaskChoice> taskProperty() {
+        return task;
+    }
+
+    /** CSV: feature columns to one-hot encode although they hold numbers. */
+    public ObservableList<String> categoricalColumns() {
+        return categoricalColumns;
+    }
+
+    /** A names file for numbered classes (IDX labels, integer CSV targets); empty for none. */
+    public StringProperty classNamesPathProperty() {
+        return classNamesPath;
+    }
+
+    /** The CSV's columns as parsed with the current options (for the target and categorical pickers). */
+    public ObservableList<String> columns() {
+        return columns;
+    }
+
+    /** The first rows of the CSV as they will be parsed; null before a CSV is chosen. */
+    public ObjectProperty<CsvLoader.Preview> csvPreviewProperty() {
+        return csvPreview;
+    }
+
+    /** What the preview shows (delimiter, header, target, task), or why the file cannot be read. */
+    public StringProperty previewStatusProperty() {
+        return previewStatus;
+    }
+
+    /** The task detection would choose for the CSV, whatever the task option says; null before a preview. */
+    public ObjectProperty<DataSpec.Task> taskGuessProperty() {
+        return taskGuess;
+    }
+
+    /** "Test data: from file(s)" rather than a share of the training data. */
+    public BooleanProperty testFromFilesProperty() {
+        return testFromFiles;
+    }
+
+    public StringProperty testPathProperty() {
+        return testPath;
+    }
+
+    public StringProperty testLabelsPathProperty() {
+        return testLabelsPath;
+    }
+
+    public BooleanProperty validationFromFilesProperty() {
+        return validationFromFiles;
+    }
+
+    public StringProperty validationPathProperty() {
+        return validationPath;
+    }
+
+    public StringProperty validationLabelsPathProperty() {
+        return validationLabelsPath;
+    }
+
+    /** Each split's size, source and class counts for the loaded data and the current split settings. */
+    public ObjectProperty<SplitSummary> splitSummaryProperty() {
+        return splitSummary;
+    }
+
+    /** One line: "train 51,000 (85% of ...) · validation 9,000 (15% of ...) · test 10,000 (t10k-...)". */
+    public StringProperty splitTextProperty() {
+        return splitText;
     }
 
     public IntegerProperty imageSizeProperty() {

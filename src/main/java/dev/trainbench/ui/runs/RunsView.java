@@ -96,8 +96,13 @@ public final class RunsView extends VBox {
         table.getColumns().add(column("parameters", r -> r.parameterCount(), 100, count()));
         table.getColumns().add(column("best val acc", r -> r.bestValidationAccuracy(), 100, percent()));
         table.getColumns().add(column("test acc", r -> r.testAccuracy(), 80, percent()));
+        // regression runs: validation and test metrics in the target's units (empty for classification)
+        table.getColumns().add(column("best val RMSE", r -> r.bestValidationRmse(), 100, metric()));
+        table.getColumns().add(column("test RMSE", r -> r.test() == null ? null : r.test().rmse(), 90, metric()));
+        table.getColumns().add(column("test MAE", r -> r.test() == null ? null : r.test().mae(), 90, metric()));
+        table.getColumns().add(column("test R\u00b2", r -> r.test() == null ? null : r.test().r2(), 80, metric()));
         table.getColumns().add(column("time", r -> r.wallSeconds(), 80, seconds()));
-        table.getColumns().add(column("status", r -> r.status() == null ? "" : r.status().label(), 100));
+        table.getColumns().add(column("status", RunsViewModel::statusText, 130));
         table.getColumns().add(column("tags", r -> String.join(", ", r.tags()), 100));
         table.getColumns().add(column("notes", r -> r.notes(), 200));
         table.getColumns().add(column("created", r -> r.createdAt(), 160));
@@ -129,6 +134,14 @@ public final class RunsView extends VBox {
         if (r.status() != null && r.status().isActive()) {
             vm.workbench().errors().report("The final test", new IllegalStateException(
                     "Run \"" + r.name() + "\" is still " + r.status().label() + ". Test it after it has finished."));
+            return;
+        }
+        if (r.spec() == null) {
+            try {
+                r.specFor("the final test");
+            } catch (RuntimeException e) {
+                vm.workbench().errors().report("The final test", e);
+            }
             return;
         }
         ButtonType go = new ButtonType("Run the final test", ButtonBar.ButtonData.OK_DONE);
@@ -222,6 +235,10 @@ public final class RunsView extends VBox {
         stage.initOwner(getScene().getWindow());
         stage.setTitle("Run " + r.name() + " (" + r.id() + ")");
         GridPane grid = RunCharts.grid(tables[0], tables[1], findings);
+        if (r.spec() != null) {
+            grid.getChildren().stream().filter(n -> "run-chart-loss".equals(n.getId()) && n instanceof LiveChart)
+                    .forEach(n -> ((LiveChart) n).setTitle(dev.trainbench.train.LossName.chartTitle(r.spec())));
+        }
         dev.trainbench.ui.diagnose.DiagnosisPanel diagnosis = new dev.trainbench.ui.diagnose.DiagnosisPanel();
         diagnosis.setId("run-diagnosis");
         diagnosis.setPrefWidth(320);
@@ -232,7 +249,7 @@ public final class RunsView extends VBox {
                 "the run is still training (or its spec is unreadable): clone it once it has ended");
         diagnosis.setOnTry((finding, change) -> vm.tryThis(r, change));
         Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
-                r.name(), r.dataLabel(), r.modelLabel(), r.status() == null ? "?" : r.status().label()));
+                r.name(), r.dataLabel(), r.modelLabel(), RunsViewModel.statusText(r)));
         info.setPadding(new Insets(8, 8, 2, 8));
         SanityPanel sanity = new SanityPanel();
         sanity.setId("run-sanity");
@@ -282,6 +299,10 @@ public final class RunsView extends VBox {
 
     private static Function<Double, String> percent() {
         return v -> String.format(Locale.ROOT, "%.2f%%", v * 100);
+    }
+
+    private static Function<Double, String> metric() {
+        return v -> String.format(Locale.ROOT, "%.4g", v);
     }
 
     private static Function<Double, String> seconds() {
@@ -376,7 +397,17 @@ public final class RunsView extends VBox {
                     at[i] = (i + 1) * stepsPerEpoch - 1;
                 }
                 fill(loss.addSeries("validation", Palette.color(1), false), at, epochs.column(Epoch.VALIDATION_LOSS));
-                fill(acc.addSeries("validation", Palette.color(1), false), at, epochs.column(Epoch.VALIDATION_ACCURACY));
+                double[] rmse = epochs.column(Epoch.VALIDATION_RMSE);
+                if (rmse != null && java.util.Arrays.stream(rmse).anyMatch(v -> !Double.isNaN(v))) {
+                    // a regression run: RMSE and MAE in the target's units instead of accuracy
+                    acc.setTitle("Validation RMSE and MAE (target's units)");
+                    acc.setYFormatter(v -> String.format(Locale.ROOT, "%.4g", v));
+                    acc.removeAllSeries();
+                    fill(acc.addSeries("validation RMSE", Palette.color(1), false), at, rmse);
+                    fill(acc.addSeries("validation MAE", Palette.color(3), false), at, epochs.column(Epoch.VALIDATION_MAE));
+                } else {
+                    fill(acc.addSeries("validation", Palette.color(1), false), at, epochs.column(Epoch.VALIDATION_ACCURACY));
+                }
             }
             BorderPane heat = new BorderPane(heatMap);
             heat.setBottom(ratio);

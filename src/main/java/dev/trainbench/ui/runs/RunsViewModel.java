@@ -38,8 +38,18 @@ public final class RunsViewModel {
         summary.set(filtered.size() + " of " + runs.size() + " runs");
     }
 
+    /**
+     * A run's status as the table shows it: a status a newer TrainBench wrote is shown as written
+     * with a "?", and a run made by a newer TrainBench is marked "(newer)".
+     */
+    public static String statusText(RunRecord r) {
+        String raw = r.unread() == null ? null : r.unread().rawStatus();
+        String status = r.status() != null ? r.status().label() : raw != null ? raw + "?" : "?";
+        return r.fromNewerVersion() ? status + " (newer)" : status;
+    }
+
     static String searchText(RunRecord r) {
-        return String.join(" ", r.id(), nz(r.name()), r.status() == null ? "" : r.status().label(), nz(r.dataLabel()),
+        return String.join(" ", r.id(), nz(r.name()), statusText(r), nz(r.dataLabel()),
                 nz(r.modelLabel()), String.join(" ", r.tags()), nz(r.notes())).toLowerCase(Locale.ROOT);
     }
 

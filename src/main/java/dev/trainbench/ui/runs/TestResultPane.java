@@ -59,6 +59,9 @@ public final class TestResultPane extends VBox {
     static String summary(TestResult t) {
         return t.accuracy() != null
                 ? String.format(Locale.ROOT, "Test accuracy %.2f%%, test loss %.4g", 100 * t.accuracy(), t.loss())
+                : t.rmse() != null
+                ? String.format(Locale.ROOT, "Test RMSE %.4g, MAE %.4g, R\u00b2 %s (target's units); test loss %.4g",
+                        t.rmse(), t.mae(), t.r2() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.r2()), t.loss())
                 : String.format(Locale.ROOT, "Test loss %.4g", t.loss());
     }
 

@@ -70,6 +70,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private LiveChart.Series stepLoss;
     private LiveChart.Series epochTrainLoss;
     private LiveChart.Series epochValLoss;
+    /** The run's data is a regression: the accuracy chart shows validation RMSE and MAE. */
+    private boolean regression;
     private LiveChart.Series batchAccuracy;
     private LiveChart.Series epochValAccuracy;
     private LiveChart.Series lr;
@@ -263,7 +265,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         start.setId("start");
         start.getStyleClass().add("accent");
         start.setTooltip(new Tooltip("Ctrl+Enter"));
-        start.disableProperty().bind(vm.runningProperty());
+        start.disableProperty().bind(vm.busyProperty());
         start.setOnAction(e -> vm.start());
         Button pause = new Button("Pause");
         pause.setId("pause");
@@ -283,13 +285,13 @@ public final class TrainView extends SplitPane implements TrainingSink {
         check.setId("check");
         check.setTooltip(new Tooltip("Pre-run checks on the current settings: can the model overfit one small batch, "
                 + "and does it learn more from the real inputs than from zeroed ones? Nothing is saved."));
-        check.disableProperty().bind(vm.runningProperty().or(probing));
+        check.disableProperty().bind(vm.busyProperty());
         check.setOnAction(e -> vm.check());
         Button lrTest = new Button("LR range test\u2026");
         lrTest.setId("lr-range-test");
         lrTest.setTooltip(new Tooltip("Raises the learning rate step by step on a fresh copy of the model and plots the loss: "
                 + "suggests a learning rate. Nothing is saved."));
-        lrTest.disableProperty().bind(vm.runningProperty().or(probing));
+        lrTest.disableProperty().bind(vm.busyProperty());
         lrTest.setOnAction(e -> vm.lrRangeTest());
         javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
         busy.setId("probe-busy");
@@ -420,8 +422,21 @@ public final class TrainView extends SplitPane implements TrainingSink {
         stepLoss = loss.addSeries("train (step)", Palette.color(0));
         epochTrainLoss = loss.addSeries("train (epoch)", Palette.color(2), false);
         epochValLoss = loss.addSeries("validation", Palette.color(1), false);
-        batchAccuracy = accuracy.addSeries("batch", Palette.color(0));
-        epochValAccuracy = accuracy.addSeries("validation", Palette.color(1), false);
+        // the loss named honestly (DJL's L2 is half the MSE); regression shows RMSE and MAE, not accuracy
+        loss.setTitle(dev.trainbench.train.LossName.chartTitle(vm.workbench().spec()));
+        Dataset d = vm.workbench().dataset();
+        regression = d != null && !d.isClassification();
+        if (regression) {
+            accuracy.setTitle("Validation RMSE and MAE (target's units)");
+            accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.4g", v));
+            batchAccuracy = accuracy.addSeries("validation RMSE", Palette.color(1), false);
+            epochValAccuracy = accuracy.addSeries("validation MAE", Palette.color(3), false);
+        } else {
+            accuracy.setTitle("Accuracy");
+            accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+            batchAccuracy = accuracy.addSeries("batch", Palette.color(0));
+            epochValAccuracy = accuracy.addSeries("validation", Palette.color(1), false);
+        }
         lr = learningRate.addSeries("learning rate", Palette.color(4), false);
         samples = throughput.addSeries("samples/s", Palette.color(5));
         layerSeries.clear();
@@ -449,7 +464,9 @@ public final class TrainView extends SplitPane implements TrainingSink {
         for (int i = from; i < to; i++) {
             double step = h.step(i);
             stepLoss.append(step, h.loss(i));
-            batchAccuracy.append(step, h.accuracy(i));
+            if (!regression) {
+                batchAccuracy.append(step, h.accuracy(i));
+            }
             lr.append(step, h.learningRate(i));
             samples.append(step, h.samplesPerSecond(i));
             for (int l = 0; l < layerSeries.size(); l++) {
@@ -492,7 +509,14 @@ public final class TrainView extends SplitPane implements TrainingSink {
         if (!Float.isNaN(m.validationLoss())) {
             epochValLoss.append(step, m.validationLoss());
         }
-        if (!Float.isNaN(m.validationAccuracy())) {
+        if (regression) {
+            double rmse = m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_RMSE);
+            double mae = m.get(dev.trainbench.runs.MetricColumns.Epoch.VALIDATION_MAE);
+            if (!Double.isNaN(rmse)) {
+                batchAccuracy.append(step, rmse);
+                epochValAccuracy.append(step, mae);
+            }
+        } else if (!Float.isNaN(m.validationAccuracy())) {
             epochValAccuracy.append(step, m.validationAccuracy());
         }
     }

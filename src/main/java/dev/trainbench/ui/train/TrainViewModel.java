@@ -14,6 +14,7 @@ import dev.trainbench.train.LrFinder;
 import dev.trainbench.train.MetricsHistory;
 import dev.trainbench.train.RunHandle;
 import dev.trainbench.train.SanityProbes;
+import dev.trainbench.train.TrainerJob;
 import dev.trainbench.train.TrainingEvent;
 import dev.trainbench.train.TrainingException;
 import dev.trainbench.ui.WorkbenchModel;
@@ -73,6 +74,9 @@ public final class TrainViewModel {
     private final BooleanProperty findingLr = new SimpleBooleanProperty(false);
     private final ObjectProperty<LrFinder.Result> lrResult = new SimpleObjectProperty<>();
     private final StringProperty lrSuggestions = new SimpleStringProperty("");
+    private final javafx.beans.binding.BooleanBinding busy = running.or(checking).or(findingLr);
+    /** The probe queued or running on the trainer thread, cancelled when the view closes. */
+    private TrainerJob<?> probe;
     private final LongProperty longestFrameGapMillis = new SimpleLongProperty(0);
     private final DoubleProperty longestFrameWorkMillis = new SimpleDoubleProperty(0);
 
@@ -159,7 +163,9 @@ public final class TrainViewModel {
 
     /** Queues the current spec on the trainer; refuses (with the reason) a model that cannot connect. */
     public boolean start() {
-        if (running.get()) {
+        if (busy.get()) {
+            // one training at a time: a run started now would train next to the probe, and both
+            // seed PyTorch's global generator
             return false;
         }
         String invalid = apply();
@@ -271,7 +277,8 @@ public final class TrainViewModel {
         ExperimentSpec spec = model.spec();
         checking.set(true);
         status.set("Running the pre-run checks (overfit one batch, input-independent baseline)...");
-        model.tasks().run("Pre-run checks", () -> SanityProbes.run(spec, model.baseDir(), SanityProbes.Options.defaults(), w -> { }),
+        model.tasks().run("Pre-run checks", () -> onTrainer("Pre-run checks",
+                        () -> SanityProbes.run(spec, model.baseDir(), SanityProbes.Options.defaults(), w -> { })),
                 findings -> {
                     checking.set(false);
                     long warnings = findings.stream().filter(f -> !f.ok()).count();
@@ -303,7 +310,8 @@ public final class TrainViewModel {
         ExperimentSpec spec = model.spec();
         findingLr.set(true);
         status.set("Running the learning-rate range test...");
-        model.tasks().run("Learning-rate range test", () -> LrFinder.run(spec, model.baseDir(), LrFinder.Options.defaults()),
+        model.tasks().run("Learning-rate range test", () -> onTrainer("Learning-rate range test",
+                        () -> LrFinder.run(spec, model.baseDir(), LrFinder.Options.defaults())),
                 r -> {
                     findingLr.set(false);
                     lrSuggestions.set(suggestionText(r));
@@ -315,6 +323,27 @@ public final class TrainViewModel {
                     model.errors().report("The learning-rate range test", error);
                 });
         return true;
+    }
+
+    /**
+     * Runs a probe on the trainer service's thread, queued like a run, and waits for it (on the
+     * background task's thread, never the UI's). Every training goes through that one thread.
+     */
+    private <T> T onTrainer(String description, java.util.concurrent.Callable<T> work) throws Exception {
+        if (model.trainer() == null) {
+            throw new TrainingException("the trainer is not running, so nothing can train");
+        }
+        TrainerJob<T> job = model.trainer().submitJob(description, work);
+        probe = job;
+        try {
+            return job.completion().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new TrainingException(description + " was cancelled");
+        } finally {
+            probe = null;
+        }
     }
 
     /** The three suggestions of a range test, in words. */
@@ -485,7 +514,10 @@ public final class TrainViewModel {
         RunRecord r = f.record();
         String message = f.message() == null || f.message().isBlank() ? null : f.message().strip();
         String best = "";
-        if (r != null && r.bestValidationAccuracy() != null) {
+        if (r != null && r.bestValidationRmse() != null) {
+            best = String.format(Locale.ROOT, "best validation RMSE %.4g, R\u00b2 %s", r.bestValidationRmse(),
+                    r.bestValidationR2() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.bestValidationR2()));
+        } else if (r != null && r.bestValidationAccuracy() != null) {
             best = String.format(Locale.ROOT, "best validation accuracy %.1f%%", 100 * r.bestValidationAccuracy());
         } else if (r != null && r.bestValidationLoss() != null) {
             best = String.format(Locale.ROOT, "best validation loss %.4g", r.bestValidationLoss());
@@ -541,6 +573,10 @@ public final class TrainViewModel {
     }
 
     public void close() {
+        TrainerJob<?> pending = probe;
+        if (pending != null) {
+            pending.cancel();
+        }
         if (subscription != null) {
             subscription.close();
         }
@@ -643,6 +679,11 @@ public final class TrainViewModel {
     /** Title for the sanity panel, or null for the default (the run's first-batch checks). */
     public StringProperty sanityTitleProperty() {
         return sanityTitle;
+    }
+
+    /** True while a run trains or a probe (checks, range test) runs: Start, Check and the range test wait. */
+    public javafx.beans.binding.BooleanBinding busyProperty() {
+        return busy;
     }
 
     /** True while the pre-run checks run. */

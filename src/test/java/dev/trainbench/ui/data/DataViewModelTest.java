@@ -130,4 +130,43 @@ class DataViewModelTest {
         assertTrue(mnist.reason().startsWith("pixels range"), mnist.reason());
         assertTrue(vm.recommendationTextProperty().get().contains(mnist.reason()));
     }
+
+    /** Issue 10, item 15: the header said "Loading csv:..." forever after a failed load and a good one of the same CSV. */
+    @Test
+    void theHeaderShowsTheProfileAfterAFailedLoadAndAGoodOneOfTheSameCsv() throws Exception {
+        Path csv = dir.resolve("points.csv");
+        String good = "a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n2,1,x\n4,3,y\n";
+        java.nio.file.Files.writeString(csv, good);
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        vm.choiceProperty().set(DataViewModel.Choice.CSV);
+        vm.pathProperty().set(csv.toString());
+        vm.load();
+        assertTrue(vm.summaryProperty().get().startsWith("points"), vm.summaryProperty().get());
+
+        java.nio.file.Files.writeString(csv, "a,b,label\n1,2,x\n3,oops,y\n");
+        vm.load();
+        assertEquals(1, w.errors.size(), w.errors.toString());
+        assertTrue(vm.summaryProperty().get().startsWith("Could not load"), vm.summaryProperty().get());
+
+        java.nio.file.Files.writeString(csv, good);
+        vm.load();
+        assertEquals(1, w.errors.size(), w.errors.toString());
+        assertFalse(vm.summaryProperty().get().startsWith("Loading"), vm.summaryProperty().get());
+        assertTrue(vm.summaryProperty().get().startsWith("points") && vm.summaryProperty().get().contains("6 samples"),
+                vm.summaryProperty().get());
+    }
+
+    @Test
+    void loadingTheSameCsvTwiceEndsWithItsProfileInTheHeader() throws Exception {
+        Path csv = dir.resolve("points.csv");
+        java.nio.file.Files.writeString(csv, "a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n");
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        vm.choiceProperty().set(DataViewModel.Choice.CSV);
+        vm.pathProperty().set(csv.toString());
+        vm.load();
+        vm.load();
+        assertTrue(vm.summaryProperty().get().startsWith("points"), vm.summaryProperty().get());
+    }
 }
