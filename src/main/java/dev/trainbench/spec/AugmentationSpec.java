@@ -24,4 +24,20 @@ public record AugmentationSpec(Integer shift, Boolean flip, Double rotation, Dou
     public boolean enabled() {
         return shift > 0 || flip || rotation > 0 || noise > 0;
     }
+
+    public AugmentationSpec withShift(int value) {
+        return new AugmentationSpec(value, flip, rotation, noise);
+    }
+
+    public AugmentationSpec withFlip(boolean value) {
+        return new AugmentationSpec(shift, value, rotation, noise);
+    }
+
+    public AugmentationSpec withRotation(double value) {
+        return new AugmentationSpec(shift, flip, value, noise);
+    }
+
+    public AugmentationSpec withNoise(double value) {
+        return new AugmentationSpec(shift, flip, rotation, value);
+    }
 }

@@ -26,4 +26,12 @@ public record InitSpec(Type type, Double sigma) {
     public static InitSpec defaults() {
         return new InitSpec(Type.DEFAULT, null);
     }
+
+    public InitSpec withType(Type value) {
+        return new InitSpec(value, sigma);
+    }
+
+    public InitSpec withSigma(Double value) {
+        return new InitSpec(type, value);
+    }
 }

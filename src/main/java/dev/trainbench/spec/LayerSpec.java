@@ -153,4 +153,32 @@ public record LayerSpec(
             default -> type.jsonName();
         };
     }
+
+    public LayerSpec withUnits(Integer value) {
+        return new LayerSpec(type, value, filters, kernel, stride, padding, rate, alpha, body);
+    }
+
+    public LayerSpec withFilters(Integer value) {
+        return new LayerSpec(type, units, value, kernel, stride, padding, rate, alpha, body);
+    }
+
+    public LayerSpec withKernel(Integer value) {
+        return new LayerSpec(type, units, filters, value, stride, padding, rate, alpha, body);
+    }
+
+    public LayerSpec withStride(Integer value) {
+        return new LayerSpec(type, units, filters, kernel, value, padding, rate, alpha, body);
+    }
+
+    public LayerSpec withPadding(Integer value) {
+        return new LayerSpec(type, units, filters, kernel, stride, value, rate, alpha, body);
+    }
+
+    public LayerSpec withRate(Double value) {
+        return new LayerSpec(type, units, filters, kernel, stride, padding, value, alpha, body);
+    }
+
+    public LayerSpec withAlpha(Double value) {
+        return new LayerSpec(type, units, filters, kernel, stride, padding, rate, value, body);
+    }
 }

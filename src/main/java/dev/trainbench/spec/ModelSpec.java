@@ -22,4 +22,8 @@ public record ModelSpec(String preset, List<LayerSpec> layers, InitSpec init) {
     public ModelSpec withInit(InitSpec newInit) {
         return new ModelSpec(preset, layers, newInit);
     }
+
+    public ModelSpec withPreset(String newPreset) {
+        return new ModelSpec(newPreset, layers, init);
+    }
 }

@@ -67,4 +67,29 @@ public record OptimizerSpec(
     public OptimizerSpec withWeightDecay(Double value) {
         return new OptimizerSpec(type, learningRate, momentum, nesterov, value, beta1, beta2, rho);
     }
+
+    public OptimizerSpec withType(Type value) {
+        // nesterov is for sgd only: leaving sgd drops it rather than refusing the change
+        return new OptimizerSpec(value, learningRate, momentum, value == Type.SGD ? nesterov : null, weightDecay, beta1, beta2, rho);
+    }
+
+    public OptimizerSpec withMomentum(Double value) {
+        return new OptimizerSpec(type, learningRate, value, nesterov, weightDecay, beta1, beta2, rho);
+    }
+
+    public OptimizerSpec withNesterov(Boolean value) {
+        return new OptimizerSpec(type, learningRate, momentum, value, weightDecay, beta1, beta2, rho);
+    }
+
+    public OptimizerSpec withBeta1(Double value) {
+        return new OptimizerSpec(type, learningRate, momentum, nesterov, weightDecay, value, beta2, rho);
+    }
+
+    public OptimizerSpec withBeta2(Double value) {
+        return new OptimizerSpec(type, learningRate, momentum, nesterov, weightDecay, beta1, value, rho);
+    }
+
+    public OptimizerSpec withRho(Double value) {
+        return new OptimizerSpec(type, learningRate, momentum, nesterov, weightDecay, beta1, beta2, value);
+    }
 }

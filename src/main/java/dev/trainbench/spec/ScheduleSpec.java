@@ -40,4 +40,24 @@ public record ScheduleSpec(Type type, Integer stepEpochs, Double gamma, Double m
     public int warmupStepsOrDefault() {
         return warmupSteps == null ? 0 : warmupSteps;
     }
+
+    public ScheduleSpec withType(Type value) {
+        return new ScheduleSpec(value, stepEpochs, gamma, minLearningRate, warmupSteps);
+    }
+
+    public ScheduleSpec withStepEpochs(Integer value) {
+        return new ScheduleSpec(type, value, gamma, minLearningRate, warmupSteps);
+    }
+
+    public ScheduleSpec withGamma(Double value) {
+        return new ScheduleSpec(type, stepEpochs, value, minLearningRate, warmupSteps);
+    }
+
+    public ScheduleSpec withMinLearningRate(Double value) {
+        return new ScheduleSpec(type, stepEpochs, gamma, value, warmupSteps);
+    }
+
+    public ScheduleSpec withWarmupSteps(Integer value) {
+        return new ScheduleSpec(type, stepEpochs, gamma, minLearningRate, value);
+    }
 }

@@ -65,4 +65,13 @@ public record SplitSpec(Double train, Double validation, Double test, Boolean st
     public SplitSpec withSubset(Integer value) {
         return new SplitSpec(train, validation, test, stratified, shuffle, value);
     }
+
+    /** The three percentages together: they must add up to 100, so they change as one. */
+    public SplitSpec withPercentages(double newTrain, double newValidation, double newTest) {
+        return new SplitSpec(newTrain, newValidation, newTest, stratified, shuffle, subset);
+    }
+
+    public SplitSpec withStratified(boolean value) {
+        return new SplitSpec(train, validation, test, value, shuffle, subset);
+    }
 }

@@ -18,7 +18,8 @@ public final class Forms {
 
     public Forms() {
         grid.setHgap(8);
-        grid.setVgap(6);
+        // no vgap: each row carries its own top margin, so a hidden row (showWhen) leaves no gap
+        grid.setVgap(0);
         grid.setPadding(new Insets(10));
         grid.getStyleClass().add("form");
         ColumnConstraints labels = new ColumnConstraints();
@@ -32,7 +33,7 @@ public final class Forms {
     public Forms section(String title) {
         Label l = new Label(title);
         l.getStyleClass().add("form-section");
-        GridPane.setMargin(l, new Insets(row == 0 ? 0 : 10, 0, 0, 0));
+        GridPane.setMargin(l, new Insets(row == 0 ? 0 : 16, 0, 0, 0));
         grid.add(l, 0, row++, 2, 1);
         return this;
     }
@@ -53,15 +54,24 @@ public final class Forms {
                 c.setTooltip(t);
             }
         }
+        GridPane.setMargin(l, new Insets(ROW_GAP, 0, 0, 0));
+        if (GridPane.getMargin(control) == null) {
+            GridPane.setMargin(control, new Insets(ROW_GAP, 0, 0, 0));
+        }
         grid.add(l, 0, row);
         grid.add(control, 1, row++);
         return this;
     }
 
     public Forms full(Node node) {
+        if (GridPane.getMargin(node) == null) {
+            GridPane.setMargin(node, new Insets(ROW_GAP, 0, 0, 0));
+        }
         grid.add(node, 0, row++, 2, 1);
         return this;
     }
+
+    private static final double ROW_GAP = 6;
 
     /** Binds both rows' visibility (and layout presence) to a condition. */
     public static void showWhen(javafx.beans.value.ObservableValue<Boolean> condition, Node... nodes) {
@@ -111,6 +121,15 @@ public final class Forms {
             }
         });
         return field;
+    }
+
+    /** True when the text already shows this number (so a field need not be rewritten under the user's cursor). */
+    public static boolean sameNumber(String text, double v) {
+        try {
+            return Double.parseDouble(text.strip()) == v;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public static String format(double v) {

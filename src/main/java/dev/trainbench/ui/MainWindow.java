@@ -1,6 +1,8 @@
 package dev.trainbench.ui;
 
 import dev.trainbench.train.EngineInfo;
+import dev.trainbench.ui.compare.CompareView;
+import dev.trainbench.ui.compare.CompareViewModel;
 import dev.trainbench.ui.data.DataView;
 import dev.trainbench.ui.data.DataViewModel;
 import dev.trainbench.ui.model.ModelView;
@@ -32,7 +34,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The main window's content: navigation (Data, Model, Train, Runs), the current screen, and a
+ * The main window's content: a menu bar (File: open and save specs), navigation (Data, Model,
+ * Train, Runs, Compare), the current screen, and a
  * status bar with the engine and device, the current run's progress and any background task.
  */
 public final class MainWindow extends BorderPane {
@@ -44,10 +47,13 @@ public final class MainWindow extends BorderPane {
     private final ModelViewModel modelVm;
     private final TrainViewModel trainVm;
     private final RunsViewModel runsVm;
+    private final CompareViewModel compareVm;
     private final DataView dataView;
     private final ModelView modelView;
     private final TrainView trainView;
     private final RunsView runsView;
+    private final CompareView compareView;
+    private final SpecFiles specFiles;
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final List<ToggleButton> navButtons;
@@ -68,12 +74,34 @@ public final class MainWindow extends BorderPane {
         // Try this on a stored run (its charts window): the clone starts on the Train screen, the run its parent
         runsVm.setOnTryThis((r, t) -> {
             if (trainVm.tryThis(r.spec(), r.id(), t) != null) {
+                dataVm.showSpecData();
                 show(2);
             }
         });
+        compareVm = new CompareViewModel(model);
+        compareView = new CompareView(compareVm);
+        runsVm.setOnCompare(runs -> {
+            compareVm.compare(runs);
+            show(4);
+        });
+        specFiles = new SpecFiles(model);
+        runsVm.setOnClone(r -> editSpecOf(r.spec(), r.id(), r.name()));
+        runsVm.setOnRepeat(r -> {
+            if (r.spec() == null) {
+                model.errors().report("Repeating with seeds", new IllegalStateException("this run's spec could not be read"));
+                return;
+            }
+            SeedsDialog.ask(runsView, r.name(), n -> {
+                // the runs sit beside the original in the lineage: same parent, same spec, seeds s, s+1, ...
+                if (trainVm.repeatWithSeeds(r.spec(), n, r.parentId())) {
+                    show(2);
+                }
+            }, model.errors());
+        });
 
         navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
-                navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"));
+                navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"),
+                navButton("Compare", "nav-compare", compareView, "Ctrl+5"));
         Label brand = new Label("TrainBench");
         brand.getStyleClass().add("brand");
         VBox navBox = new VBox(4);
@@ -109,6 +137,43 @@ public final class MainWindow extends BorderPane {
     }
 
     private javafx.scene.control.MenuBar menuBar() {
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open spec\u2026");
+        open.setId("menu-open-spec");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseSpecToOpen());
+        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save spec as\u2026");
+        save.setId("menu-save-spec");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> chooseWhereToSaveSpec());
+        javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage st) {
+                st.fireEvent(new javafx.stage.WindowEvent(st, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                if (st.isShowing()) {
+                    st.close();
+                }
+            }
+        });
+        javafx.scene.control.Menu file = new javafx.scene.control.Menu("File");
+        file.setId("menu-file");
+        file.getItems().addAll(open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
+        javafx.scene.control.Menu view = new javafx.scene.control.Menu("View");
+        String[] names = {"Data", "Model", "Train", "Runs", "Compare"};
+        for (int i = 0; i < names.length; i++) {
+            int index = i;
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(names[i]);
+            item.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> show(index));
+            view.getItems().add(item);
+        }
+        javafx.scene.control.MenuItem theme = new javafx.scene.control.MenuItem("Light/dark theme");
+        theme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        theme.setOnAction(e -> toggleTheme());
+        javafx.scene.control.MenuItem presentationItem = new javafx.scene.control.MenuItem("Presentation mode (large fonts)");
+        presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        presentationItem.setOnAction(e -> togglePresentation());
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), theme, presentationItem);
         javafx.scene.control.MenuItem lessons = new javafx.scene.control.MenuItem("Lessons\u2026");
         lessons.setId("menu-lessons");
         lessons.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
@@ -116,7 +181,7 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Menu help = new javafx.scene.control.Menu("Help");
         help.setId("menu-help");
         help.getItems().add(lessons);
-        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(help);
+        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -152,7 +217,75 @@ public final class MainWindow extends BorderPane {
         return lessonsView;
     }
 
-    /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs. */
+    private javafx.stage.Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void chooseSpecToOpen() {
+        javafx.stage.FileChooser chooser = specChooser("Open spec");
+        java.io.File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            openSpec(f.toPath());
+        }
+    }
+
+    private void chooseWhereToSaveSpec() {
+        javafx.stage.FileChooser chooser = specChooser("Save spec as");
+        chooser.setInitialFileName(model.spec().name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".json");
+        java.io.File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            java.nio.file.Path path = f.toPath();
+            if (!path.getFileName().toString().contains(".")) {
+                path = path.resolveSibling(path.getFileName() + ".json");
+            }
+            saveSpec(path);
+        }
+    }
+
+    private javafx.stage.FileChooser specChooser(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Experiment spec (JSON)", "*.json"));
+        java.nio.file.Path examples = model.baseDir().resolve("examples");
+        if (java.nio.file.Files.isDirectory(examples)) {
+            chooser.setInitialDirectory(examples.toFile());
+        }
+        return chooser;
+    }
+
+    /** Opens a spec file into Data, Model and Train (in the background); the next run has no parent. */
+    public void openSpec(java.nio.file.Path file) {
+        specFiles.open(file, spec -> {
+            trainVm.setParent(null, null);
+            dataVm.showSpecData();
+            dataVm.load();
+            model.runStatusProperty().set("opened " + file.getFileName());
+        });
+    }
+
+    /** Saves the spec being edited (in the background). */
+    public void saveSpec(java.nio.file.Path file) {
+        specFiles.saveAs(file, () -> model.runStatusProperty().set("saved " + file.getFileName()));
+    }
+
+    /**
+     * Clone and change: makes a run's spec the one being edited on Data, Model and Train, with the
+     * run recorded as the parent of the next run, and shows the Train screen.
+     */
+    public void editSpecOf(dev.trainbench.spec.ExperimentSpec spec, String parentId, String parentName) {
+        if (spec == null) {
+            model.errors().report("Clone and change", new IllegalStateException(
+                    "this run's spec could not be read from its run.json, so it cannot be cloned"));
+            return;
+        }
+        model.setSpec(spec);
+        trainVm.setParent(parentId, parentName);
+        dataVm.showSpecData();
+        dataVm.load();
+        show(2);
+    }
+
+    /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs, 4 Compare. */
     public void show(int index) {
         navButtons.get(index).setSelected(true);
     }
@@ -197,6 +330,7 @@ public final class MainWindow extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(1));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(2));
         acc.put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> show(3));
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), () -> show(4));
         acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
             show(2);
             trainVm.start();
@@ -262,6 +396,18 @@ public final class MainWindow extends BorderPane {
 
     public RunsViewModel runsViewModel() {
         return runsVm;
+    }
+
+    public CompareViewModel compareViewModel() {
+        return compareVm;
+    }
+
+    public CompareView compareView() {
+        return compareView;
+    }
+
+    public RunsView runsView() {
+        return runsView;
     }
 
     public TrainView trainView() {

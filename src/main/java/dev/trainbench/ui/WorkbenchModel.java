@@ -36,6 +36,10 @@ public final class WorkbenchModel {
     /** Bumped whenever runs were added or changed, so the runs table reloads. */
     private final IntegerProperty runsVersion = new SimpleIntegerProperty(this, "runsVersion", 0);
 
+    /** The runs in the workspace as last read (the Runs table's rows), for every view that needs them. */
+    private final javafx.collections.ObservableList<dev.trainbench.runs.RunRecord> runs =
+            javafx.collections.FXCollections.observableArrayList();
+
     private final RunStore store;
     private final TrainerService trainer;
     private final Path baseDir;
@@ -102,6 +106,11 @@ public final class WorkbenchModel {
 
     public IntegerProperty runsVersionProperty() {
         return runsVersion;
+    }
+
+    /** The runs in the workspace as last read; the Runs screen keeps it current. */
+    public javafx.collections.ObservableList<dev.trainbench.runs.RunRecord> runs() {
+        return runs;
     }
 
     public void runsChanged() {

@@ -57,6 +57,15 @@ public final class ScreenshotTool {
         WorkbenchModel model = window.workbench();
         waitUntil(120, () -> model.dataset() != null);
         waitUntil(120, () -> !model.engineSummaryProperty().get().contains("loading"));
+        if (only.equals(java.util.Set.of("screenshot-compare.png"))) {
+            // just the comparison: no need for the other screens' runs first
+            compareScreenshot(out);
+            fx(() -> window.shutdown());
+            trainer.close();
+            tasks.close();
+            Platform.exit();
+            System.exit(0);
+        }
         if (only.isEmpty() || only.contains("screenshot-lr-range.png")) {
             // the learning-rate range test's window, on the startup spec (quick: nothing is trained for real)
             fx(() -> {
@@ -170,6 +179,11 @@ public final class ScreenshotTool {
         settle();
         shotOf(chartStage[0].getScene(), out.resolve("screenshot-run-charts.png"));
         fx(() -> chartStage[0].close());
+
+        // Compare: did dropout help, and by more than seed noise? Two seed groups of three runs each
+        if (only.isEmpty() || only.contains("screenshot-compare.png")) {
+            compareScreenshot(out);
+        }
         fx(() -> window.shutdown());
         trainer.close();
         tasks.close();
@@ -241,6 +255,93 @@ public final class ScreenshotTool {
             settle();
             shotOf(lessons[0].getScene(), out.resolve("screenshot-diagnosis-lesson.png"));
             fx(() -> lessons[0].close());
+        }
+    }
+
+    /**
+     * Trains a spiral MLP three times (seeds 42-44) and the same with a dropout layer three times,
+     * compares the six runs and writes the Compare screen; with {@code -Dtrainbench.shots.sizes=DIR}
+     * also at 1280x800 and 1920x1080 into DIR, to look at both.
+     */
+    private static void compareScreenshot(Path out) throws Exception {
+        WorkbenchModel model = window.workbench();
+        fx(() -> {
+            window.dataViewModel().choiceProperty().set(DataViewModel.Choice.TOY);
+            window.dataViewModel().toyNameProperty().set("spiral");
+            window.dataViewModel().toySamplesProperty().set(600);
+            window.dataViewModel().useSubsetProperty().set(false);
+            window.dataViewModel().load();
+        });
+        waitUntil(60, () -> model.dataset() != null && model.dataset().size() == 600);
+        fx(() -> {
+            window.modelViewModel().applyPreset("mlp-2x128");
+            window.trainViewModel().setParent(null, null);
+            window.trainViewModel().batchSizeProperty().set(32);
+            window.trainViewModel().epochsProperty().set(20);
+            window.trainViewModel().learningRateProperty().set(0.003);
+            window.trainViewModel().runNameProperty().set("spiral mlp");
+            window.show(2);
+            window.trainViewModel().repeatWithSeeds(3);
+        });
+        waitUntil(900, () -> !window.trainViewModel().runningProperty().get());
+        fx(() -> {
+            int last = window.modelViewModel().layers().size() - 1;
+            window.modelViewModel().add(dev.trainbench.spec.LayerSpec.Type.DROPOUT, last);
+            window.trainViewModel().runNameProperty().set("spiral mlp + dropout 0.2");
+            window.trainViewModel().repeatWithSeeds(3);
+        });
+        waitUntil(900, () -> !window.trainViewModel().runningProperty().get());
+        fx(() -> window.runsViewModel().reload());
+        waitUntil(60, () -> model.runs().stream().filter(r -> r.groupId() != null).count() == 6);
+        fx(() -> {
+            var groups = model.runs().stream().filter(r -> r.groupId() != null).toList();
+            window.runsViewModel().compare(groups);
+        });
+        waitUntil(120, () -> window.compareViewModel().comparisonProperty().get() != null
+                && !window.compareViewModel().loadingProperty().get());
+        settle();
+        String sizes = System.getProperty("trainbench.shots.sizes");
+        if (sizes != null) {
+            Path dir = Path.of(sizes);
+            Files.createDirectories(dir);
+            for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
+                fx(() -> {
+                    scene.getWindow().setWidth(size[0]);
+                    scene.getWindow().setHeight(size[1]);
+                });
+                settle();
+                shot(dir.resolve("compare-" + size[0] + "x" + size[1] + ".png"), true);
+                fx(() -> window.toggleTheme());
+                settle();
+                shot(dir.resolve("compare-" + size[0] + "x" + size[1] + "-dark.png"), true);
+                fx(() -> window.toggleTheme());
+                fx(() -> window.show(3));
+                settle();
+                shot(dir.resolve("runs-" + size[0] + "x" + size[1] + ".png"), true);
+                fx(() -> window.show(4));
+            }
+            fx(() -> {
+                scene.getWindow().setWidth(1440);
+                scene.getWindow().setHeight(900);
+            });
+            settle();
+        }
+        shot(out.resolve("screenshot-compare.png"));
+    }
+
+    private static void shot(Path file, boolean always) throws Exception {
+        if (always) {
+            java.util.Set<String> saved = only;
+            int count = written;
+            only = java.util.Set.of();
+            try {
+                shotOf(scene, file);
+            } finally {
+                only = saved;
+                written = count;
+            }
+        } else {
+            shot(file);
         }
     }
 

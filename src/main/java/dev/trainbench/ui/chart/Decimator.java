@@ -5,9 +5,133 @@ package dev.trainbench.ui.chart;
  * points that fall in the column, in their original order. Drawing cost then follows the screen
  * width, not the run length, and nothing is silently dropped: a one-step spike is still the
  * maximum of its column.
+ *
+ * <p>Two implementations with the same output: {@link #minMax(SeriesBuffer, boolean, double, double,
+ * int, boolean, double[], double[])} reuses the columns of the last frame that cannot have changed
+ * ({@link ColumnCache}: a live run adds points at the right end) and asks the buffer's
+ * {@link MinMaxPyramid} one range query per other column (cost O(columns) in a steady live view,
+ * O(columns x log n) after a zoom; what the charts use), and
+ * {@link #minMax(double[], double[], int, double, double, int, boolean, double[], double[])} scans
+ * every visible point (cost O(n), the reference the tests hold the fast one to).
  */
 public final class Decimator {
     private Decimator() {
+    }
+
+    /**
+     * Decimates a buffer's raw values (or its smoothed ones) over [xMin, xMax] without visiting every
+     * point: the same points as the full scan, from the buffer's min/max pyramid.
+     *
+     * @return the number of points written to outX/outY, at most {@code 2 * columns}
+     */
+    public static int minMax(SeriesBuffer buffer, boolean smoothed, double xMin, double xMax, int columns, boolean log,
+                             double[] outX, double[] outY) {
+        return minMax(buffer, smoothed, xMin, xMax, columns, log, outX, outY, new MinMaxPyramid.Result());
+    }
+
+    /** As above, counting the points and blocks looked at in {@code r.visits}. */
+    static int minMax(SeriesBuffer buffer, boolean smoothed, double xMin, double xMax, int columns, boolean log,
+                      double[] outX, double[] outY, MinMaxPyramid.Result r) {
+        int size = buffer.size();
+        if (size == 0 || columns < 1 || !(xMax >= xMin)) {
+            return 0;
+        }
+        double[] xs = buffer.xArray();
+        double[] ys = smoothed ? buffer.smoothedArray() : buffer.yArray();
+        int from = Math.max(0, lowerBound(xs, size, xMin) - 1);
+        int to = Math.min(size, upperBound(xs, size, xMax) + 1);
+        if (to - from <= 2 * columns) {
+            return passThrough(xs, ys, from, to, log, outX, outY);
+        }
+        MinMaxPyramid index = smoothed ? buffer.smoothedIndex() : buffer.rawIndex();
+        ColumnCache cache = buffer.columnCache(smoothed);
+        double span = xMax - xMin;
+        double scale = span > 0 ? columns / span : 0;
+        // columns unchanged since the last frame are reused; the rest come from the pyramid
+        int start = cache.restart(xMin, xMax, columns, log, buffer.version(), from, to);
+        // about this many points fall in a column: the search for a column's end starts there
+        int expected = Math.max(1, (to - from) / columns);
+        if (expected < SCAN_BELOW) {
+            // few points per column: reading them costs less than searching for the column's end
+            int current = -1;
+            int first = start;
+            r.reset();
+            for (int i = start; i < to; i++) {
+                int c = column(xs[i], xMin, scale, columns);
+                if (c != current) {
+                    if (current >= 0) {
+                        put(cache, current, first, r, ys, log);
+                    }
+                    current = c;
+                    first = i;
+                    r.reset();
+                }
+                r.point(ys, i);
+            }
+            if (current >= 0) {
+                put(cache, current, first, r, ys, log);
+            }
+        } else {
+            while (start < to) {
+                int c = column(xs[start], xMin, scale, columns);
+                // first index of the next column. Columns never decrease with x: gallop from the expected
+                // end, then binary search the last stretch, so the search stays near (in cache) the column
+                int lo = start + 1;
+                int hi = to;
+                for (int stride = expected; start + stride < to; stride *= 2) {
+                    int probe = start + stride;
+                    if (column(xs[probe], xMin, scale, columns) > c) {
+                        hi = probe;
+                        break;
+                    }
+                    lo = probe + 1;
+                }
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (column(xs[mid], xMin, scale, columns) > c) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                index.query(ys, start, lo, r);
+                put(cache, c, start, r, ys, log);
+                start = lo;
+            }
+        }
+        cache.covered(to);
+        int n = 0;
+        for (int k = 0; k < cache.count(); k++) {
+            n = flush(xs, ys, log, cache.min(k), cache.max(k), outX, outY, n);
+        }
+        return n;
+    }
+
+    /** Below this many points per column a column is read point by point rather than looked up in the pyramid. */
+    static final int SCAN_BELOW = 48;
+
+    private static void put(ColumnCache cache, int c, int first, MinMaxPyramid.Result r, double[] ys, boolean log) {
+        int min = log ? r.minPositive : r.min;
+        int max = log ? (r.max >= 0 && ys[r.max] > 0 ? r.max : -1) : r.max;
+        cache.put(c, first, min, max);
+    }
+
+    private static int column(double x, double xMin, double scale, int columns) {
+        int c = (int) ((x - xMin) * scale);
+        return c < 0 ? 0 : c >= columns ? columns - 1 : c;
+    }
+
+    private static int passThrough(double[] xs, double[] ys, int from, int to, boolean log, double[] outX, double[] outY) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double y = transform(ys[i], log);
+            if (Double.isFinite(y)) {
+                outX[n] = xs[i];
+                outY[n] = y;
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -28,15 +152,7 @@ public final class Decimator {
         int count = to - from;
         int n = 0;
         if (count <= 2 * columns) {
-            for (int i = from; i < to; i++) {
-                double y = transform(ys[i], log);
-                if (Double.isFinite(y)) {
-                    outX[n] = xs[i];
-                    outY[n] = y;
-                    n++;
-                }
-            }
-            return n;
+            return passThrough(xs, ys, from, to, log, outX, outY);
         }
         double span = xMax - xMin;
         double scale = span > 0 ? columns / span : 0;
@@ -46,16 +162,12 @@ public final class Decimator {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) {
-            double y = transform(ys[i], log);
-            if (!Double.isFinite(y)) {
+            // compared in data units: log10 can map two nearby values to one double
+            double y = ys[i];
+            if (!Double.isFinite(y) || (log && !(y > 0))) {
                 continue;
             }
-            int c = (int) ((xs[i] - xMin) * scale);
-            if (c < 0) {
-                c = 0;
-            } else if (c >= columns) {
-                c = columns - 1;
-            }
+            int c = column(xs[i], xMin, scale, columns);
             if (c != column) {
                 n = flush(xs, ys, log, minIndex, maxIndex, outX, outY, n);
                 column = c;

@@ -73,6 +73,7 @@ public final class LayerHeatMap extends BorderPane {
         title.setPadding(new javafx.geometry.Insets(2, 8, 0, 8));
         setTop(title);
         setCenter(plot);
+        ChartExport.install(this, title::getText);
     }
 
     /** Draws a throwaway heat map off-screen until the drawing code is compiled (see {@link LiveChart#warmUp()}). */

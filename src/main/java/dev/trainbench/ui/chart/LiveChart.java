@@ -1,8 +1,10 @@
 package dev.trainbench.ui.chart;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -10,15 +12,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -27,30 +26,30 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.shape.Line;
-import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 /**
- * A line chart for long, live, noisy series, drawn on a {@link Canvas}.
+ * A line chart for long, live, noisy series, drawn on a {@link Canvas}; the Train view, a finished
+ * run's chart window and the Compare view all use it.
  *
  * <p>Each series keeps its full history in primitive arrays ({@link SeriesBuffer}); once per frame
  * ({@link #refresh()}, and only when something changed) the visible X range is reduced to at most
- * two points per pixel column (min and max, see {@link Decimator}) and stroked as one polyline.
- * Drawing cost therefore follows the screen width, not the run length. A JavaFX {@code LineChart}
- * fed the same decimated points was measured first and cost about 45-70 ms per frame for four
- * polylines of ~1,600 points (it builds a Data object with properties per point and a path element
- * per point on every layout); the canvas draws the same frame in a few ms (numbers in
- * {@code ChartBenchmark}).
+ * two points per pixel column (min and max, see {@link Decimator}, answered from a min/max pyramid
+ * kept up to date as points arrive) and stroked as one polyline. Drawing cost therefore follows the
+ * screen width, not the run length. A JavaFX {@code LineChart} fed the same decimated points was
+ * measured first and cost about 45-70 ms per frame for four polylines of ~1,600 points; the canvas
+ * draws the same frame in a few ms (numbers in {@code ChartBenchmark}).
  *
  * <p>The smoothed curve is a debiased EMA over steps computed on the full series and drawn over
- * the raw one, which stays visible, faint. Y can be on a true log scale (log10 plotted, ticks
- * labelled as powers of ten). Drag a rectangle to zoom, scroll to zoom X, right-drag or
- * shift-drag to pan, double-click (or the reset button) to fit all again; hovering shows the
- * exact values of the nearest recorded point of every series. Colours and fonts come from CSS
- * (style classes {@code live-chart-axis}, {@code live-chart-grid}, {@code live-chart-background}).
+ * the raw one, which stays visible, faint. A {@link Group} (runs that differ only in seed) is drawn
+ * as its mean with a min-max band. Y can be on a true log scale (log10 plotted, ticks labelled as
+ * powers of ten). Drag a rectangle to zoom, scroll to zoom X, right-drag or shift-drag to pan,
+ * double-click (or the reset button) to fit all again; hovering shows the exact values of the
+ * nearest recorded point of every series; right-click for PNG export. Charts that share an
+ * {@link XLink} show the same X range. The pieces: {@link ChartAxis} (ranges, ticks, labels),
+ * {@link Viewport} (what is on screen), {@link ChartRenderer} (drawing), {@link ChartInteraction}
+ * (mouse). Colours and fonts come from CSS (style classes {@code live-chart-axis},
+ * {@code live-chart-grid}, {@code live-chart-background}).
  */
 public class LiveChart extends BorderPane {
 
@@ -62,6 +61,8 @@ public class LiveChart extends BorderPane {
         private final boolean smoothable;
         private boolean visible = true;
         private final Label legendItem;
+        private double[] dashes;
+        private boolean dots;
         private int renderedPoints;
         private double[] decX = new double[0];
         private double[] decY = new double[0];
@@ -71,11 +72,10 @@ public class LiveChart extends BorderPane {
             this.color = color;
             this.smoothable = smoothable;
             this.buffer = new SeriesBuffer(smoothable ? smoothing.get() : 0);
+            this.dots = !smoothable;
             // a new run usually has the same series: reuse their legend entries, so that starting
             // a run changes nothing in the scene graph (no CSS pass, no relayout of the charts)
-            Label reused = spareLegendItems.remove(name + '|' + web(color));
-            legendItem = reused != null ? reused : legendItem(name, color);
-            legendItem.setOpacity(1.0);
+            legendItem = legendEntry(name, color);
             legendItem.setOnMouseClicked(e -> setVisible(!visible));
         }
 
@@ -96,6 +96,18 @@ public class LiveChart extends BorderPane {
             dirty = true;
         }
 
+        /** Replaces the series with whole arrays (a finished run's curve), much faster than appending each point. */
+        public void setData(double[] x, double[] keys, double[] y) {
+            buffer.load(x, keys, y);
+            dirty = true;
+        }
+
+        /** Appends a point plotted at x that belongs to step {@code key} (see {@link SeriesBuffer#appendAt}). */
+        public void appendAt(double x, double key, double y) {
+            buffer.appendAt(x, key, y);
+            dirty = true;
+        }
+
         public void clear() {
             buffer.clear();
             dirty = true;
@@ -112,20 +124,154 @@ public class LiveChart extends BorderPane {
         public void setVisible(boolean value) {
             visible = value;
             legendItem.setOpacity(value ? 1.0 : 0.4);
-            dirty = true;
-            refresh();
+            redrawNow();
         }
 
         /** Points of the raw curve drawn at the last refresh. */
         public int renderedPoints() {
             return renderedPoints;
         }
+
+        /** Draws the curve dashed (e.g. validation against training); null for a solid line. */
+        public void setDashes(double... pattern) {
+            dashes = pattern == null || pattern.length == 0 ? null : pattern.clone();
+            dirty = true;
+        }
+
+        /** A dot on every point (default: for series that are not smoothed, e.g. one point per epoch). */
+        public void setDots(boolean value) {
+            dots = value;
+            dirty = true;
+        }
     }
 
-    private static final double LEFT = 58;
-    private static final double RIGHT = 12;
-    private static final double TOP = 8;
-    private static final double BOTTOM = 24;
+    /**
+     * Runs that differ only in their seed, drawn as one curve: the mean across members with a band
+     * from the lowest to the highest member. With smoothing on, the band and the bold mean are
+     * taken across the members' smoothed curves and the raw mean is drawn faint.
+     */
+    public final class Group {
+        private final String name;
+        private final Color color;
+        private final boolean smoothable;
+        private final List<SeriesBuffer> members = new ArrayList<>();
+        private final SeriesBuffer mean = new SeriesBuffer(0);
+        private final SeriesBuffer lo = new SeriesBuffer(0);
+        private final SeriesBuffer hi = new SeriesBuffer(0);
+        private final SeriesBuffer smoothMean = new SeriesBuffer(0);
+        private final SeriesBuffer smoothLo = new SeriesBuffer(0);
+        private final SeriesBuffer smoothHi = new SeriesBuffer(0);
+        private final Label legendItem;
+        private boolean visible = true;
+        private boolean stale = true;
+        private double[] dashes;
+        private boolean dots;
+        private int mostMembers;
+        private double[] decX = new double[0];
+        private double[] decY = new double[0];
+        private double[] decX2 = new double[0];
+        private double[] decY2 = new double[0];
+
+        private Group(String name, Color color, boolean smoothable) {
+            this.name = name;
+            this.color = color;
+            this.smoothable = smoothable;
+            this.dots = !smoothable;
+            legendItem = legendEntry(name, color);
+            legendItem.setOnMouseClicked(e -> setVisible(!visible));
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Color color() {
+            return color;
+        }
+
+        /** A dot on every point of the mean (default: for groups that are not smoothed). */
+        public void setDots(boolean value) {
+            dots = value;
+            dirty = true;
+        }
+
+        /** Adds one member's curve: x to plot at, the step each point belongs to, and the values. */
+        public void addMember(double[] xs, double[] keys, double[] ys) {
+            SeriesBuffer b = new SeriesBuffer(Math.max(16, xs.length), smoothable ? smoothing.get() : 0);
+            b.load(xs, keys, ys);
+            members.add(b);
+            stale = true;
+            dirty = true;
+        }
+
+        public int memberCount() {
+            return members.size();
+        }
+
+        /** The mean curve (raw values), for tests and hover. */
+        public SeriesBuffer mean() {
+            update();
+            return mean;
+        }
+
+        /** The lower edge of the band as drawn now (smoothed when smoothing is on). */
+        public SeriesBuffer bandLow() {
+            update();
+            return smoothed() ? smoothLo : lo;
+        }
+
+        /** The upper edge of the band as drawn now (smoothed when smoothing is on). */
+        public SeriesBuffer bandHigh() {
+            update();
+            return smoothed() ? smoothHi : hi;
+        }
+
+        public boolean isVisible() {
+            return visible;
+        }
+
+        public void setVisible(boolean value) {
+            visible = value;
+            legendItem.setOpacity(value ? 1.0 : 0.4);
+            redrawNow();
+        }
+
+        /** Draws the mean dashed; null for a solid line. */
+        public void setDashes(double... pattern) {
+            dashes = pattern == null || pattern.length == 0 ? null : pattern.clone();
+            dirty = true;
+        }
+
+        /** Runs that share the step where most do (a member that stopped early leaves the later steps). */
+        public int mostMembers() {
+            update();
+            return mostMembers;
+        }
+
+        private boolean smoothed() {
+            return smoothable && smoothing.get() > 0;
+        }
+
+        private void update() {
+            if (!stale) {
+                return;
+            }
+            stale = false;
+            mostMembers = GroupAggregate.aggregate(members, false, mean, lo, hi);
+            if (smoothable) {
+                GroupAggregate.aggregate(members, true, smoothMean, smoothLo, smoothHi);
+            }
+        }
+
+        private void setSmoothing(double value) {
+            if (smoothable) {
+                for (SeriesBuffer b : members) {
+                    b.setSmoothing(value);
+                }
+                stale = true;
+            }
+        }
+    }
 
     private final Canvas canvas = new Canvas();
     private final Pane plotPane = new Pane();
@@ -133,45 +279,33 @@ public class LiveChart extends BorderPane {
     private final Label title = new Label();
     private final CheckBox logToggle = new CheckBox("log");
     private final Button resetButton = new Button("Reset zoom");
-    private final Label hoverLabel = new Label();
-    private final Line hoverLine = new Line();
-    private final Rectangle zoomRect = new Rectangle();
     private final Label emptyLabel = new Label("No data yet");
     // never shown: they carry the theme's colours and font from CSS to the canvas
     private final Label axisStyle = new Label();
     private final Label gridStyle = new Label();
     private final Label backgroundStyle = new Label();
     private final List<Series> series = new ArrayList<>();
+    private final List<Group> groups = new ArrayList<>();
     private final List<double[]> referenceLines = new ArrayList<>();
     private final List<String> referenceLabels = new ArrayList<>();
+    private final Viewport view = new Viewport();
+    private final ChartRenderer renderer = new ChartRenderer();
+    private final ChartInteraction interaction;
+    private final ChartExport.Menu menu;
 
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.0);
 
     private boolean dirty = true;
     private boolean legendStale;
-    private final java.util.Map<String, Label> spareLegendItems = new java.util.HashMap<>();
-    private boolean zoomedX;
-    private boolean zoomedY;
-    private double viewXMin;
-    private double viewXMax;
-    private double viewYMin;
-    private double viewYMax;
-    // what is on screen now
-    private double xMin = 0;
-    private double xMax = 1;
-    private double yMin = 0;
-    private double yMax = 1;
+    private final Map<String, Label> spareLegendItems = new HashMap<>();
     private double[] bufX = new double[0];
     private double[] bufY = new double[0];
-    private double[] pixX = new double[0];
-    private double[] pixY = new double[0];
-    private double dragStartX;
-    private double dragStartY;
-    private boolean panning;
-    private boolean selecting;
     private String xLabel = "step";
     private DoubleFunction<String> yFormatter;
+    private DoubleFunction<String> xTickFormatter;
+    private XLink xLink;
+    private boolean legendShown = true;
     private long lastRedrawNanos;
 
     public LiveChart(String titleText) {
@@ -187,22 +321,10 @@ public class LiveChart extends BorderPane {
             l.setOpacity(0);
             l.setMouseTransparent(true);
         }
-        hoverLabel.getStyleClass().add("chart-hover-label");
-        hoverLabel.setVisible(false);
-        hoverLabel.setManaged(false);
-        hoverLabel.setMouseTransparent(true);
-        hoverLine.getStyleClass().add("chart-hover-line");
-        hoverLine.setVisible(false);
-        hoverLine.setManaged(false);
-        hoverLine.setMouseTransparent(true);
-        zoomRect.getStyleClass().add("chart-zoom-rect");
-        zoomRect.setVisible(false);
-        zoomRect.setManaged(false);
-        zoomRect.setMouseTransparent(true);
         emptyLabel.getStyleClass().add("chart-empty-label");
         emptyLabel.setManaged(false);
         emptyLabel.setMouseTransparent(true);
-        plotPane.getChildren().addAll(canvas, axisStyle, gridStyle, backgroundStyle, emptyLabel, hoverLine, zoomRect, hoverLabel);
+        plotPane.getChildren().addAll(canvas, axisStyle, gridStyle, backgroundStyle, emptyLabel);
         plotPane.setMinSize(120, 80);
         plotPane.setPrefSize(480, 260);
         plotPane.getStyleClass().add("live-chart-plot");
@@ -211,6 +333,43 @@ public class LiveChart extends BorderPane {
         canvas.widthProperty().addListener((obs, was, now) -> redrawNow());
         canvas.heightProperty().addListener((obs, was, now) -> redrawNow());
         setCenter(plotPane);
+
+        interaction = new ChartInteraction(plotPane, new ChartInteraction.Target() {
+            @Override
+            public Viewport viewport() {
+                return view;
+            }
+
+            @Override
+            public String hoverText(double x) {
+                return LiveChart.this.hoverText(x);
+            }
+
+            @Override
+            public double nearestX(double x) {
+                return LiveChart.this.nearestX(x);
+            }
+
+            @Override
+            public void viewChanged() {
+                showReset();
+                redrawNow();
+                if (xLink != null) {
+                    xLink.changed(LiveChart.this);
+                }
+            }
+
+            @Override
+            public void resetZoom() {
+                LiveChart.this.resetZoom();
+            }
+
+            @Override
+            public void showContextMenu(double screenX, double screenY) {
+                menu.show(plotPane, screenX, screenY);
+            }
+        });
+        menu = new ChartExport.Menu(this, () -> title.getText(), this::resetZoom);
 
         logToggle.selectedProperty().bindBidirectional(logY);
         logToggle.setFocusTraversable(false);
@@ -233,7 +392,7 @@ public class LiveChart extends BorderPane {
         setTop(header);
 
         logY.addListener((obs, was, now) -> {
-            zoomedY = false;
+            view.zoomedY = false;
             redrawNow();
         });
         smoothing.addListener((obs, was, now) -> {
@@ -242,13 +401,22 @@ public class LiveChart extends BorderPane {
                     s.buffer.setSmoothing(now.doubleValue());
                 }
             }
+            for (Group g : groups) {
+                g.setSmoothing(now.doubleValue());
+            }
             redrawNow();
         });
         // theme or font changes arrive through CSS
         axisStyle.textFillProperty().addListener((obs, was, now) -> redrawNow());
         axisStyle.fontProperty().addListener((obs, was, now) -> redrawNow());
         backgroundStyle.textFillProperty().addListener((obs, was, now) -> redrawNow());
-        installMouseHandlers();
+    }
+
+    private Label legendEntry(String name, Color color) {
+        Label reused = spareLegendItems.remove(name + '|' + web(color));
+        Label item = reused != null ? reused : legendItem(name, color);
+        item.setOpacity(1.0);
+        return item;
     }
 
     private static Label legendItem(String name, Color color) {
@@ -260,12 +428,22 @@ public class LiveChart extends BorderPane {
         swatch.setMaxSize(14, 4);
         swatch.setStyle("-fx-background-color: " + web(color) + ";");
         item.setGraphic(swatch);
+        // names can be long (run names in Compare): the full name on hover, click to hide the curve
+        item.setTooltip(new Tooltip(name + " (click to hide or show)"));
+        item.setMinWidth(0);
         return item;
     }
 
     /** Puts the legend entries of the current series in the legend, touching the scene graph only when they differ. */
     private void syncLegend() {
-        List<Label> want = new ArrayList<>(series.size());
+        List<Label> want = new ArrayList<>(series.size() + groups.size());
+        if (!legendShown) {
+            legend.getChildren().clear();
+            return;
+        }
+        for (Group g : groups) {
+            want.add(g.legendItem);
+        }
         for (Series s : series) {
             want.add(s.legendItem);
         }
@@ -319,6 +497,18 @@ public class LiveChart extends BorderPane {
         return s;
     }
 
+    /**
+     * Adds a seed group, drawn as the mean of its members with a min-max band; add the members'
+     * curves with {@link Group#addMember}. Not smoothable: one point per epoch, drawn with dots.
+     */
+    public Group addGroup(String name, Color color, boolean smoothable) {
+        Group g = new Group(name, color, smoothable);
+        groups.add(g);
+        legendStale = true;
+        dirty = true;
+        return g;
+    }
+
     /** A dashed horizontal line at {@code y} (data units) with a label, e.g. a rule-of-thumb level. */
     public void addReferenceLine(double y, String label) {
         referenceLines.add(new double[] {y});
@@ -330,19 +520,26 @@ public class LiveChart extends BorderPane {
         return List.copyOf(series);
     }
 
+    public List<Group> groups() {
+        return List.copyOf(groups);
+    }
+
     /**
-     * Removes every series. The legend is brought up to date at the next {@link #refresh()}, so
-     * that removing and adding back the same series leaves its nodes alone.
+     * Removes every series and group. The legend is brought up to date at the next
+     * {@link #refresh()}, so that removing and adding back the same series leaves its nodes alone.
      */
     public void removeAllSeries() {
         for (Series s : series) {
             spareLegendItems.put(s.name + '|' + web(s.color), s.legendItem);
         }
+        for (Group g : groups) {
+            spareLegendItems.put(g.name + '|' + web(g.color), g.legendItem);
+        }
         series.clear();
+        groups.clear();
         legendStale = true;
         // no redraw now: the series that usually follow at once are drawn at the next refresh
-        zoomedX = false;
-        zoomedY = false;
+        view.reset();
         showReset();
         dirty = true;
     }
@@ -391,8 +588,36 @@ public class LiveChart extends BorderPane {
         dirty = true;
     }
 
+    /** How X tick labels are written; null for the default (950, 12.5k, 1.25M). */
+    public void setXTickFormatter(DoubleFunction<String> formatter) {
+        xTickFormatter = formatter;
+        dirty = true;
+    }
+
+    /** Hides the chart's own legend (when a screen shows one legend for several charts). */
+    public void setLegendVisible(boolean value) {
+        legendShown = value;
+        legendStale = true;
+    }
+
+    /** Shares the X range with every other chart on the same link (Compare: zoom one, all follow). */
+    public void setXLink(XLink link) {
+        if (xLink != null) {
+            xLink.remove(this);
+        }
+        xLink = link;
+        if (link != null) {
+            link.add(this);
+        }
+        dirty = true;
+    }
+
     public void setTitle(String text) {
         title.setText(text);
+    }
+
+    public String getTitle() {
+        return title.getText();
     }
 
     public void setEmptyText(String text) {
@@ -400,17 +625,21 @@ public class LiveChart extends BorderPane {
     }
 
     public boolean isZoomed() {
-        return zoomedX || zoomedY;
+        return view.isZoomed();
+    }
+
+    boolean isZoomedX() {
+        return view.zoomedX;
     }
 
     /** Lower and upper X bound now on screen. */
     public double[] visibleXRange() {
-        return new double[] {xMin, xMax};
+        return new double[] {view.xMin, view.xMax};
     }
 
     /** Lower and upper Y bound now on screen (log10 units on a log scale). */
     public double[] visibleYRange() {
-        return new double[] {yMin, yMax};
+        return new double[] {view.yMin, view.yMax};
     }
 
     /** Shows only x in [min, max] and fits Y to what is visible there. */
@@ -418,19 +647,37 @@ public class LiveChart extends BorderPane {
         if (!(max > min)) {
             return;
         }
-        zoomedX = true;
-        viewXMin = min;
-        viewXMax = max;
-        zoomedY = false;
+        view.zoomX(min, max);
+        showReset();
+        redrawNow();
+        if (xLink != null) {
+            xLink.changed(this);
+        }
+    }
+
+    public void resetZoom() {
+        view.reset();
+        showReset();
+        redrawNow();
+        if (xLink != null) {
+            xLink.changed(this);
+        }
+    }
+
+    /** Takes the X view of a linked chart without telling the link again. */
+    void followX(boolean zoomed, double min, double max) {
+        if (zoomed) {
+            view.zoomX(min, max);
+        } else {
+            view.reset();
+        }
         showReset();
         redrawNow();
     }
 
-    public void resetZoom() {
-        zoomedX = false;
-        zoomedY = false;
-        showReset();
-        redrawNow();
+    /** Zooms to the rectangle between two points in plot-pane pixels. */
+    void zoomTo(double px0, double py0, double px1, double py1) {
+        interaction.zoomToPixels(px0, py0, px1, py1);
     }
 
     /** Nanoseconds the last redraw took (decimation and drawing commands; rasterizing comes in the pulse). */
@@ -463,189 +710,16 @@ public class LiveChart extends BorderPane {
         refresh();
     }
 
-    // ----------------------------------------------------------------------------- drawing
-
-    private double plotWidth() {
-        return Math.max(10, canvas.getWidth() - LEFT - RIGHT);
+    private void showReset() {
+        boolean zoomed = view.isZoomed();
+        resetButton.setVisible(zoomed);
+        resetButton.setManaged(zoomed);
     }
 
-    private double plotHeight() {
-        return Math.max(10, canvas.getHeight() - TOP - BOTTOM);
-    }
+    // ----------------------------------------------------------------------------- data extents
 
-    private double toPixelX(double x) {
-        return LEFT + (x - xMin) / (xMax - xMin) * plotWidth();
-    }
-
-    private double toPixelY(double y) {
-        return TOP + (1 - (y - yMin) / (yMax - yMin)) * plotHeight();
-    }
-
-    private double toDataX(double px) {
-        return xMin + (px - LEFT) / plotWidth() * (xMax - xMin);
-    }
-
-    private double toDataY(double py) {
-        return yMin + (1 - (py - TOP) / plotHeight()) * (yMax - yMin);
-    }
-
-    private void redraw() {
-        boolean log = logY.get();
-        computeXRange();
-        int columns = Math.max(16, (int) Math.round(plotWidth()));
-        ensureBuffers(2 * columns);
-
-        // decimate once per series; the Y range comes from the decimated visible data, since
-        // min/max per column keep every extreme
-        double yLo = Double.POSITIVE_INFINITY;
-        double yHi = Double.NEGATIVE_INFINITY;
-        boolean anyData = false;
-        for (Series s : series) {
-            if (!s.visible) {
-                s.renderedPoints = 0;
-                continue;
-            }
-            SeriesBuffer b = s.buffer;
-            anyData |= b.size() > 0;
-            if (s.decX.length < 2 * columns) {
-                s.decX = new double[2 * columns];
-                s.decY = new double[2 * columns];
-            }
-            int n = Decimator.minMax(b.xArray(), b.yArray(), b.size(), xMin, xMax, columns, log, s.decX, s.decY);
-            s.renderedPoints = n;
-            for (int i = 0; i < n; i++) {
-                if (s.decX[i] >= xMin && s.decX[i] <= xMax) {
-                    yLo = Math.min(yLo, s.decY[i]);
-                    yHi = Math.max(yHi, s.decY[i]);
-                }
-            }
-        }
-        if (anyData) {
-            for (double[] ref : referenceLines) {
-                double v = log ? (ref[0] > 0 ? Math.log10(ref[0]) : Double.NaN) : ref[0];
-                if (Double.isFinite(v)) {
-                    yLo = Math.min(yLo, v);
-                    yHi = Math.max(yHi, v);
-                }
-            }
-        }
-        double yUnit = computeYRange(log, yLo, yHi);
-        double xUnit = niceUnit(xMax - xMin, Math.max(2, (int) (plotWidth() / 90)));
-
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(paintOr(backgroundStyle.getTextFill(), Color.WHITE));
-        g.fillRect(0, 0, w, h);
-        Paint axisPaint = paintOr(axisStyle.getTextFill(), Color.gray(0.3));
-        Paint gridPaint = paintOr(gridStyle.getTextFill(), Color.gray(0.88));
-        Font font = axisStyle.getFont() == null ? Font.font(11) : Font.font(axisStyle.getFont().getFamily(),
-                Math.max(9, axisStyle.getFont().getSize() - 1));
-        g.setFont(font);
-        g.setLineWidth(1);
-
-        // grid and tick labels
-        g.setStroke(gridPaint);
-        g.setFill(axisPaint);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.RIGHT);
-        for (double v : ticks(yMin, yMax, yUnit)) {
-            double py = Math.round(toPixelY(v)) + 0.5;
-            g.strokeLine(LEFT, py, LEFT + plotWidth(), py);
-            g.fillText(log ? powerOfTen(v) : formatY(v, yUnit), LEFT - 5, py);
-        }
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.CENTER);
-        for (double v : ticks(xMin, xMax, xUnit)) {
-            double px = Math.round(toPixelX(v)) + 0.5;
-            g.strokeLine(px, TOP, px, TOP + plotHeight());
-            g.fillText(compact(v), px, TOP + plotHeight() + 4);
-        }
-        g.setStroke(axisPaint);
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotWidth(), plotHeight());
-
-        // series, clipped to the plot; raw curves first so smoothed ones lie on top
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, plotWidth(), plotHeight());
-        g.clip();
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        double smoothingValue = smoothing.get();
-        for (Series s : series) {
-            if (!s.visible) {
-                s.renderedPoints = 0;
-                continue;
-            }
-            boolean drawSmooth = s.smoothable && smoothingValue > 0;
-            g.setStroke(drawSmooth ? s.color.deriveColor(0, 1, 1, 0.28) : s.color);
-            g.setLineWidth(drawSmooth ? 1.0 : 1.6);
-            stroke(g, s.decX, s.decY, s.renderedPoints, !s.smoothable);
-        }
-        for (Series s : series) {
-            if (s.visible && s.smoothable && smoothingValue > 0) {
-                SeriesBuffer b = s.buffer;
-                int n = Decimator.minMax(b.xArray(), b.smoothedArray(), b.size(), xMin, xMax, columns, log, bufX, bufY);
-                g.setStroke(s.color);
-                g.setLineWidth(2.0);
-                stroke(g, bufX, bufY, n, false);
-            }
-        }
-        for (int r = 0; r < referenceLines.size(); r++) {
-            double v = referenceLines.get(r)[0];
-            double ly = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
-            if (!Double.isFinite(ly) || ly < yMin || ly > yMax) {
-                continue;
-            }
-            double py = Math.round(toPixelY(ly)) + 0.5;
-            g.setStroke(axisPaint);
-            g.setLineWidth(1.2);
-            g.setLineDashes(6, 4);
-            g.strokeLine(LEFT, py, LEFT + plotWidth(), py);
-            g.setLineDashes((double[]) null);
-            g.setFill(axisPaint);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(referenceLabels.get(r), LEFT + plotWidth() - 4, py - 2);
-        }
-        g.restore();
-        emptyLabel.setVisible(!anyData);
-        if (!anyData) {
-            emptyLabel.autosize();
-            emptyLabel.relocate(LEFT + (plotWidth() - emptyLabel.getWidth()) / 2, TOP + (plotHeight() - emptyLabel.getHeight()) / 2);
-        }
-    }
-
-    private void stroke(GraphicsContext g, double[] xs, double[] ys, int n, boolean dots) {
-        for (int i = 0; i < n; i++) {
-            pixX[i] = toPixelX(xs[i]);
-            pixY[i] = toPixelY(ys[i]);
-        }
-        if (n == 1 || dots) {
-            g.setFill(g.getStroke());
-            for (int i = 0; i < n; i++) {
-                g.fillOval(pixX[i] - 2.5, pixY[i] - 2.5, 5, 5);
-            }
-        }
-        if (n > 1) {
-            g.strokePolyline(pixX, pixY, n);
-        }
-    }
-
-    private void ensureBuffers(int n) {
-        if (bufX.length < n) {
-            bufX = new double[n];
-            bufY = new double[n];
-            pixX = new double[n];
-            pixY = new double[n];
-        }
-    }
-
-    private void computeXRange() {
-        if (zoomedX) {
-            xMin = viewXMin;
-            xMax = viewXMax;
-            return;
-        }
+    /** Lowest and highest X of the visible data, {+inf, -inf} when there is none. */
+    double[] dataXExtent() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -654,132 +728,188 @@ public class LiveChart extends BorderPane {
                 hi = Math.max(hi, s.buffer.x(s.buffer.size() - 1));
             }
         }
-        if (lo == Double.POSITIVE_INFINITY) {
-            lo = 0;
-            hi = 1;
+        for (Group g : groups) {
+            SeriesBuffer m = g.mean();
+            if (g.visible && m.size() > 0) {
+                lo = Math.min(lo, m.x(0));
+                hi = Math.max(hi, m.x(m.size() - 1));
+            }
         }
-        if (hi <= lo) {
-            hi = lo + 1;
+        return new double[] {lo, hi};
+    }
+
+    private void computeXRange() {
+        if (view.zoomedX) {
+            view.xMin = view.viewXMin;
+            view.xMax = view.viewXMax;
+            return;
         }
-        double unit = niceUnit(hi - lo, 6);
-        xMin = Math.floor(lo / unit) * unit;
-        xMax = Math.ceil(hi / unit) * unit;
-        if (lo >= 0 && xMin < 0) {
-            xMin = 0;
-        }
+        double[] extent = xLink != null ? xLink.extent() : dataXExtent();
+        ChartAxis.Range r = ChartAxis.fitX(extent[0], extent[1]);
+        view.xMin = r.min();
+        view.xMax = r.max();
     }
 
     private double computeYRange(boolean log, double lo, double hi) {
-        if (zoomedY) {
-            yMin = viewYMin;
-            yMax = viewYMax;
-            return log ? Math.max(1, Math.ceil((yMax - yMin) / 6)) : niceUnit(yMax - yMin, 5);
+        if (view.zoomedY) {
+            view.yMin = view.viewYMin;
+            view.yMax = view.viewYMax;
+            return ChartAxis.unitFor(log, view.yMin, view.yMax);
         }
-        if (lo == Double.POSITIVE_INFINITY) {
-            lo = log ? -1 : 0;
-            hi = log ? 0 : 1;
-        }
-        if (log) {
-            yMin = Math.floor(lo);
-            yMax = Math.ceil(hi);
-            if (yMax <= yMin) {
-                yMax = yMin + 1;
+        ChartAxis.Range r = ChartAxis.fitY(log, lo, hi);
+        view.yMin = r.min();
+        view.yMax = r.max();
+        return r.unit();
+    }
+
+    // ----------------------------------------------------------------------------- drawing
+
+    private void redraw() {
+        boolean log = logY.get();
+        view.setSize(canvas.getWidth(), canvas.getHeight());
+        computeXRange();
+        int columns = view.columns();
+        ensureBuffers(2 * columns);
+        boolean smooth = smoothing.get() > 0;
+
+        // decimate once per curve; the Y range comes from the decimated visible data, since
+        // min/max per column keep every extreme
+        double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean anyData = false;
+        for (Series s : series) {
+            if (!s.visible) {
+                s.renderedPoints = 0;
+                continue;
             }
-            return Math.max(1, Math.ceil((yMax - yMin) / 6));
+            anyData |= s.buffer.size() > 0;
+            if (s.decX.length < 2 * columns) {
+                s.decX = new double[2 * columns];
+                s.decY = new double[2 * columns];
+            }
+            s.renderedPoints = Decimator.minMax(s.buffer, false, view.xMin, view.xMax, columns, log, s.decX, s.decY);
+            include(yRange, s.decX, s.decY, s.renderedPoints);
         }
-        double pad = (hi - lo) * 0.05;
-        if (pad == 0) {
-            pad = Math.abs(hi) * 0.1 + 1e-9;
+        for (Group g : groups) {
+            if (!g.visible) {
+                continue;
+            }
+            g.update();
+            anyData |= g.mean.size() > 0;
+            if (g.decX.length < 2 * columns) {
+                g.decX = new double[2 * columns];
+                g.decY = new double[2 * columns];
+                g.decX2 = new double[2 * columns];
+                g.decY2 = new double[2 * columns];
+            }
+            boolean bandSmoothed = smooth && g.smoothable;
+            int n = Decimator.minMax(bandSmoothed ? g.smoothLo : g.lo, false, view.xMin, view.xMax, columns, log, g.decX, g.decY);
+            include(yRange, g.decX, g.decY, n);
+            n = Decimator.minMax(bandSmoothed ? g.smoothHi : g.hi, false, view.xMin, view.xMax, columns, log, g.decX, g.decY);
+            include(yRange, g.decX, g.decY, n);
+            n = Decimator.minMax(g.mean, false, view.xMin, view.xMax, columns, log, g.decX, g.decY);
+            include(yRange, g.decX, g.decY, n);
         }
-        double unit = niceUnit(hi - lo + 2 * pad, 5);
-        yMin = Math.floor((lo - pad) / unit) * unit;
-        yMax = Math.ceil((hi + pad) / unit) * unit;
-        if (lo >= 0 && yMin < 0) {
-            yMin = 0;
+        if (anyData) {
+            for (double[] ref : referenceLines) {
+                double v = log ? (ref[0] > 0 ? Math.log10(ref[0]) : Double.NaN) : ref[0];
+                if (Double.isFinite(v)) {
+                    yRange[0] = Math.min(yRange[0], v);
+                    yRange[1] = Math.max(yRange[1], v);
+                }
+            }
         }
-        return unit;
+        double yUnit = computeYRange(log, yRange[0], yRange[1]);
+        double xUnit = ChartAxis.niceUnit(view.xMax - view.xMin, Math.max(2, (int) (view.plotWidth() / 90)));
+
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        Paint axisPaint = paintOr(axisStyle.getTextFill(), Color.gray(0.3));
+        Font font = axisStyle.getFont() == null ? Font.font(11) : Font.font(axisStyle.getFont().getFamily(),
+                Math.max(9, axisStyle.getFont().getSize() - 1));
+        ChartRenderer.Theme theme = new ChartRenderer.Theme(paintOr(backgroundStyle.getTextFill(), Color.WHITE), axisPaint,
+                paintOr(gridStyle.getTextFill(), Color.gray(0.88)), font);
+        renderer.frame(g, view, theme, log, xUnit, yUnit, yFormatter, xTickFormatter, canvas.getWidth(), canvas.getHeight());
+
+        // curves, clipped to the plot: bands first, then raw curves, then smoothed ones on top
+        renderer.beginClip(g, view);
+        for (Group grp : groups) {
+            if (!grp.visible) {
+                continue;
+            }
+            boolean bandSmoothed = smooth && grp.smoothable;
+            int nLo = Decimator.minMax(bandSmoothed ? grp.smoothLo : grp.lo, false, view.xMin, view.xMax, columns, log, grp.decX, grp.decY);
+            int nHi = Decimator.minMax(bandSmoothed ? grp.smoothHi : grp.hi, false, view.xMin, view.xMax, columns, log, grp.decX2, grp.decY2);
+            renderer.band(g, view, grp.decX, grp.decY, nLo, grp.decX2, grp.decY2, nHi, ChartRenderer.faint(grp.color, 0.22));
+        }
+        for (Group grp : groups) {
+            if (!grp.visible) {
+                continue;
+            }
+            boolean drawSmooth = smooth && grp.smoothable;
+            int n = Decimator.minMax(grp.mean, false, view.xMin, view.xMax, columns, log, grp.decX, grp.decY);
+            renderer.line(g, view, grp.decX, grp.decY, n, drawSmooth ? ChartRenderer.faint(grp.color, 0.35) : grp.color,
+                    drawSmooth ? 1.0 : 2.0, grp.dots, drawSmooth ? null : grp.dashes);
+        }
+        for (Series s : series) {
+            if (s.visible) {
+                boolean drawSmooth = s.smoothable && smooth;
+                renderer.line(g, view, s.decX, s.decY, s.renderedPoints, drawSmooth ? ChartRenderer.faint(s.color, 0.28) : s.color,
+                        drawSmooth ? 1.0 : 1.6, s.dots, drawSmooth ? null : s.dashes);
+            }
+        }
+        for (Group grp : groups) {
+            if (grp.visible && grp.smoothable && smooth) {
+                int n = Decimator.minMax(grp.smoothMean, false, view.xMin, view.xMax, columns, log, bufX, bufY);
+                renderer.line(g, view, bufX, bufY, n, grp.color, 2.2, false, grp.dashes);
+            }
+        }
+        for (Series s : series) {
+            if (s.visible && s.smoothable && smooth) {
+                int n = Decimator.minMax(s.buffer, true, view.xMin, view.xMax, columns, log, bufX, bufY);
+                renderer.line(g, view, bufX, bufY, n, s.color, 2.0, false, s.dashes);
+            }
+        }
+        for (int r = 0; r < referenceLines.size(); r++) {
+            double v = referenceLines.get(r)[0];
+            double ly = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
+            if (Double.isFinite(ly) && ly >= view.yMin && ly <= view.yMax) {
+                renderer.referenceLine(g, view, ly, referenceLabels.get(r), axisPaint);
+            }
+        }
+        renderer.endClip(g);
+        emptyLabel.setVisible(!anyData);
+        if (!anyData) {
+            emptyLabel.autosize();
+            emptyLabel.relocate(Viewport.LEFT + (view.plotWidth() - emptyLabel.getWidth()) / 2,
+                    Viewport.TOP + (view.plotHeight() - emptyLabel.getHeight()) / 2);
+        }
     }
 
-    private static List<Double> ticks(double min, double max, double unit) {
-        List<Double> out = new ArrayList<>();
-        if (!(unit > 0) || !Double.isFinite(min) || !Double.isFinite(max)) {
-            return out;
+    /** Widens {lo, hi} by the decimated points that lie in the visible X range. */
+    private void include(double[] range, double[] xs, double[] ys, int n) {
+        for (int i = 0; i < n; i++) {
+            if (xs[i] >= view.xMin && xs[i] <= view.xMax) {
+                range[0] = Math.min(range[0], ys[i]);
+                range[1] = Math.max(range[1], ys[i]);
+            }
         }
-        long first = (long) Math.ceil(min / unit - 1e-9);
-        long last = (long) Math.floor(max / unit + 1e-9);
-        for (long k = first; k <= last && out.size() < 50; k++) {
-            out.add(k * unit);
-        }
-        return out;
     }
 
-    private String formatY(double v, double unit) {
-        if (yFormatter != null) {
-            return yFormatter.apply(v);
+    private void ensureBuffers(int n) {
+        if (bufX.length < n) {
+            bufX = new double[n];
+            bufY = new double[n];
         }
-        if (Math.abs(v) < unit * 1e-6) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e5 || a < 1e-3) {
-            return String.format(Locale.ROOT, "%.1e", v);
-        }
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static Paint paintOr(Paint p, Paint fallback) {
         return p == null ? fallback : p;
     }
 
-    // ----------------------------------------------------------------------------- interaction
-
-    private void installMouseHandlers() {
-        plotPane.addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
-        plotPane.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
-        plotPane.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
-        plotPane.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
-        plotPane.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onRelease);
-        plotPane.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        plotPane.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                resetZoom();
-            }
-        });
-    }
-
-    private boolean insidePlot(double px, double py) {
-        return px >= LEFT && px <= LEFT + plotWidth() && py >= TOP && py <= TOP + plotHeight();
-    }
+    // ----------------------------------------------------------------------------- hover
 
     /** Shows the hover label for the pointer at (px, py) in plot-pane coordinates. */
     public void showHover(double px, double py) {
-        if (!insidePlot(px, py)) {
-            hideHover();
-            return;
-        }
-        double x = toDataX(px);
-        String text = hoverText(x);
-        if (text == null) {
-            hideHover();
-            return;
-        }
-        hoverLabel.setText(text);
-        hoverLabel.setVisible(true);
-        hoverLabel.applyCss();
-        hoverLabel.autosize();
-        double lx = px + 14;
-        if (lx + hoverLabel.getWidth() > LEFT + plotWidth()) {
-            lx = px - 14 - hoverLabel.getWidth();
-        }
-        double ly = Math.max(TOP, Math.min(py + 10, TOP + plotHeight() - hoverLabel.getHeight()));
-        hoverLabel.relocate(Math.max(0, lx), ly);
-        double lineX = Math.round(toPixelX(nearestX(x))) + 0.5;
-        hoverLine.setStartX(lineX);
-        hoverLine.setEndX(lineX);
-        hoverLine.setStartY(TOP);
-        hoverLine.setEndY(TOP + plotHeight());
-        hoverLine.setVisible(true);
+        interaction.showHover(px, py);
     }
 
     private double nearestX(double x) {
@@ -792,190 +922,96 @@ public class LiveChart extends BorderPane {
                 best = s.buffer.x(i);
             }
         }
+        for (Group g : groups) {
+            SeriesBuffer m = g.mean();
+            int i = g.visible ? m.nearest(x) : -1;
+            if (i >= 0 && Math.abs(m.x(i) - x) < bestDistance) {
+                bestDistance = Math.abs(m.x(i) - x);
+                best = m.x(i);
+            }
+        }
         return best;
     }
 
     /**
      * The exact values (from the full series, not the decimated one) of every visible series at
-     * the recorded point nearest to x, or null when there is no data.
+     * the recorded point nearest to x, or null when there is no data. A group shows its mean, the
+     * band's range and how many members it averages.
      */
     public String hoverText(double x) {
         double at = nearestX(x);
         if (Double.isNaN(at)) {
             return null;
         }
+        boolean smooth = smoothing.get() > 0;
         StringBuilder sb = new StringBuilder();
-        sb.append(xLabel).append(' ').append(formatX(at));
+        sb.append(xLabel).append(' ').append(ChartAxis.formatX(at));
+        for (Group g : groups) {
+            SeriesBuffer m = g.mean();
+            int i = g.visible ? m.nearest(at) : -1;
+            if (i < 0) {
+                continue;
+            }
+            sb.append('\n').append(g.name).append(": mean ").append(ChartAxis.formatValue(m.y(i)));
+            SeriesBuffer lo = g.lo;
+            SeriesBuffer hi = g.hi;
+            sb.append(", min-max ").append(ChartAxis.formatValue(lo.y(i))).append("..").append(ChartAxis.formatValue(hi.y(i)));
+            if (m.x(i) != at) {
+                sb.append(" (at ").append(ChartAxis.formatX(m.x(i))).append(')');
+            }
+            if (g.smoothable && smooth) {
+                sb.append(", smoothed ").append(ChartAxis.formatValue(g.smoothMean.y(i)));
+            }
+            sb.append(" [").append(g.memberCount()).append(g.memberCount() == 1 ? " run]" : " runs]");
+        }
         for (Series s : series) {
             int i = s.visible ? s.buffer.nearest(at) : -1;
             if (i < 0) {
                 continue;
             }
-            sb.append('\n').append(s.name).append(": ").append(formatValue(s.buffer.y(i)));
+            sb.append('\n').append(s.name).append(": ").append(ChartAxis.formatValue(s.buffer.y(i)));
             if (s.buffer.x(i) != at) {
-                sb.append(" (at ").append(formatX(s.buffer.x(i))).append(')');
+                sb.append(" (at ").append(ChartAxis.formatX(s.buffer.x(i))).append(')');
             }
-            if (s.smoothable && smoothing.get() > 0) {
-                sb.append(", smoothed ").append(formatValue(s.buffer.smoothed(i)));
+            if (s.smoothable && smooth) {
+                sb.append(", smoothed ").append(ChartAxis.formatValue(s.buffer.smoothed(i)));
             }
         }
         return sb.toString();
     }
 
     public String hoverLabelText() {
-        return hoverLabel.isVisible() ? hoverLabel.getText() : null;
+        return interaction.hoverLabelText();
     }
 
-    private void hideHover() {
-        hoverLabel.setVisible(false);
-        hoverLine.setVisible(false);
+    // ----------------------------------------------------------------------------- export
+
+    /** The chart's menu (Save as PNG..., Copy image, Reset zoom), shown on a right click. */
+    public ChartExport.Menu contextMenu() {
+        return menu;
     }
 
-    private void onPress(MouseEvent e) {
-        dragStartX = e.getX();
-        dragStartY = e.getY();
-        if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE
-                || (e.getButton() == MouseButton.PRIMARY && e.isShiftDown())) {
-            panning = true;
-        } else if (e.getButton() == MouseButton.PRIMARY && insidePlot(e.getX(), e.getY())) {
-            selecting = true;
-        }
-    }
-
-    private void onDrag(MouseEvent e) {
-        if (panning) {
-            double dx = toDataX(dragStartX) - toDataX(e.getX());
-            double dy = toDataY(dragStartY) - toDataY(e.getY());
-            viewXMin = xMin + dx;
-            viewXMax = xMax + dx;
-            viewYMin = yMin + dy;
-            viewYMax = yMax + dy;
-            zoomedX = true;
-            zoomedY = true;
-            dragStartX = e.getX();
-            dragStartY = e.getY();
-            showReset();
-            redrawNow();
-        } else if (selecting) {
-            double x = Math.max(LEFT, Math.min(e.getX(), LEFT + plotWidth()));
-            double y = Math.max(TOP, Math.min(e.getY(), TOP + plotHeight()));
-            zoomRect.setX(Math.min(dragStartX, x));
-            zoomRect.setY(Math.min(dragStartY, y));
-            zoomRect.setWidth(Math.abs(dragStartX - x));
-            zoomRect.setHeight(Math.abs(dragStartY - y));
-            zoomRect.setVisible(true);
-            hideHover();
-        }
-    }
-
-    private void onRelease(MouseEvent e) {
-        if (selecting && zoomRect.isVisible() && zoomRect.getWidth() > 4 && zoomRect.getHeight() > 4) {
-            zoomTo(zoomRect.getX(), zoomRect.getY(), zoomRect.getX() + zoomRect.getWidth(), zoomRect.getY() + zoomRect.getHeight());
-        }
-        zoomRect.setVisible(false);
-        selecting = false;
-        panning = false;
-    }
-
-    /** Zooms to the rectangle between two points in plot-pane pixels. */
-    void zoomTo(double px0, double py0, double px1, double py1) {
-        double x0 = toDataX(px0);
-        double x1 = toDataX(px1);
-        double y0 = toDataY(py0);
-        double y1 = toDataY(py1);
-        viewXMin = Math.min(x0, x1);
-        viewXMax = Math.max(x0, x1);
-        viewYMin = Math.min(y0, y1);
-        viewYMax = Math.max(y0, y1);
-        zoomedX = true;
-        zoomedY = true;
-        showReset();
-        redrawNow();
-    }
-
-    private void onScroll(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
-            return;
-        }
-        double factor = Math.pow(1.2, -e.getDeltaY() / 40.0);
-        double center = toDataX(e.getX());
-        viewXMin = center - (center - xMin) * factor;
-        viewXMax = center + (xMax - center) * factor;
-        zoomedX = true;
-        zoomedY = false;
-        showReset();
-        redrawNow();
-        e.consume();
-    }
-
-    private void showReset() {
-        boolean zoomed = zoomedX || zoomedY;
-        resetButton.setVisible(zoomed);
-        resetButton.setManaged(zoomed);
-    }
-
-    // ----------------------------------------------------------------------------- formatting
+    // ----------------------------------------------------------------------------- formatting (kept for callers)
 
     static double niceUnit(double range, int targetTicks) {
-        if (!(range > 0) || !Double.isFinite(range)) {
-            return 1;
-        }
-        double raw = range / Math.max(1, targetTicks);
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double f = raw / magnitude;
-        double nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
-        return nice * magnitude;
+        return ChartAxis.niceUnit(range, targetTicks);
     }
 
     static String formatValue(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
-            return String.format(Locale.ROOT, "%.4e", v);
-        }
-        return String.format(Locale.ROOT, "%.5g", v);
+        return ChartAxis.formatValue(v);
     }
 
     static String formatX(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return ChartAxis.formatX(v);
     }
 
     /** A log10 tick value v written as the number 10^v (0.01, 1, 1000, 1e-5). */
     static String powerOfTen(double e) {
-        if (Math.abs(e - Math.rint(e)) > 1e-9) {
-            return String.format(Locale.ROOT, "%.2g", Math.pow(10, e));
-        }
-        int k = (int) Math.rint(e);
-        if (k >= -3 && k <= 4) {
-            return k >= 0 ? Long.toString((long) Math.pow(10, k)) : "0." + "0".repeat(-k - 1) + "1";
-        }
-        return "1e" + k;
+        return ChartAxis.powerOfTen(e);
     }
 
     static String compact(double d) {
-        double a = Math.abs(d);
-        if (a >= 1e6) {
-            return trim(String.format(Locale.ROOT, "%.2f", d / 1e6)) + "M";
-        }
-        if (a >= 1e4) {
-            return trim(String.format(Locale.ROOT, "%.1f", d / 1e3)) + "k";
-        }
-        if (d == Math.rint(d)) {
-            return Long.toString((long) d);
-        }
-        return String.format(Locale.ROOT, "%.3g", d);
-    }
-
-    private static String trim(String s) {
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return ChartAxis.compact(d);
     }
 
     static String web(Color c) {

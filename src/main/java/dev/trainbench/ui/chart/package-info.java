@@ -1,6 +1,15 @@
 /**
- * Charts for live training metrics: full series in primitive arrays, min/max decimation to the
- * pixel width, debiased EMA smoothing over steps, log scale, zoom, pan and exact hover values,
- * drawn on a Canvas. JavaFX only; knows nothing of training.
+ * Charts for training metrics, live and from run files, used by the Train screen, a run's chart
+ * window and the Compare screen: full series in primitive arrays ({@link dev.trainbench.ui.chart.SeriesBuffer})
+ * with a min/max pyramid kept up to date as points arrive ({@link dev.trainbench.ui.chart.MinMaxPyramid}),
+ * so decimating to the pixel width costs the same at a million points as at ten thousand
+ * ({@link dev.trainbench.ui.chart.Decimator}); debiased EMA smoothing over steps
+ * ({@link dev.trainbench.ui.chart.Ema}); axes and ticks ({@link dev.trainbench.ui.chart.ChartAxis}),
+ * what is on screen ({@link dev.trainbench.ui.chart.Viewport}), drawing
+ * ({@link dev.trainbench.ui.chart.ChartRenderer}) and the mouse (zoom, pan, hover:
+ * {@link dev.trainbench.ui.chart.ChartInteraction}) as separate pieces composed by
+ * {@link dev.trainbench.ui.chart.LiveChart}; seed groups as mean and min-max band; charts that share
+ * an X axis ({@link dev.trainbench.ui.chart.XLink}); PNG export ({@link dev.trainbench.ui.chart.ChartExport}).
+ * JavaFX only; knows nothing of training.
  */
 package dev.trainbench.ui.chart;

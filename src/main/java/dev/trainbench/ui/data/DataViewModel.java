@@ -156,18 +156,33 @@ public final class DataViewModel {
             () -> recommendation.get() != null && recommendation.get().mode() != preprocessing.get(), recommendation, preprocessing);
     private boolean syncing;
     private boolean applying;
+    /** The data source controls as they were when the spec's data was last shown in them. */
+    private com.fasterxml.jackson.databind.node.ObjectNode shown;
 
     public DataViewModel(WorkbenchModel model) {
         this.model = model;
         readFrom(model.spec());
         trainPercent.addListener((o, a, b) -> balance(true));
         validationPercent.addListener((o, a, b) -> balance(false));
-        for (javafx.beans.Observable p : new javafx.beans.Observable[] {stratified, shuffle, seed, useSubset, subsetSize, preprocessing}) {
-            p.addListener(o -> applySplit());
-        }
-        for (javafx.beans.Observable p : new javafx.beans.Observable[] {augShift, augFlip, augRotation, augNoise}) {
-            p.addListener(o -> applyAugmentation());
-        }
+        // every control edits exactly its own field of the current spec
+        stratified.addListener((o, a, v) -> edit(s -> s.withSplit(s.split().withStratified(v))));
+        shuffle.addListener((o, a, v) -> edit(s -> s.withSplit(s.split().withShuffle(v))));
+        useSubset.addListener((o, a, v) -> edit(s -> s.withSplit(s.split().withSubset(v ? Math.max(2, subsetSize.get()) : null))));
+        subsetSize.addListener((o, a, v) -> {
+            if (useSubset.get()) {
+                edit(s -> s.withSplit(s.split().withSubset(Math.max(2, v.intValue()))));
+            }
+        });
+        seed.addListener((o, a, v) -> edit(s -> s.withSeed(v.longValue())));
+        preprocessing.addListener((o, a, v) -> {
+            if (v != null) {
+                edit(s -> s.withPreprocessing(v));
+            }
+        });
+        augShift.addListener((o, a, v) -> editAugmentation(aug -> aug.withShift(v.intValue())));
+        augFlip.addListener((o, a, v) -> editAugmentation(aug -> aug.withFlip(v)));
+        augRotation.addListener((o, a, v) -> editAugmentation(aug -> aug.withRotation(v.doubleValue())));
+        augNoise.addListener((o, a, v) -> editAugmentation(aug -> aug.withNoise(v.doubleValue())));
         toyName.addListener((o, a, name) -> {
             if (name != null && !syncing) {
                 toyNoise.set(ToyDatasets.defaultNoise(name));
@@ -238,9 +253,7 @@ public final class DataViewModel {
                 case IMAGES -> {
                     choice.set(Choice.IMAGES);
                     path.set(d.path());
-                    if (d.imageSize() != null) {
-                        imageSize.set(d.imageSize());
-                    }
+                    imageSize.set(d.imageSize() == null ? DatasetLoader.DEFAULT_IMAGE_SIZE : d.imageSize());
                     grayscale.set(d.grayscale() == null || d.grayscale());
                 }
             }
@@ -256,7 +269,32 @@ public final class DataViewModel {
         } finally {
             syncing = false;
         }
+        shown = controlValues();
         refreshPreview();
+    }
+
+    /**
+     * Shows the data source of the spec being edited (after a spec was opened or a run cloned):
+     * the source controls otherwise keep what the user last chose until Load.
+     */
+    public void showSpecData() {
+        readFrom(model.spec());
+    }
+
+    /** The data source controls as a JSON object in the spec's field names, for comparing and merging. */
+    private com.fasterxml.jackson.databind.node.ObjectNode controlValues() {
+        var n = dev.trainbench.spec.SpecJson.mapper().createObjectNode();
+        n.put("choice", choice.get() == null ? "" : choice.get().name());
+        n.put("name", choice.get() == Choice.TOY ? toyName.get() : null);
+        n.put("samples", toySamples.get());
+        n.put("noise", toyNoise.get());
+        n.put("classes", toyClasses.get());
+        n.put("path", blankToNull(path.get()));
+        n.put("labelsPath", blankToNull(labelsPath.get()));
+        n.put("targetColumn", blankToNull(targetColumn.get()));
+        n.put("imageSize", imageSize.get());
+        n.put("grayscale", grayscale.get());
+        return n;
     }
 
     /**
@@ -324,16 +362,23 @@ public final class DataViewModel {
         applySplit();
     }
 
-    /** Writes the split, seed and preprocessing settings into the shared spec. */
+    /** Writes the split percentages into the shared spec (they change together: they add up to 100). */
     public void applySplit() {
+        double train = trainPercent.get();
+        double validation = validationPercent.get();
+        double test = testPercent.get();
+        edit(s -> s.split().train() == train && s.split().validation() == validation && s.split().test() == test ? s
+                : s.withSplit(s.split().withPercentages(train, validation, test)));
+    }
+
+    /** Applies one setting's change to the current spec (nothing else in it changes). */
+    private void edit(java.util.function.UnaryOperator<ExperimentSpec> change) {
         if (syncing) {
             return;
         }
-        SplitSpec split = new SplitSpec(trainPercent.get(), validationPercent.get(), testPercent.get(),
-                stratified.get(), shuffle.get(), useSubset.get() ? Math.max(2, subsetSize.get()) : null);
         applying = true;
         try {
-            model.updateSpec(s -> s.withSplit(split).withSeed(seed.get()).withPreprocessing(preprocessing.get()));
+            model.updateSpec(change);
         } finally {
             applying = false;
         }
@@ -422,19 +467,13 @@ public final class DataViewModel {
         }
     }
 
-    /** Writes the augmentation settings into the spec; an invalid value leaves it unchanged and says why. */
-    public void applyAugmentation() {
+    /** Writes one augmentation setting into the spec; an invalid value leaves it unchanged and says why. */
+    private void editAugmentation(java.util.function.UnaryOperator<AugmentationSpec> change) {
         if (syncing) {
             return;
         }
         try {
-            AugmentationSpec aug = new AugmentationSpec(augShift.get(), augFlip.get(), augRotation.get(), augNoise.get());
-            applying = true;
-            try {
-                model.updateSpec(s -> s.withAugmentation(aug));
-            } finally {
-                applying = false;
-            }
+            edit(s -> s.withAugmentation(change.apply(s.augmentation())));
             augmentationError.set("");
         } catch (SpecException e) {
             augmentationError.set(e.getMessage());
@@ -451,8 +490,47 @@ public final class DataViewModel {
     /**
      * The data section the current choices describe: the spec's own data section edited with the
      * choices (so fields this screen does not show survive), or a new one when the source changed.
+     * A source control the user did not touch leaves its field as the spec had it (a default left
+     * implicit stays implicit).
      */
     public DataSpec dataSpec() {
+        DataSpec edited = editedDataSpec();
+        DataSpec current = model.spec().data();
+        if (shown == null || current.source() != edited.source()
+                || (edited.source() == DataSpec.Source.SAMPLE && !java.util.Objects.equals(edited.name(), current.name()))) {
+            return edited;
+        }
+        var mapper = dev.trainbench.spec.SpecJson.mapper();
+        com.fasterxml.jackson.databind.node.ObjectNode merged = mapper.valueToTree(edited);
+        com.fasterxml.jackson.databind.node.ObjectNode currentTree = mapper.valueToTree(current);
+        com.fasterxml.jackson.databind.node.ObjectNode now = controlValues();
+        java.util.List<String> owned = switch (edited.source()) {
+            case SAMPLE -> java.util.List.of();
+            case TOY -> java.util.List.of("name", "samples", "noise", "classes");
+            case CSV -> java.util.List.of("path", "targetColumn");
+            case IDX -> java.util.List.of("path", "labelsPath");
+            case IMAGES -> java.util.List.of("path", "imageSize", "grayscale");
+        };
+        for (String field : owned) {
+            if (now.path(field).equals(shown.path(field))) {
+                if (currentTree.hasNonNull(field)) {
+                    merged.set(field, currentTree.get(field));
+                } else {
+                    merged.remove(field);
+                }
+            }
+        }
+        try {
+            return mapper.treeToValue(merged, DataSpec.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return edited;
+        }
+    }
+
+    /**
+     * The data section the choices describe, every field as the controls show it.
+     */
+    private DataSpec editedDataSpec() {
         DataSpec base = model.spec().data();
         Choice c = choice.get();
         DataSpec d = switch (c) {
@@ -649,6 +727,7 @@ public final class DataViewModel {
             loadDetail.set("");
             loaderWarnings.setAll(loaded.skipped());
             model.updateSpec(s -> s.withData(loaded.spec()));
+            shown = controlValues();
             if (!loaded.dataset().isImage()) {
                 // augmentation is for images only: the trainer refuses it for tables
                 augShift.set(0);

@@ -220,24 +220,17 @@ public final class ModelView extends SplitPane {
         int index = row.index();
         List<PropertySheet.Item> items = new ArrayList<>();
         switch (l.type()) {
-            case DENSE -> items.add(new Field(index, "units", "Number of neurons", Integer.class, l.units(),
-                    (s, v) -> LayerSpec.dense((Integer) v)));
+            case DENSE -> items.add(new Field(index, "units", "Number of neurons", Integer.class, l.units()));
             case CONV2D -> {
-                items.add(new Field(index, "filters", "Output channels", Integer.class, l.filters(),
-                        (s, v) -> LayerSpec.conv2d((Integer) v, s.kernel(), s.strideOrDefault(), s.paddingOrDefault())));
-                items.add(new Field(index, "kernel", "Kernel size (square)", Integer.class, l.kernel(),
-                        (s, v) -> LayerSpec.conv2d(s.filters(), (Integer) v, s.strideOrDefault(), s.paddingOrDefault())));
-                items.add(new Field(index, "stride", "Step between positions", Integer.class, l.strideOrDefault(),
-                        (s, v) -> LayerSpec.conv2d(s.filters(), s.kernel(), (Integer) v, s.paddingOrDefault())));
-                items.add(new Field(index, "padding", "Zeros added on each side", Integer.class, l.paddingOrDefault(),
-                        (s, v) -> LayerSpec.conv2d(s.filters(), s.kernel(), s.strideOrDefault(), (Integer) v)));
+                items.add(new Field(index, "filters", "Output channels", Integer.class, l.filters()));
+                items.add(new Field(index, "kernel", "Kernel size (square)", Integer.class, l.kernel()));
+                items.add(new Field(index, "stride", "Step between positions", Integer.class, l.strideOrDefault()));
+                items.add(new Field(index, "padding", "Zeros added on each side", Integer.class, l.paddingOrDefault()));
             }
-            case MAXPOOL, AVGPOOL -> items.add(new Field(index, "kernel", "Pooling window (square)", Integer.class, l.kernel(),
-                    (s, v) -> s.type() == LayerSpec.Type.MAXPOOL ? LayerSpec.maxPool((Integer) v) : LayerSpec.avgPool((Integer) v)));
+            case MAXPOOL, AVGPOOL -> items.add(new Field(index, "kernel", "Pooling window (square)", Integer.class, l.kernel()));
             case DROPOUT -> items.add(new Field(index, "rate", "Fraction of activations dropped while training", Double.class,
-                    l.rate(), (s, v) -> LayerSpec.dropout((Double) v)));
-            case LEAKYRELU -> items.add(new Field(index, "alpha", "Slope for negative inputs", Double.class, l.alphaOrDefault(),
-                    (s, v) -> LayerSpec.leakyRelu((Double) v)));
+                    l.rate()));
+            case LEAKYRELU -> items.add(new Field(index, "alpha", "Slope for negative inputs", Double.class, l.alphaOrDefault()));
             default -> { }
         }
         if (items.isEmpty()) {
@@ -253,16 +246,13 @@ public final class ModelView extends SplitPane {
         private final String description;
         private final Class<?> type;
         private Object value;
-        private final java.util.function.BiFunction<LayerSpec, Object, LayerSpec> rebuild;
 
-        Field(int index, String name, String description, Class<?> type, Object value,
-              java.util.function.BiFunction<LayerSpec, Object, LayerSpec> rebuild) {
+        Field(int index, String name, String description, Class<?> type, Object value) {
             this.index = index;
             this.name = name;
             this.description = description;
             this.type = type;
             this.value = value;
-            this.rebuild = rebuild;
         }
 
         @Override
@@ -297,10 +287,9 @@ public final class ModelView extends SplitPane {
             }
             Object converted = type == Integer.class ? Integer.valueOf(((Number) v).intValue()) : Double.valueOf(((Number) v).doubleValue());
             try {
-                LayerSpec updated = rebuild.apply(vm.layers().get(index), converted);
+                vm.setLayerField(index, name, (Number) converted);
                 value = converted;
                 editError.setText("");
-                vm.replace(index, updated);
             } catch (SpecException e) {
                 editError.setText(e.getMessage());
             }

@@ -61,9 +61,8 @@ public final class ModelViewModel {
         model.datasetProperty().addListener((o, a, b) -> recompute());
         initType.addListener((o, a, t) -> {
             if (!syncing && t != null) {
-                ModelSpec m = model.spec().model();
-                Double sigma = t == InitSpec.Type.NORMAL ? (m.init().sigma() == null ? 0.01 : m.init().sigma()) : null;
-                model.updateSpec(s -> s.withModel(m.withInit(new InitSpec(t, sigma))));
+                // only the type changes; a sigma set earlier is kept (normal's default fills in when there is none)
+                model.updateSpec(s -> s.withModel(s.model().withInit(s.model().init().withType(t))));
             }
         });
         recompute();
@@ -134,6 +133,26 @@ public final class ModelViewModel {
         List<LayerSpec> layers = new ArrayList<>(layers());
         layers.set(index, layer);
         setLayers(layers);
+    }
+
+    /**
+     * Sets one setting of layer {@code index} ("units", "filters", "kernel", "stride", "padding",
+     * "rate", "alpha"), leaving the layer's other fields as they are (a stride left to its default
+     * stays left out). Throws the spec's reason when the value is not allowed.
+     */
+    public void setLayerField(int index, String field, Number value) {
+        LayerSpec l = layers().get(index);
+        LayerSpec updated = switch (field) {
+            case "units" -> l.withUnits(value.intValue());
+            case "filters" -> l.withFilters(value.intValue());
+            case "kernel" -> l.withKernel(value.intValue());
+            case "stride" -> l.withStride(value.intValue());
+            case "padding" -> l.withPadding(value.intValue());
+            case "rate" -> l.withRate(value.doubleValue());
+            case "alpha" -> l.withAlpha(value.doubleValue());
+            default -> throw new IllegalArgumentException("a layer has no setting \"" + field + "\"");
+        };
+        replace(index, updated);
     }
 
     public void growAddLayer() {

@@ -21,7 +21,15 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import dev.trainbench.ui.RunIds;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -57,6 +65,16 @@ public final class RunsView extends VBox {
         HBox.setHgrow(filter, Priority.ALWAYS);
         Button open = new Button("Open charts");
         open.setOnAction(e -> selected().ifPresent(this::openCharts));
+        Button compare = new Button("Compare");
+        compare.setId("compare-runs");
+        compare.getStyleClass().add("accent");
+        compare.setTooltip(new Tooltip("Compare the selected runs (2 to " + RunsViewModel.MAX_COMPARED
+                + "; Ctrl-click or Shift-click to select): curves on shared axes, the settings that differ, the metrics side by side."));
+        compare.setOnAction(e -> vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Button clone = new Button("Clone and change");
+        clone.setId("clone-run");
+        clone.setTooltip(new Tooltip("Load this run's spec into Data, Model and Train to change one thing; the next run records this one as its parent."));
+        clone.setOnAction(e -> selected().ifPresent(vm::cloneRun));
         Button rename = new Button("Rename...");
         rename.setOnAction(e -> selected().ifPresent(this::rename));
         Button notes = new Button("Notes...");
@@ -76,36 +94,113 @@ public final class RunsView extends VBox {
         testing.setMaxSize(18, 18);
         testing.visibleProperty().bind(vm.testingProperty());
         testing.managedProperty().bind(vm.testingProperty());
+        Button csv = new Button("Export CSV...");
+        csv.setId("export-runs-csv");
+        csv.setTooltip(new Tooltip("The table's rows as they are sorted and filtered, as a CSV file for a spreadsheet or a script"));
+        csv.setOnAction(e -> exportCsv());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
-        for (Button b : List.of(open, rename, notes, tags, delete)) {
+        for (Button b : List.of(open, clone, rename, notes, tags, delete)) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
         Label count = new Label();
         count.textProperty().bind(vm.summaryProperty());
-        HBox bar = new HBox(8, filter, count, open, test, testing, rename, notes, tags, delete, refresh);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        // the buttons wrap onto a second line on narrow windows instead of being cut off
+        FlowPane buttons = new FlowPane(8, 6, compare, open, clone, test, testing, rename, notes, tags, delete, csv, refresh);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox top = new HBox(8, filter, count);
+        top.setAlignment(Pos.CENTER_LEFT);
+        filter.setMinWidth(180);
+        Label family = new Label();
+        family.setId("runs-family");
+        family.textProperty().bind(vm.familyTextProperty());
+        family.setWrapText(true);
+        Button allRuns = new Button("Show all runs");
+        allRuns.getStyleClass().add("small-button");
+        allRuns.setOnAction(e -> vm.showFamily(null));
+        HBox familyBar = new HBox(8, family, allRuns);
+        familyBar.setAlignment(Pos.CENTER_LEFT);
+        familyBar.visibleProperty().bind(vm.familyOfProperty().isNotNull());
+        familyBar.managedProperty().bind(vm.familyOfProperty().isNotNull());
+        VBox bar = new VBox(6, top, buttons, familyBar);
 
         table.setId("runs-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setTableMenuButtonVisible(true);
         SortedList<RunRecord> sorted = new SortedList<>(vm.filtered());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().add(column("name", r -> r.name(), 170));
-        table.getColumns().add(column("data", r -> r.dataLabel(), 120));
-        table.getColumns().add(column("model", r -> r.modelLabel(), 120));
-        table.getColumns().add(column("parameters", r -> r.parameterCount(), 100, count()));
-        table.getColumns().add(column("best val acc", r -> r.bestValidationAccuracy(), 100, percent()));
-        table.getColumns().add(column("test acc", r -> r.testAccuracy(), 80, percent()));
-        // regression runs: validation and test metrics in the target's units (empty for classification)
-        table.getColumns().add(column("best val RMSE", r -> r.bestValidationRmse(), 100, metric()));
-        table.getColumns().add(column("test RMSE", r -> r.test() == null ? null : r.test().rmse(), 90, metric()));
-        table.getColumns().add(column("test MAE", r -> r.test() == null ? null : r.test().mae(), 90, metric()));
-        table.getColumns().add(column("test R\u00b2", r -> r.test() == null ? null : r.test().r2(), 80, metric()));
-        table.getColumns().add(column("time", r -> r.wallSeconds(), 80, seconds()));
-        table.getColumns().add(column("status", RunsViewModel::statusText, 130));
-        table.getColumns().add(column("tags", r -> String.join(", ", r.tags()), 100));
-        table.getColumns().add(column("notes", r -> r.notes(), 200));
-        table.getColumns().add(column("created", r -> r.createdAt(), 160));
+        TableColumn<RunRecord, String> name = column("name", r -> r.name(), 160);
+        name.setId("col-name");
+        TableColumn<RunRecord, String> id = column("id", r -> RunIds.shortId(r.id()), 56);
+        id.setId("col-id");
+        id.setCellFactory(col -> tooltipCell(r -> r.id()));
+        TableColumn<RunRecord, String> data = column("data", RunsViewModel::dataSummary, 130);
+        data.setCellFactory(col -> tooltipCell(RunsViewModel::dataSummary));
+        TableColumn<RunRecord, String> modelCol = column("model", RunsViewModel::modelSummary, 120);
+        modelCol.setCellFactory(col -> tooltipCell(RunsViewModel::modelSummary));
+        TableColumn<RunRecord, String> optimizer = column("optimizer", RunsViewModel::optimizer, 80);
+        optimizer.setId("col-optimizer");
+        TableColumn<RunRecord, Double> lr = column("learning rate", RunsViewModel::learningRate, 80,
+                v -> String.format(Locale.ROOT, "%.3g", v));
+        lr.setId("col-lr");
+        TableColumn<RunRecord, Integer> batch = column("batch", RunsViewModel::batchSize, 56, v -> Integer.toString(v));
+        batch.setId("col-batch");
+        TableColumn<RunRecord, String> epochs = column("epochs", RunsViewModel::epochs, 64);
+        epochs.setId("col-epochs");
+        epochs.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TableColumn<RunRecord, String> parent = column("parent", r -> vm.parentLabel(r), 120);
+        parent.setId("col-parent");
+        parent.setCellFactory(col -> tooltipCell(r -> vm.parentTooltip(r)));
+        TableColumn<RunRecord, String> groupCol = column("seed group", RunsViewModel::groupLabel, 110);
+        groupCol.setId("col-group");
+        groupCol.setCellFactory(col -> tooltipCell(r -> r.groupId() == null ? null : "Seed group " + r.groupId()
+                + ": the same spec with seeds s, s+1, ...; Compare draws it as a band"));
+        TableColumn<RunRecord, String> tagsCol = column("tags", r -> String.join(", ", r.tags()), 90);
+        TableColumn<RunRecord, String> notesCol = column("notes", r -> r.notes(), 160);
+        TableColumn<RunRecord, String> created = column("created", r -> r.createdAt(), 150);
+        TableColumn<RunRecord, Long> params = column("parameters", r -> r.parameterCount(), 90, count());
+        table.getColumns().add(name);
+        table.getColumns().add(id);
+        table.getColumns().add(groupCol);
+        table.getColumns().add(data);
+        table.getColumns().add(modelCol);
+        table.getColumns().add(optimizer);
+        table.getColumns().add(lr);
+        table.getColumns().add(batch);
+        table.getColumns().add(epochs);
+        table.getColumns().add(column("best val acc", r -> r.bestValidationAccuracy(), 96, percent()));
+        table.getColumns().add(column("test acc", r -> r.testAccuracy(), 74, percent()));
+        // regression runs: validation and test metrics in the target's units (empty for classification);
+        // shown once the workspace has a regression run
+        java.util.List<TableColumn<RunRecord, Double>> regression = java.util.List.of(
+                column("best val RMSE", r -> r.bestValidationRmse(), 96, metric()),
+                column("test RMSE", r -> r.test() == null ? null : r.test().rmse(), 84, metric()),
+                column("test MAE", r -> r.test() == null ? null : r.test().mae(), 84, metric()),
+                column("test R\u00b2", r -> r.test() == null ? null : r.test().r2(), 70, metric()));
+        table.getColumns().addAll(regression);
+        Runnable showRegression = () -> {
+            boolean any = vm.runs().stream().anyMatch(r -> r.bestValidationRmse() != null
+                    || r.test() != null && r.test().rmse() != null);
+            if (any) {
+                regression.forEach(c -> c.setVisible(true));
+            }
+        };
+        regression.forEach(c -> c.setVisible(false));
+        showRegression.run();
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> showRegression.run());
+        table.getColumns().add(column("time", r -> r.wallSeconds(), 66, seconds()));
+        table.getColumns().add(column("status", RunsViewModel::statusText, 84));
+        table.getColumns().add(parent);
+        table.getColumns().add(params);
+        table.getColumns().add(tagsCol);
+        table.getColumns().add(notesCol);
+        table.getColumns().add(created);
+        // less used: hidden at first, one click away in the table's column menu (the + at the top right)
+        notesCol.setVisible(false);
+        created.setVisible(false);
         table.setPlaceholder(new Label("No runs yet: train one on the Train screen."));
         table.setRowFactory(tv -> {
             TableRow<RunRecord> row = new TableRow<>();
@@ -114,6 +209,8 @@ public final class RunsView extends VBox {
                     openCharts(row.getItem());
                 }
             });
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(rowMenu(row)));
             return row;
         });
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -123,6 +220,88 @@ public final class RunsView extends VBox {
                 vm.reload();
             }
         });
+    }
+
+    /** The right-click menu of a row: acts on the selection (the row clicked is selected by the click). */
+    private ContextMenu rowMenu(TableRow<RunRecord> row) {
+        MenuItem compare = new MenuItem("Compare selected");
+        compare.setId("menu-compare");
+        compare.setOnAction(e -> vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        MenuItem charts = new MenuItem("Open charts");
+        charts.setOnAction(e -> openCharts(row.getItem()));
+        MenuItem clone = new MenuItem("Clone and change");
+        clone.setId("menu-clone");
+        clone.setOnAction(e -> vm.cloneRun(row.getItem()));
+        MenuItem repeat = new MenuItem("Repeat with seeds...");
+        repeat.setId("menu-repeat-seeds");
+        repeat.setOnAction(e -> vm.repeatWithSeeds(row.getItem()));
+        MenuItem selectGroup = new MenuItem("Select its seed group");
+        selectGroup.setOnAction(e -> {
+            List<RunRecord> members = vm.groupOf(row.getItem());
+            table.getSelectionModel().clearSelection();
+            for (RunRecord m : members) {
+                table.getSelectionModel().select(m);
+            }
+        });
+        MenuItem family = new MenuItem("Show its family (lineage)");
+        family.setId("menu-family");
+        family.setOnAction(e -> vm.showFamily(row.getItem()));
+        MenuItem test = new MenuItem("Final test...");
+        test.setOnAction(e -> finalTest(row.getItem()));
+        MenuItem rename = new MenuItem("Rename...");
+        rename.setOnAction(e -> rename(row.getItem()));
+        MenuItem notes = new MenuItem("Notes...");
+        notes.setOnAction(e -> editNotes(row.getItem()));
+        MenuItem tags = new MenuItem("Tags...");
+        tags.setOnAction(e -> editTags(row.getItem()));
+        MenuItem delete = new MenuItem("Delete...");
+        delete.setOnAction(e -> delete(row.getItem()));
+        ContextMenu menu = new ContextMenu(compare, charts, clone, repeat, new SeparatorMenuItem(), selectGroup, family,
+                new SeparatorMenuItem(), test, rename, notes, tags, new SeparatorMenuItem(), delete);
+        menu.setOnShowing(e -> {
+            int n = table.getSelectionModel().getSelectedItems().size();
+            compare.setText(n < 2 ? "Compare selected (select 2 or more)" : "Compare " + n + " selected runs");
+            compare.setDisable(n < 2);
+            selectGroup.setDisable(row.getItem() == null || row.getItem().groupId() == null);
+        });
+        return menu;
+    }
+
+    private static TableCell<RunRecord, String> tooltipCell(Function<RunRecord, String> tip) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                RunRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String t = r == null ? null : tip.apply(r);
+                setTooltip(t == null || t.isBlank() ? null : new Tooltip(t));
+            }
+        };
+    }
+
+    private void exportCsv() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the runs table");
+        chooser.setInitialFileName("runs.csv");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            java.nio.file.Path p = f.toPath();
+            if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                p = p.resolveSibling(p.getFileName() + ".csv");
+            }
+            vm.exportCsv(List.copyOf(table.getItems()), p, () -> { });
+        }
+    }
+
+    /** The selected runs, in table order (for tests and the Compare button). */
+    public List<RunRecord> selectedRuns() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    public TableView<RunRecord> table() {
+        return table;
     }
 
     private Optional<RunRecord> selected() {
@@ -458,11 +637,8 @@ public final class RunsView extends VBox {
             if (x == null || y == null) {
                 return;
             }
-            for (int i = 0; i < Math.min(x.length, y.length); i++) {
-                if (!Double.isNaN(y[i]) && (i == 0 || x[i] >= x[i - 1])) {
-                    s.append(x[i], y[i]);
-                }
-            }
+            // whole arrays at once: a long run's file loads without a pyramid update per point
+            s.setData(x, null, y);
         }
     }
 }

@@ -19,22 +19,47 @@ import javafx.collections.transformation.FilteredList;
 /** The Runs screen's state: every run in the workspace, a text filter, and the edits (rename, notes, tags, delete). */
 public final class RunsViewModel {
     private final WorkbenchModel model;
-    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
-    private final FilteredList<RunRecord> filtered = new FilteredList<>(runs, r -> true);
+    private final ObservableList<RunRecord> runs;
+    private final FilteredList<RunRecord> filtered;
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty testing = new SimpleBooleanProperty(false);
     private final StringProperty summary = new SimpleStringProperty("");
+    private final javafx.beans.property.ObjectProperty<RunRecord> familyOf = new javafx.beans.property.SimpleObjectProperty<>(this, "familyOf");
+    private final StringProperty familyText = new SimpleStringProperty(this, "familyText", "");
+    private Consumer<RunRecord> onClone = r -> { };
+    private Consumer<RunRecord> onRepeat = r -> { };
+    private Consumer<List<RunRecord>> onCompare = list -> { };
+
+    /** Most runs one comparison shows: beyond ten, curves and colours stop being readable. */
+    public static final int MAX_COMPARED = 10;
 
     public RunsViewModel(WorkbenchModel model) {
         this.model = model;
+        this.runs = model.runs();
+        this.filtered = new FilteredList<>(runs, r -> true);
         filter.addListener((o, a, text) -> applyFilter());
+        familyOf.addListener((o, a, r) -> applyFilter());
+        // the list is the workbench's: whoever refreshes it, the count and the family stay right
+        runs.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> applyFilter());
         model.runsVersionProperty().addListener((o, a, b) -> reload());
     }
 
     private void applyFilter() {
         String[] words = filter.get() == null ? new String[0] : filter.get().toLowerCase(Locale.ROOT).strip().split("\\s+");
-        filtered.setPredicate(r -> Arrays.stream(words).allMatch(w -> w.isEmpty() || searchText(r).contains(w)));
+        java.util.Set<String> family = null;
+        RunRecord of = familyOf.get();
+        if (of != null) {
+            family = new java.util.HashSet<>(dev.trainbench.runs.Lineage.of(runs).family(of.id()));
+            family.add(of.id());
+            familyText.set("Family of " + of.name() + " (" + dev.trainbench.ui.RunIds.shortId(of.id()) + "): its first ancestor here and "
+                    + "every run cloned from it, " + family.size() + (family.size() == 1 ? " run" : " runs"));
+        } else {
+            familyText.set("");
+        }
+        java.util.Set<String> members = family;
+        filtered.setPredicate(r -> (members == null || members.contains(r.id()))
+                && Arrays.stream(words).allMatch(w -> w.isEmpty() || searchText(r).contains(w)));
         summary.set(filtered.size() + " of " + runs.size() + " runs");
     }
 
@@ -48,9 +73,158 @@ public final class RunsViewModel {
         return r.fromNewerVersion() ? status + " (newer)" : status;
     }
 
+    /** Shows only {@code r}'s family: the oldest ancestor in the workspace and all its descendants (null: every run). */
+    public void showFamily(RunRecord r) {
+        familyOf.set(r);
+    }
+
+    public javafx.beans.property.ObjectProperty<RunRecord> familyOfProperty() {
+        return familyOf;
+    }
+
+    /** "Family of X (a1b2): ..." while the family filter is on, empty otherwise. */
+    public StringProperty familyTextProperty() {
+        return familyText;
+    }
+
+    /** The runs of {@code r}'s seed group (just {@code r} when it has none), for selecting a whole group. */
+    public List<RunRecord> groupOf(RunRecord r) {
+        if (r.groupId() == null) {
+            return List.of(r);
+        }
+        return runs.stream().filter(x -> r.groupId().equals(x.groupId())).toList();
+    }
+
+    /**
+     * "seed 2 of 3 · abcd" (the group's short id tells groups apart), with the group's name first
+     * when it differs from the run's ("baseline · seed 2 of 3 · abcd"); empty outside a group.
+     */
+    public static String groupLabel(RunRecord r) {
+        if (r.groupId() == null) {
+            return "";
+        }
+        // members are usually named after the group ("mlp seed 43" in group "mlp"): then the name says it already
+        String name = r.groupName() == null || (r.name() != null && r.name().startsWith(r.groupName())) ? "" : r.groupName() + " \u00b7 ";
+        String seed = r.groupIndex() == null ? "seed group" : "seed " + (r.groupIndex() + 1) + (r.groupSize() == null ? "" : " of " + r.groupSize());
+        return name + seed + " \u00b7 " + dev.trainbench.ui.RunIds.shortId(r.groupId());
+    }
+
+    /** Writes the given rows (the table's, as sorted and filtered) as CSV in the background. */
+    public void exportCsv(List<RunRecord> rows, java.nio.file.Path file, Runnable onDone) {
+        List<RunRecord> copy = List.copyOf(rows);
+        model.tasks().run("Writing the runs table", () -> {
+            dev.trainbench.runs.RunsCsv.write(copy, file.toAbsolutePath());
+            return file;
+        }, done -> onDone.run(), error -> model.errors().report("Exporting the runs table", error));
+    }
+
     static String searchText(RunRecord r) {
         return String.join(" ", r.id(), nz(r.name()), statusText(r), nz(r.dataLabel()),
-                nz(r.modelLabel()), String.join(" ", r.tags()), nz(r.notes())).toLowerCase(Locale.ROOT);
+                nz(r.modelLabel()), optimizer(r), groupLabel(r), nz(r.groupId()), String.join(" ", r.tags()), nz(r.notes()))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    // ----------------------------------------------------------------------------- table columns
+
+    /** "adam", "sgd (momentum 0.9, nesterov)"; empty when the spec is unreadable. */
+    public static String optimizer(RunRecord r) {
+        if (r.spec() == null) {
+            return "";
+        }
+        var o = r.spec().training().optimizer();
+        String name = o.type().name().toLowerCase(Locale.ROOT);
+        if (o.type() == dev.trainbench.spec.OptimizerSpec.Type.SGD && o.momentumOrDefault() > 0) {
+            name += String.format(Locale.ROOT, " (momentum %s%s)", trim(o.momentumOrDefault()),
+                    Boolean.TRUE.equals(o.nesterov()) ? ", nesterov" : "");
+        }
+        if (o.weightDecayOrDefault() > 0) {
+            name += ", wd " + trim(o.weightDecayOrDefault());
+        }
+        return name;
+    }
+
+    public static Double learningRate(RunRecord r) {
+        return r.spec() == null ? null : r.spec().training().optimizer().learningRate();
+    }
+
+    public static Integer batchSize(RunRecord r) {
+        return r.spec() == null ? null : r.spec().training().batchSize();
+    }
+
+    /** "7 / 10": epochs completed of those planned. */
+    public static String epochs(RunRecord r) {
+        Integer planned = r.spec() == null ? null : r.spec().training().epochs();
+        Integer done = r.epochsCompleted();
+        if (planned == null) {
+            return done == null ? "" : Integer.toString(done);
+        }
+        return (done == null ? "0" : Integer.toString(done)) + " / " + planned;
+    }
+
+    /** The data label with its subset, split and preprocessing: "sample:mnist, 3,000 of it, 80/10/10, standardize". */
+    public static String dataSummary(RunRecord r) {
+        StringBuilder sb = new StringBuilder(nz(r.dataLabel()));
+        if (r.spec() != null) {
+            var split = r.spec().split();
+            if (split.subset() != null) {
+                sb.append(String.format(Locale.ROOT, ", subset %,d", split.subset()));
+            }
+            sb.append(", ").append(trim(split.train())).append('/').append(trim(split.validation())).append('/')
+                    .append(trim(split.test()));
+            if (!split.shuffle()) {
+                sb.append(", no shuffle");
+            }
+            sb.append(", ").append(r.spec().preprocessing().name().toLowerCase(Locale.ROOT));
+            if (r.spec().augmentation().enabled()) {
+                sb.append(", augmented");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The model label with its layer count and initialization: "mlp-2x128, 7 layers, he". */
+    public static String modelSummary(RunRecord r) {
+        StringBuilder sb = new StringBuilder(nz(r.modelLabel()));
+        if (r.spec() != null) {
+            int layers = r.spec().model().layers().size();
+            sb.append(sb.length() == 0 ? "" : ", ").append(layers).append(layers == 1 ? " layer" : " layers");
+            sb.append(", ").append(r.spec().model().init().type().name().toLowerCase(Locale.ROOT)).append(" init");
+        }
+        return sb.toString();
+    }
+
+    /** The parent's name and short id ("mnist-mlp a1b2"), "(deleted) a1b2" when it is gone, empty for none. */
+    public String parentLabel(RunRecord r) {
+        if (r.parentId() == null) {
+            return "";
+        }
+        RunRecord p = byId(r.parentId());
+        return (p == null ? "(not here)" : p.name()) + " " + dev.trainbench.ui.RunIds.shortId(r.parentId());
+    }
+
+    public String parentTooltip(RunRecord r) {
+        if (r.parentId() == null) {
+            return null;
+        }
+        RunRecord p = byId(r.parentId());
+        return p == null ? "Cloned from run " + r.parentId() + ", which is not in this workspace"
+                : "Cloned from " + p.name() + " (" + p.id() + ")";
+    }
+
+    private RunRecord byId(String id) {
+        for (RunRecord r : runs) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String trim(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static String nz(String s) {
@@ -123,6 +297,58 @@ public final class RunsViewModel {
             }
         }
         reload();
+    }
+
+    /** What "Repeat with seeds..." does with a run (the main window asks how many and queues the group). */
+    public void setOnRepeat(Consumer<RunRecord> handler) {
+        onRepeat = handler;
+    }
+
+    public void repeatWithSeeds(RunRecord r) {
+        onRepeat.accept(r);
+    }
+
+    /** What "Clone and change" does with a run (the main window loads its spec into the editors). */
+    public void setOnClone(Consumer<RunRecord> handler) {
+        onClone = handler;
+    }
+
+    /** What "Compare" does with the selected runs (the main window opens the Compare screen). */
+    public void setOnCompare(Consumer<List<RunRecord>> handler) {
+        onCompare = handler;
+    }
+
+    /** Loads the run's spec into Data, Model and Train with the run as the next run's parent. */
+    public void cloneRun(RunRecord r) {
+        onClone.accept(r);
+    }
+
+    /**
+     * Compares the given runs; refuses (saying why) fewer than two or more than
+     * {@value #MAX_COMPARED}.
+     *
+     * @return true when the comparison was opened
+     */
+    public boolean compare(List<RunRecord> selected) {
+        String refusal = compareRefusal(selected.size());
+        if (refusal != null) {
+            model.errors().report("Compare", new IllegalArgumentException(refusal));
+            return false;
+        }
+        onCompare.accept(List.copyOf(selected));
+        return true;
+    }
+
+    /** Why {@code n} selected runs cannot be compared, or null when they can. */
+    public static String compareRefusal(int n) {
+        if (n < 2) {
+            return "select at least two runs to compare (Ctrl-click or Shift-click in the table)";
+        }
+        if (n > MAX_COMPARED) {
+            return n + " runs are selected; compare at most " + MAX_COMPARED
+                    + " at a time (narrow the table with the filter or the family view)";
+        }
+        return null;
     }
 
     /** True while a final test is running. */

@@ -39,6 +39,7 @@ public final class DecisionBoundaryView extends BorderPane {
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
         setCenter(holder);
+        dev.trainbench.ui.chart.ChartExport.install(this, title::getText);
     }
 
     public void setData(Dataset d) {

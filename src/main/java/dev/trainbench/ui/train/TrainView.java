@@ -10,6 +10,7 @@ import dev.trainbench.train.MetricsHistory;
 import dev.trainbench.ui.EnumNames;
 import dev.trainbench.ui.Forms;
 import dev.trainbench.ui.Palette;
+import dev.trainbench.ui.RunIds;
 import dev.trainbench.ui.chart.LayerHeatMap;
 import dev.trainbench.ui.chart.LiveChart;
 import java.util.ArrayList;
@@ -192,45 +193,115 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private ScrollPane form() {
         Forms f = new Forms();
         TextField name = new TextField();
+        name.setId("run-name");
         name.textProperty().bindBidirectional(vm.runNameProperty());
-        f.section("Run").row("Name", name);
+        Label nameWarning = new Label();
+        nameWarning.setId("run-name-warning");
+        nameWarning.getStyleClass().add("field-warning");
+        nameWarning.setWrapText(true);
+        nameWarning.textProperty().bind(vm.nameWarningProperty());
+        Forms.showWhen(vm.nameWarningProperty().isNotEmpty(), nameWarning);
+        Label parent = new Label();
+        parent.setId("run-parent");
+        parent.setWrapText(true);
+        parent.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.parentIdProperty().get() == null ? ""
+                : "Cloned from " + vm.parentNameProperty().get() + " (" + RunIds.shortId(vm.parentIdProperty().get())
+                        + "): the next run records it as its parent.", vm.parentIdProperty(), vm.parentNameProperty()));
+        Button forgetParent = new Button("Forget");
+        forgetParent.getStyleClass().add("small-button");
+        forgetParent.setTooltip(new Tooltip("Start the next run without a parent"));
+        forgetParent.setOnAction(e -> vm.setParent(null, null));
+        HBox parentRow = new HBox(6, parent, forgetParent);
+        parentRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(parent, Priority.ALWAYS);
+        parent.setMaxWidth(Double.MAX_VALUE);
+        Button repeat = new Button("Repeat with seeds\u2026");
+        repeat.setId("repeat-seeds");
+        repeat.setTooltip(new Tooltip("Train these settings several times with seeds s, s+1, ..., one after another, as a group: "
+                + "Compare then draws the group as a band and says whether a difference is larger than the seed spread."));
+        repeat.disableProperty().bind(vm.runningProperty());
+        repeat.setOnAction(e -> askSeeds(n -> vm.repeatWithSeeds(n)));
+        repeat.setMaxWidth(Double.MAX_VALUE);
+        f.section("Run").row("Name", name).full(nameWarning).full(parentRow).full(repeat);
+        Forms.showWhen(vm.parentIdProperty().isNotNull(), parentRow);
         f.section("Optimizer");
         ChoiceBox<OptimizerSpec.Type> opt = EnumNames.choiceBox(OptimizerSpec.Type.class);
         opt.setId("optimizer");
         opt.valueProperty().bindBidirectional(vm.optimizerProperty());
-        TextField lrField = Forms.numberField(vm.learningRateProperty().get(), v -> {
+        TextField lrField = numberField(vm.learningRateProperty(), v -> {
             if (!(v > 0 && v <= 100)) {
                 throw new IllegalArgumentException("the learning rate must be in (0, 100]");
             }
-            vm.learningRateProperty().set(v);
         });
         lrField.setId("learning-rate");
-        vm.learningRateProperty().addListener((o, a, v) -> {
-            if (!lrField.isFocused()) {
-                lrField.setText(Forms.format(v.doubleValue()));
+        TextField momentum = numberField(vm.momentumProperty(), v -> {
+            if (!(v >= 0 && v < 1)) {
+                throw new IllegalArgumentException("momentum must be in [0, 1)");
             }
         });
-        TextField momentum = Forms.numberField(vm.momentumProperty().get(), v -> vm.momentumProperty().set(v));
-        TextField decay = Forms.numberField(vm.weightDecayProperty().get(), v -> vm.weightDecayProperty().set(v));
+        momentum.setId("momentum");
+        CheckBox nesterov = new CheckBox("Nesterov");
+        nesterov.selectedProperty().bindBidirectional(vm.nesterovProperty());
+        TextField beta1 = numberField(vm.beta1Property(), TrainView::unitInterval);
+        TextField beta2 = numberField(vm.beta2Property(), TrainView::unitInterval);
+        HBox betas = new HBox(6, beta1, beta2);
+        beta1.setPrefColumnCount(5);
+        beta2.setPrefColumnCount(5);
+        TextField decay = numberField(vm.weightDecayProperty(), v -> {
+            if (!(v >= 0 && v < 1)) {
+                throw new IllegalArgumentException("weight decay must be in [0, 1)");
+            }
+        });
+        decay.setId("weight-decay");
         f.row("Optimizer", opt).row("Learning rate", lrField, "Too small learns slowly; too large is unstable (loss jumps or becomes NaN).")
-                .row("Momentum", momentum, "SGD only.").row("Weight decay", decay, "Regularization; 0 for none.");
-        Forms.showWhen(vm.optimizerProperty().isEqualTo(OptimizerSpec.Type.SGD), momentum);
+                .row("Momentum", momentum, "SGD only.").row("", nesterov, "Nesterov momentum (SGD only).")
+                .row("Betas", betas, "Adam's decay rates of the first and second moment estimates (default 0.9, 0.999).")
+                .row("Weight decay", decay, "Regularization; 0 for none.");
+        Forms.showWhen(vm.optimizerProperty().isEqualTo(OptimizerSpec.Type.SGD), momentum, nesterov);
+        Forms.showWhen(vm.optimizerProperty().isEqualTo(OptimizerSpec.Type.ADAM).or(vm.optimizerProperty().isEqualTo(OptimizerSpec.Type.ADAMW)), betas);
         f.section("Schedule");
         ChoiceBox<ScheduleSpec.Type> sched = EnumNames.choiceBox(ScheduleSpec.Type.class);
         sched.setId("schedule");
         sched.valueProperty().bindBidirectional(vm.scheduleProperty());
         Spinner<Integer> warmup = intSpinner(0, 100_000, vm.warmupStepsProperty(), 50);
-        f.row("Schedule", sched).row("Warm-up steps", warmup);
+        Spinner<Integer> stepEvery = intSpinner(1, 100_000, vm.stepEpochsProperty(), 1);
+        TextField gamma = numberField(vm.gammaProperty(), v -> {
+            if (!(v > 0 && v <= 1)) {
+                throw new IllegalArgumentException("gamma must be in (0, 1]");
+            }
+        });
+        TextField minLr = numberField(vm.minLearningRateProperty(), v -> {
+            if (!(v >= 0)) {
+                throw new IllegalArgumentException("the minimum learning rate must be >= 0");
+            }
+        });
+        f.row("Schedule", sched).row("Every (epochs)", stepEvery, "Step schedule: multiply the learning rate by gamma every this many epochs.")
+                .row("Gamma", gamma, "Step schedule: the factor applied at each step.")
+                .row("Min learning rate", minLr, "Cosine schedule: the learning rate at the end of the run.")
+                .row("Warm-up steps", warmup);
+        Forms.showWhen(vm.scheduleProperty().isEqualTo(ScheduleSpec.Type.STEP), stepEvery, gamma);
+        Forms.showWhen(vm.scheduleProperty().isEqualTo(ScheduleSpec.Type.COSINE), minLr);
         f.section("Loop");
         Spinner<Integer> batch = intSpinner(1, 65536, vm.batchSizeProperty(), 16);
         batch.setId("batch-size");
         Spinner<Integer> epochs = intSpinner(1, 100_000, vm.epochsProperty(), 1);
         epochs.setId("epochs");
-        TextField clip = Forms.numberField(vm.clipNormProperty().get(), v -> vm.clipNormProperty().set(v));
+        TextField clip = numberField(vm.clipNormProperty(), v -> {
+            if (!(v >= 0)) {
+                throw new IllegalArgumentException("the clipping norm must be >= 0 (0 for none)");
+            }
+        });
         CheckBox early = new CheckBox("stop when validation loss stalls");
+        early.setWrapText(true);
         early.selectedProperty().bindBidirectional(vm.earlyStoppingProperty());
         Spinner<Integer> patience = intSpinner(1, 1000, vm.patienceProperty(), 1);
         patience.disableProperty().bind(vm.earlyStoppingProperty().not());
+        TextField minDelta = numberField(vm.minDeltaProperty(), v -> {
+            if (!(v >= 0)) {
+                throw new IllegalArgumentException("the minimum improvement must be >= 0");
+            }
+        });
+        minDelta.disableProperty().bind(vm.earlyStoppingProperty().not());
         ChoiceBox<TrainingSpec.Device> device = new ChoiceBox<>();
         device.setConverter(EnumNames.converter(TrainingSpec.Device.class));
         device.setId("device");
@@ -239,13 +310,48 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU)));
         device.valueProperty().bindBidirectional(vm.deviceProperty());
         device.setTooltip(new Tooltip("GPU is offered only when the engine reports one."));
+        Label settingsError = new Label();
+        settingsError.setId("settings-error");
+        settingsError.getStyleClass().add("field-error");
+        settingsError.setWrapText(true);
+        settingsError.textProperty().bind(vm.settingsErrorProperty());
+        Forms.showWhen(vm.settingsErrorProperty().isNotNull(), settingsError);
         f.row("Batch size", batch, "Larger batches are faster per sample but need more memory.").row("Epochs", epochs)
                 .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
-                .row("Device", device);
+                .row("Min change", minDelta, "Early stopping: a validation loss at least this much lower counts as better.")
+                .row("Device", device).full(settingsError);
         ScrollPane s = new ScrollPane(f.node());
         s.setFitToWidth(true);
         s.setMinWidth(260);
         return s;
+    }
+
+    private void askSeeds(java.util.function.IntConsumer onChosen) {
+        dev.trainbench.ui.SeedsDialog.ask(this, vm.runNameProperty().get(), onChosen, vm.workbench().errors());
+    }
+
+    private static void unitInterval(double v) {
+        if (!(v >= 0 && v < 1)) {
+            throw new IllegalArgumentException("must be in [0, 1)");
+        }
+    }
+
+    /**
+     * A number field tied to a view-model property both ways: typing a valid number sets the
+     * property, and the property's changes (a spec opened, a run cloned) show in the field unless
+     * the user is typing in it.
+     */
+    private static TextField numberField(javafx.beans.property.DoubleProperty p, java.util.function.DoubleConsumer check) {
+        TextField field = Forms.numberField(p.get(), v -> {
+            check.accept(v);
+            p.set(v);
+        });
+        p.addListener((o, a, v) -> {
+            if (!Forms.sameNumber(field.getText(), v.doubleValue())) {
+                field.setText(Forms.format(v.doubleValue()));
+            }
+        });
+        return field;
     }
 
     private static Spinner<Integer> intSpinner(int min, int max, javafx.beans.property.IntegerProperty p, int step) {

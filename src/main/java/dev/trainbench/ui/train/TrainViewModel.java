@@ -55,6 +55,22 @@ public final class TrainViewModel {
     private final IntegerProperty patience = new SimpleIntegerProperty(5);
     private final ObjectProperty<TrainingSpec.Device> device = new SimpleObjectProperty<>(TrainingSpec.Device.CPU);
     private final StringProperty runName = new SimpleStringProperty("experiment");
+    private final BooleanProperty nesterov = new SimpleBooleanProperty(false);
+    private final DoubleProperty beta1 = new SimpleDoubleProperty(0.9);
+    private final DoubleProperty beta2 = new SimpleDoubleProperty(0.999);
+    private final IntegerProperty stepEpochs = new SimpleIntegerProperty(10);
+    private final DoubleProperty gamma = new SimpleDoubleProperty(0.1);
+    private final DoubleProperty minLearningRate = new SimpleDoubleProperty(0);
+    private final DoubleProperty minDelta = new SimpleDoubleProperty(0);
+    /** Why the last edit of a setting was refused (the spec kept its value), or null when all are valid. */
+    private final StringProperty settingsError = new SimpleStringProperty(null);
+    /** A non-blocking warning when the run name is already used by a run in the workspace, else empty. */
+    private final StringProperty nameWarning = new SimpleStringProperty("");
+    /** The parent run of the spec being edited (set by "Clone and change"), recorded by the next Start. */
+    private final StringProperty parentId = new SimpleStringProperty(null);
+    private final StringProperty parentName = new SimpleStringProperty(null);
+    /** Early stopping as it was before it was switched off, so switching it on again restores its settings. */
+    private EarlyStoppingSpec lastEarlyStopping;
 
     private final ObjectProperty<RunHandle> current = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -85,6 +101,7 @@ public final class TrainViewModel {
     private double longestPulseMillis;
     private double longestWarmFrameWorkMillis;
     private EventSubscription subscription;
+    private dev.trainbench.train.GroupHandle group;
     private TrainingSink sink;
     private long totalSteps;
     private double lastStep;
@@ -94,10 +111,38 @@ public final class TrainViewModel {
         this.model = model;
         readFrom(model.spec());
         model.specProperty().addListener((o, a, s) -> readFrom(s));
-        for (javafx.beans.Observable p : new javafx.beans.Observable[] {optimizer, learningRate, momentum, schedule,
-                warmupSteps, batchSize, epochs, weightDecay, clipNorm, earlyStopping, patience, device, runName}) {
-            p.addListener(o -> apply());
-        }
+        // every control edits exactly its own field of the current spec: nothing the screen does not
+        // show (Adam's betas, a step schedule's gamma, early stopping's min delta...) is reset
+        onChange(optimizer, v -> optimizer(o -> o.withType(v)));
+        onChange(learningRate, v -> optimizer(o -> o.withLearningRate(v.doubleValue())));
+        onChange(momentum, v -> optimizer(o -> o.withMomentum(positiveOrNull(v))));
+        onChange(nesterov, v -> optimizer(o -> o.withNesterov(v ? Boolean.TRUE : null)));
+        onChange(weightDecay, v -> optimizer(o -> o.withWeightDecay(positiveOrNull(v))));
+        onChange(beta1, v -> optimizer(o -> o.withBeta1(v.doubleValue())));
+        onChange(beta2, v -> optimizer(o -> o.withBeta2(v.doubleValue())));
+        onChange(schedule, v -> schedule(sc -> sc.withType(v)));
+        onChange(warmupSteps, v -> schedule(sc -> sc.withWarmupSteps(v.intValue() > 0 ? v.intValue() : null)));
+        onChange(stepEpochs, v -> schedule(sc -> sc.withStepEpochs(v.intValue())));
+        onChange(gamma, v -> schedule(sc -> sc.withGamma(v.doubleValue())));
+        onChange(minLearningRate, v -> schedule(sc -> sc.withMinLearningRate(v.doubleValue())));
+        onChange(batchSize, v -> training(t -> t.withBatchSize(v.intValue())));
+        onChange(epochs, v -> training(t -> t.withEpochs(v.intValue())));
+        onChange(clipNorm, v -> training(t -> t.withClipNorm(positiveOrNull(v))));
+        onChange(earlyStopping, on -> training(t -> {
+            if (on) {
+                EarlyStoppingSpec es = lastEarlyStopping != null ? lastEarlyStopping.withPatience(patience.get())
+                        : new EarlyStoppingSpec(patience.get(), null);
+                return t.withEarlyStopping(es);
+            }
+            lastEarlyStopping = t.earlyStopping();
+            return t.withEarlyStopping(null);
+        }));
+        onChange(patience, v -> training(t -> t.earlyStopping() == null ? t : t.withEarlyStopping(t.earlyStopping().withPatience(v.intValue()))));
+        onChange(minDelta, v -> training(t -> t.earlyStopping() == null ? t : t.withEarlyStopping(t.earlyStopping().withMinDelta(v.doubleValue()))));
+        onChange(device, v -> training(t -> t.withDevice(v)));
+        onChange(runName, v -> edit(s -> s.withName(v)));
+        runName.addListener((o, a, v) -> checkName());
+        model.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> checkName());
         if (model.trainer() != null) {
             subscription = model.trainer().subscribe();
         }
@@ -114,18 +159,28 @@ public final class TrainViewModel {
         syncing = true;
         try {
             TrainingSpec t = spec.training();
-            optimizer.set(t.optimizer().type());
-            learningRate.set(t.optimizer().learningRate());
-            momentum.set(t.optimizer().momentumOrDefault());
-            weightDecay.set(t.optimizer().weightDecayOrDefault());
-            schedule.set(t.schedule().type());
-            warmupSteps.set(t.schedule().warmupStepsOrDefault());
+            OptimizerSpec o = t.optimizer();
+            optimizer.set(o.type());
+            learningRate.set(o.learningRate());
+            momentum.set(o.momentumOrDefault());
+            nesterov.set(o.nesterov() != null && o.nesterov());
+            weightDecay.set(o.weightDecayOrDefault());
+            beta1.set(o.beta1() == null ? 0.9 : o.beta1());
+            beta2.set(o.beta2() == null ? 0.999 : o.beta2());
+            ScheduleSpec sc = t.schedule();
+            schedule.set(sc.type());
+            warmupSteps.set(sc.warmupStepsOrDefault());
+            stepEpochs.set(sc.stepEpochs() == null ? 10 : sc.stepEpochs());
+            gamma.set(sc.gamma() == null ? 0.1 : sc.gamma());
+            minLearningRate.set(sc.minLearningRate() == null ? 0 : sc.minLearningRate());
             batchSize.set(t.batchSize());
             epochs.set(t.epochs());
             clipNorm.set(t.clipNorm() == null ? 0 : t.clipNorm());
             earlyStopping.set(t.earlyStopping() != null);
             if (t.earlyStopping() != null) {
                 patience.set(t.earlyStopping().patience());
+                minDelta.set(t.earlyStopping().minDelta());
+                lastEarlyStopping = t.earlyStopping();
             }
             device.set(t.device());
             runName.set(spec.name());
@@ -134,46 +189,158 @@ public final class TrainViewModel {
         }
     }
 
-    /** Writes the settings into the shared spec; an invalid value leaves the spec unchanged and says why. */
-    public String apply() {
-        if (syncing) {
-            return null;
-        }
-        try {
-            OptimizerSpec.Type type = optimizer.get();
-            OptimizerSpec opt = new OptimizerSpec(type, learningRate.get(),
-                    type == OptimizerSpec.Type.SGD && momentum.get() > 0 ? momentum.get() : null, null,
-                    weightDecay.get() > 0 ? weightDecay.get() : null, null, null, null);
-            ScheduleSpec sched = new ScheduleSpec(schedule.get(), null, null, null, warmupSteps.get() > 0 ? warmupSteps.get() : null);
-            TrainingSpec old = model.spec().training();
-            TrainingSpec t = new TrainingSpec(old.loss(), opt, sched, batchSize.get(), epochs.get(),
-                    clipNorm.get() > 0 ? clipNorm.get() : null,
-                    earlyStopping.get() ? new EarlyStoppingSpec(patience.get(), null) : null, device.get());
-            syncing = true;
-            try {
-                model.updateSpec(s -> s.withTraining(t).withName(runName.get()));
-            } finally {
-                syncing = false;
+    private <T> void onChange(javafx.beans.value.ObservableValue<T> property, java.util.function.Consumer<T> write) {
+        property.addListener((o, was, now) -> {
+            if (!syncing && now != null) {
+                write.accept(now);
             }
-            return null;
+        });
+    }
+
+    private static Double positiveOrNull(Number v) {
+        return v.doubleValue() > 0 ? v.doubleValue() : null;
+    }
+
+    private void optimizer(java.util.function.UnaryOperator<OptimizerSpec> change) {
+        training(t -> t.withOptimizer(change.apply(t.optimizer())));
+    }
+
+    private void schedule(java.util.function.UnaryOperator<ScheduleSpec> change) {
+        training(t -> t.withSchedule(change.apply(t.schedule())));
+    }
+
+    private void training(java.util.function.UnaryOperator<TrainingSpec> change) {
+        edit(s -> s.withTraining(change.apply(s.training())));
+    }
+
+    /**
+     * Applies one setting's change to the current spec. An invalid value (the spec's validation
+     * refuses it) leaves the spec unchanged and says why in {@link #settingsErrorProperty()}.
+     */
+    private void edit(java.util.function.UnaryOperator<ExperimentSpec> change) {
+        ExperimentSpec next;
+        try {
+            next = change.apply(model.spec());
         } catch (RuntimeException e) {
-            return e.getMessage();
+            settingsError.set(e.getMessage());
+            return;
         }
+        settingsError.set(null);
+        syncing = true;
+        try {
+            model.setSpec(next);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Warns (without blocking) when a run in the workspace already has the name the next run would get. */
+    private void checkName() {
+        String name = runName.get() == null ? "" : runName.get().strip();
+        long n = name.isEmpty() ? 0 : model.runs().stream().filter(r -> name.equals(r.name())).count();
+        nameWarning.set(n == 0 ? "" : (n == 1 ? "A run named \"" + name + "\" exists" : n + " runs are named \"" + name + "\"")
+                + ": the Runs table tells them apart by their short id.");
+    }
+
+    /** Null when every setting on the screen is in the spec; otherwise why the last edit was refused. */
+    public String apply() {
+        return settingsError.get();
     }
 
     /** Queues the current spec on the trainer; refuses (with the reason) a model that cannot connect. */
     public boolean start() {
-        if (busy.get()) {
-            // one training at a time: a run started now would train next to the probe, and both
-            // seed PyTorch's global generator
+        ExperimentSpec spec = startable("Starting the run");
+        if (spec == null) {
             return false;
+        }
+        group = null;
+        begin(model.trainer().submit(spec, model.baseDir(), parentId.get()), spec.name());
+        return true;
+    }
+
+    /**
+     * Repeat with seeds: trains the spec being edited {@code seeds} times with seeds s, s+1, ...,
+     * one after another on the trainer thread, as one seed group (recorded in every run), so that
+     * Compare can draw it as a band and say whether a difference exceeds the seed spread.
+     */
+    public boolean repeatWithSeeds(int seeds) {
+        ExperimentSpec spec = startable("Repeating with seeds");
+        return spec != null && repeatWithSeeds(spec, seeds, parentId.get());
+    }
+
+    /** Repeat with seeds for any spec (a run's, from the Runs screen), with the given parent. */
+    public boolean repeatWithSeeds(ExperimentSpec spec, int seeds, String parent) {
+        if (busy.get()) {
+            model.errors().report("Repeating with seeds", new TrainingException(
+                    "a run is training; repeat with seeds when it has finished"));
+            return false;
+        }
+        String refusal = seedsRefusal(seeds);
+        if (refusal != null) {
+            model.errors().report("Repeating with seeds", new IllegalArgumentException(refusal));
+            return false;
+        }
+        if (subscription != null) {
+            subscription.drain();
+        }
+        group = model.trainer().submitGroup(spec, model.baseDir(), seeds, parent);
+        begin(group.members().get(0), spec.name());
+        status.set(String.format(Locale.ROOT, "Seed group \"%s\": %d runs (seeds %d to %d), one after another. Preparing the first...",
+                spec.name(), seeds, spec.seed(), spec.seed() + seeds - 1));
+        return true;
+    }
+
+    /** Why {@code seeds} runs cannot make a group, or null when they can. */
+    public static String seedsRefusal(int seeds) {
+        if (seeds < 2 || seeds > dev.trainbench.train.SeedGroup.MAX_SEEDS) {
+            return "a seed group needs 2 to " + dev.trainbench.train.SeedGroup.MAX_SEEDS + " seeds, not " + seeds
+                    + " (3 to 5 show the spread of most recipes)";
+        }
+        return null;
+    }
+
+    /** The seed group training now, or null. */
+    public dev.trainbench.train.GroupHandle currentGroup() {
+        return group;
+    }
+
+    /** The spec being edited when it can start now; null after saying why not. */
+    private ExperimentSpec startable(String action) {
+        if (busy.get()) {
+            // one training at a time: a run started now would train next to a probe, and both
+            // seed PyTorch's global generator
+            return null;
         }
         String invalid = apply();
         if (invalid != null) {
-            model.errors().report("Starting the run", new TrainingException(invalid));
-            return false;
+            model.errors().report(action, new TrainingException(invalid));
+            return null;
         }
-        return begin(model.spec(), null);
+        ExperimentSpec spec = model.spec();
+        return fits(action, spec) ? spec : null;
+    }
+
+    /** Whether {@code spec}'s model connects and fits in memory on the loaded data; says why not. */
+    private boolean fits(String action, ExperimentSpec spec) {
+        if (model.dataset() != null) {
+            ModelSummary s = ShapeInference.infer(spec.model().layers(), model.dataset().sampleShape(), model.dataset().outputWidth());
+            if (!s.valid()) {
+                model.errors().report(action, new TrainingException(
+                        "The model cannot connect: " + s.errorMessage() + ". Fix it on the Model screen."));
+                return false;
+            }
+            java.util.Optional<String> refusal = dev.trainbench.train.MemoryCheck.refusal(spec, model.dataset().sampleShape(),
+                    model.dataset().outputWidth(), model.dataset().size());
+            if (refusal.isPresent()) {
+                model.errors().report(action, new TrainingException(refusal.get()));
+                status.set("Not started: the model or batch cannot fit in this machine's memory.");
+                return false;
+            }
+        }
+        if (subscription != null) {
+            subscription.drain(); // forget anything left from earlier runs
+        }
+        return true;
     }
 
     /**
@@ -199,7 +366,7 @@ public final class TrainViewModel {
             status.set("Stopping this run; then starting the clone with " + t.label() + "...");
             return child;
         }
-        begin(child, parentId);
+        startClone(child, parentId);
         return child;
     }
 
@@ -213,30 +380,29 @@ public final class TrainViewModel {
         return tryThis(h.spec(), h.runId(), t);
     }
 
-    /** Submits {@code spec} exactly as it is (with {@code parentId} as its parent, or none) and follows it. */
-    private boolean begin(ExperimentSpec spec, String parentId) {
-        if (model.dataset() != null) {
-            ModelSummary s = ShapeInference.infer(spec.model().layers(), model.dataset().sampleShape(), model.dataset().outputWidth());
-            if (!s.valid()) {
-                model.errors().report("Starting the run", new TrainingException(
-                        "The model cannot connect: " + s.errorMessage() + ". Fix it on the Model screen."));
-                return false;
-            }
-            java.util.Optional<String> refusal = dev.trainbench.train.MemoryCheck.refusal(spec, model.dataset().sampleShape(),
-                    model.dataset().outputWidth(), model.dataset().size());
-            if (refusal.isPresent()) {
-                model.errors().report("Starting the run", new TrainingException(refusal.get()));
-                status.set("Not started: the model or batch cannot fit in this machine's memory.");
-                return false;
-            }
+    /** Submits {@code spec} exactly as it is, with {@code parentId} as its parent, and follows it. */
+    private boolean startClone(ExperimentSpec spec, String parentId) {
+        if (busy.get() || !fits("Try this", spec)) {
+            return false;
         }
-        if (subscription != null) {
-            subscription.drain(); // forget anything left from earlier runs
-        }
-        RunHandle handle = model.trainer().submit(spec, model.baseDir(), parentId);
+        group = null;
+        begin(model.trainer().submit(spec, model.baseDir(), parentId), spec.name());
+        return true;
+    }
+
+    /** Follows {@code handle} from now on: charts, progress and status start over. */
+    private void begin(RunHandle handle, String name) {
         current.set(handle);
         running.set(true);
         paused.set(false);
+        resetForRun();
+        progress.set(-1);
+        status.set("Preparing data and model...");
+        model.runStatusProperty().set("starting " + name);
+        model.runProgressProperty().set(-1);
+    }
+
+    private void resetForRun() {
         stepsShown.set(0);
         epochsShown.set(0);
         sanityTitle.set(null);
@@ -250,11 +416,6 @@ public final class TrainViewModel {
         framesMeasured = 0;
         totalSteps = 0;
         lastStep = 0;
-        progress.set(-1);
-        status.set("Preparing data and model...");
-        model.runStatusProperty().set("starting " + spec.name());
-        model.runProgressProperty().set(-1);
-        return true;
     }
 
     /** Title of the sanity panel while it shows the pre-run checks' findings. */
@@ -387,6 +548,9 @@ public final class TrainViewModel {
     public void stop() {
         RunHandle h = current.get();
         if (h != null && running.get()) {
+            if (group != null) {
+                group.stop();
+            }
             h.stop();
             status.set("Stopping...");
         }
@@ -448,6 +612,15 @@ public final class TrainViewModel {
         List<TrainingEvent> events = subscription.drain();
         RunHandle h = current.get();
         for (TrainingEvent e : events) {
+            if (group != null && (h == null || !mine(h, e))) {
+                // the next run of the seed group (or its failure before it started): follow it
+                RunHandle next = group.members().stream().filter(m -> mine(m, e)).findFirst().orElse(null);
+                if (next != null) {
+                    h = next;
+                    current.set(next);
+                    resetForRun();
+                }
+            }
             if (h == null || !mine(h, e)) {
                 if (e instanceof TrainingEvent.RunFinished) {
                     model.runsChanged();
@@ -483,6 +656,15 @@ public final class TrainViewModel {
                 }
             } else if (e instanceof TrainingEvent.RunFinished f) {
                 deliverSteps(h.history(), h.history() == null ? 0 : h.history().size());
+                if (group != null && !group.completion().isDone() && f.status() != RunStatus.FAILED
+                        && group.members().indexOf(h) < group.members().size() - 1) {
+                    int k = group.members().indexOf(h) + 1;
+                    status.set(String.format(Locale.ROOT, "Seed %d of %d: %s. The next seed starts...", k, group.members().size(),
+                            finishedText(f)));
+                    model.runsChanged();
+                    continue;
+                }
+                group = null;
                 running.set(false);
                 paused.set(false);
                 progress.set(f.status() == RunStatus.COMPLETED || f.status() == RunStatus.EARLY_STOPPED ? 1 : progress.get() < 0 ? 0 : progress.get());
@@ -496,13 +678,21 @@ public final class TrainViewModel {
                     String parent = pendingParent;
                     pendingSpec = null;
                     pendingParent = null;
-                    begin(next, parent);
+                    startClone(next, parent);
                     return;
                 }
                 if (f.status() == RunStatus.FAILED) {
                     model.errors().report("Training", new TrainingException(f.message() == null ? "the run failed" : f.message()));
                 }
             }
+        }
+        if (group != null && group.completion().isDone() && running.get() && events.isEmpty()) {
+            group = null;
+            running.set(false);
+            paused.set(false);
+            status.set("The seed group ended: " + status.get());
+            model.runStatusProperty().set("seed group ended");
+            model.runsChanged();
         }
         if (sink != null) {
             sink.frame();
@@ -636,6 +826,60 @@ public final class TrainViewModel {
 
     public StringProperty runNameProperty() {
         return runName;
+    }
+
+    public BooleanProperty nesterovProperty() {
+        return nesterov;
+    }
+
+    public DoubleProperty beta1Property() {
+        return beta1;
+    }
+
+    public DoubleProperty beta2Property() {
+        return beta2;
+    }
+
+    public IntegerProperty stepEpochsProperty() {
+        return stepEpochs;
+    }
+
+    public DoubleProperty gammaProperty() {
+        return gamma;
+    }
+
+    public DoubleProperty minLearningRateProperty() {
+        return minLearningRate;
+    }
+
+    public DoubleProperty minDeltaProperty() {
+        return minDelta;
+    }
+
+    /** Why the last edit of a setting was refused (the spec kept its old value); null when none was. */
+    public StringProperty settingsErrorProperty() {
+        return settingsError;
+    }
+
+    /** Non-blocking: says so when the run name is already taken in the workspace; empty otherwise. */
+    public StringProperty nameWarningProperty() {
+        return nameWarning;
+    }
+
+    /** The run the spec being edited was cloned from (recorded as the next run's parent), or null. */
+    public StringProperty parentIdProperty() {
+        return parentId;
+    }
+
+    /** The parent's name, for the screen. */
+    public StringProperty parentNameProperty() {
+        return parentName;
+    }
+
+    /** Records that the spec now being edited came from run {@code id} (null: from nowhere in particular). */
+    public void setParent(String id, String name) {
+        parentId.set(id);
+        parentName.set(name);
     }
 
     public ObjectProperty<RunHandle> currentProperty() {

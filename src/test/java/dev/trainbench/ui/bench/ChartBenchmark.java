@@ -2,6 +2,7 @@ package dev.trainbench.ui.bench;
 
 import dev.trainbench.ui.chart.Decimator;
 import dev.trainbench.ui.chart.LiveChart;
+import dev.trainbench.ui.chart.SeriesBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,22 +22,29 @@ import javafx.stage.Stage;
 /**
  * Frame cost of {@link LiveChart} for short and very long series, against a plain LineChart
  * given every point. One frame = append new points, refresh (decimate + setAll), CSS + layout,
- * render (scene snapshot, software pipeline). Run headless:
+ * render (scene snapshot, software pipeline). Then the decimation alone: the cached and
+ * pyramid-backed decimation the charts use against a full rescan of the visible points (what the
+ * charts did before), alternating, at 10k, 100k and 1M points. Run headless ({@code decimation} as the argument runs only the second part, no
+ * JavaFX needed):
  * <pre>
  * java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ... \
- *     dev.trainbench.ui.bench.ChartBenchmark
+ *     dev.trainbench.ui.bench.ChartBenchmark [decimation]
  * </pre>
  */
 public final class ChartBenchmark {
     private static final int FRAMES = 20;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("decimation")) {
+            decimation();
+            return;
+        }
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
         System.out.println("frame = append 100 points/series + refresh + css/layout + render; 1000x500 px, 2 series, smoothing on");
-        for (int n : new int[] {1_000, 100_000, 1_000_000, 1_000_000}) {
+        for (int n : new int[] {1_000, 10_000, 100_000, 1_000_000, 1_000_000}) {
             System.out.println(onFx(() -> liveChart(n)));
         }
         for (int n : new int[] {1_000, 1_000_000}) {
@@ -45,8 +53,65 @@ public final class ChartBenchmark {
         for (int n : new int[] {1_000, 10_000, 100_000}) {
             System.out.println(onFx(() -> plainLineChart(n)));
         }
+        decimation();
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Decimating one frame of a 1000-px chart: two series, raw and smoothed curve each, whole run
+     * visible, 100 new points per frame. "live": the X range fitted as the chart fits it (round
+     * bounds that stay put for long stretches: the column cache applies); "moving": the range ends
+     * at the last point, so it changes every frame (as when panning: every column from the pyramid).
+     * Rounds alternate the three methods; medians of 7 rounds of 50 frames each.
+     */
+    private static void decimation() {
+        System.out.println("decimation per frame, timed alone (2 series x raw + smoothed, 920 columns, whole run visible, "
+                + "100 new points/frame between frames); medians of 7 alternating rounds of 50 frames:");
+        int columns = 920;
+        double[] ox = new double[2 * columns];
+        double[] oy = new double[2 * columns];
+        for (int n : new int[] {10_000, 100_000, 1_000_000}) {
+            Random r = new Random(1);
+            SeriesBuffer[] s = {new SeriesBuffer(n, 0.9), new SeriesBuffer(n, 0.9)};
+            int step = 0;
+            for (; step < n; step++) {
+                for (SeriesBuffer b : s) {
+                    b.append(step, loss(step, r));
+                }
+            }
+            long[][] times = new long[3][7];
+            for (int round = -2; round < 7; round++) {
+                for (int method = 0; method < 3; method++) {
+                    long spent = 0;
+                    for (int f = 0; f < 50; f++) {
+                        for (int k = 0; k < 100; k++, step++) {
+                            for (SeriesBuffer b : s) {
+                                b.append(step, loss(step, r));
+                            }
+                        }
+                        double xMax = method == 0 ? dev.trainbench.ui.chart.ChartAxis.fitX(0, step).max() : step;
+                        long t0 = System.nanoTime();
+                        for (SeriesBuffer b : s) {
+                            if (method < 2) {
+                                Decimator.minMax(b, false, 0, xMax, columns, false, ox, oy);
+                                Decimator.minMax(b, true, 0, xMax, columns, false, ox, oy);
+                            } else {
+                                Decimator.minMax(b.xsForBenchmark(), b.ysForBenchmark(false), b.size(), 0, xMax, columns, false, ox, oy);
+                                Decimator.minMax(b.xsForBenchmark(), b.ysForBenchmark(true), b.size(), 0, xMax, columns, false, ox, oy);
+                            }
+                        }
+                        spent += System.nanoTime() - t0;
+                    }
+                    if (round >= 0) {
+                        times[method][round] = spent / 50;
+                    }
+                }
+            }
+            System.out.println(String.format(Locale.ROOT, "  %,9d points/series: live (column cache) %s, moving range (pyramid) %s, "
+                    + "full rescan (before) %s; rescan/live %.1fx, rescan/pyramid %.1fx", n, stats(times[0]), stats(times[1]),
+                    stats(times[2]), median(times[2]) / median(times[0]), median(times[2]) / median(times[1])));
+        }
     }
 
     private static String liveChart(int n) {

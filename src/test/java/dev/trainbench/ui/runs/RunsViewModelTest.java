@@ -1,30 +1,139 @@
 package dev.trainbench.ui.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunStatus;
+import dev.trainbench.spec.ExperimentSpec;
+import dev.trainbench.spec.OptimizerSpec;
+import dev.trainbench.spec.SpecJson;
 import dev.trainbench.ui.TestWorkbench;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runs table lists a run made by a newer TrainBench, marked, with its status as written (issue 10, item 1). */
+/** The Runs screen's columns, lineage filter, seed groups, Compare hand-off and CSV export, without a Stage. */
 class RunsViewModelTest {
-
     @TempDir
-    Path dir;
+    Path workspace;
+
+    private static final ExperimentSpec MLP = SpecJson.read(Path.of("examples/mnist-mlp.json"));
+
+    private static RunRecord run(String id, String name, String parent, String created) {
+        return new RunRecord.Builder().id(id).name(name).parentId(parent).createdAt(created).status(RunStatus.COMPLETED)
+                .spec(MLP).dataLabel("sample:mnist").modelLabel("mlp-2x128").epochsCompleted(7).build();
+    }
+
+    @Test
+    void columnsDescribeTheRecipeAtAGlance() {
+        RunRecord r = run("20250101-000000-mnist-mlp-a1b2", "mnist-mlp", null, "2025-01-01T00:00:00Z");
+        assertEquals("adam", RunsViewModel.optimizer(r));
+        assertEquals(0.001, RunsViewModel.learningRate(r));
+        assertEquals(64, RunsViewModel.batchSize(r));
+        assertEquals("7 / 30", RunsViewModel.epochs(r));
+        assertEquals("sample:mnist, 80/10/10, standardize, augmented", RunsViewModel.dataSummary(r));
+        assertEquals("mlp-2x128, 7 layers, he init", RunsViewModel.modelSummary(r));
+        ExperimentSpec sgd = MLP.withTraining(MLP.training().withOptimizer(OptimizerSpec.sgd(0.1, 0.9, true).withWeightDecay(1e-4)));
+        RunRecord s = r.toBuilder().spec(sgd).build();
+        assertEquals("sgd (momentum 0.9, nesterov), wd 0.0001", RunsViewModel.optimizer(s));
+        assertEquals("a1b2", dev.trainbench.ui.RunIds.shortId(r.id()));
+    }
+
+    @Test
+    void theFamilyFilterShowsTheRootAndEveryDescendant() {
+        TestWorkbench w = new TestWorkbench(workspace);
+        RunsViewModel vm = new RunsViewModel(w.model);
+        RunRecord root = run("20250101-000000-a-0001", "a", null, "2025-01-01T00:00:00Z");
+        RunRecord child = run("20250101-000001-b-0002", "b", root.id(), "2025-01-01T00:00:01Z");
+        RunRecord grandchild = run("20250101-000002-c-0003", "c", child.id(), "2025-01-01T00:00:02Z");
+        RunRecord stranger = run("20250101-000003-d-0004", "d", null, "2025-01-01T00:00:03Z");
+        w.model.runs().setAll(root, child, grandchild, stranger);
+        vm.showFamily(grandchild);
+        assertEquals(List.of(root, child, grandchild), List.copyOf(vm.filtered()));
+        assertTrue(vm.familyTextProperty().get().startsWith("Family of c"), vm.familyTextProperty().get());
+        assertEquals("b 0002", vm.parentLabel(grandchild));
+        assertEquals("", vm.parentLabel(root));
+        vm.showFamily(null);
+        assertEquals(4, vm.filtered().size());
+        assertEquals("", vm.familyTextProperty().get());
+    }
+
+    @Test
+    void seedGroupsAreLabelledSearchableAndSelectableAsOne() {
+        TestWorkbench w = new TestWorkbench(workspace);
+        RunsViewModel vm = new RunsViewModel(w.model);
+        List<RunRecord> group = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            group.add(run("20250101-00000" + i + "-g-000" + i, "mlp", null, "2025-01-01T00:00:0" + i + "Z").toBuilder()
+                    .groupId("g-20250101-000000-mlp-abcd").groupName("mlp").groupIndex(i).groupSize(3).build());
+        }
+        RunRecord alone = run("20250101-000009-x-0009", "x", null, "2025-01-01T00:00:09Z");
+        List<RunRecord> all = new ArrayList<>(group);
+        all.add(alone);
+        w.model.runs().setAll(all);
+        assertEquals("seed 2 of 3 \u00b7 abcd", RunsViewModel.groupLabel(group.get(1)));
+        assertEquals("baseline \u00b7 seed 2 of 3 \u00b7 abcd", RunsViewModel.groupLabel(group.get(1).toBuilder().groupName("baseline").build()));
+        assertEquals("", RunsViewModel.groupLabel(alone));
+        assertEquals(group, vm.groupOf(group.get(2)));
+        assertEquals(List.of(alone), vm.groupOf(alone));
+        vm.filterProperty().set("g-20250101");
+        assertEquals(3, vm.filtered().size());
+    }
+
+    @Test
+    void compareTakesTwoToTenRunsAndSaysWhyOtherwise() {
+        TestWorkbench w = new TestWorkbench(workspace);
+        RunsViewModel vm = new RunsViewModel(w.model);
+        List<List<RunRecord>> opened = new ArrayList<>();
+        vm.setOnCompare(opened::add);
+        RunRecord a = run("20250101-000000-a-0001", "a", null, "2025-01-01T00:00:00Z");
+        assertFalse(vm.compare(List.of(a)));
+        assertTrue(w.errors.get(0).contains("select at least two runs"), w.errors.toString());
+        List<RunRecord> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(run("20250101-0000" + (10 + i) + "-r-00" + (10 + i), "r" + i, null, "2025-01-01T00:00:00Z"));
+        }
+        assertFalse(vm.compare(eleven));
+        assertTrue(w.errors.get(1).contains("at most 10"), w.errors.toString());
+        assertTrue(vm.compare(eleven.subList(0, 10)));
+        assertEquals(1, opened.size());
+        assertEquals(10, opened.get(0).size());
+        assertNull(RunsViewModel.compareRefusal(2));
+    }
+
+    @Test
+    void theTableIsExportedAsCsvInItsOrder() throws Exception {
+        TestWorkbench w = new TestWorkbench(workspace);
+        RunsViewModel vm = new RunsViewModel(w.model);
+        RunRecord a = run("20250101-000000-a-0001", "a", null, "2025-01-01T00:00:00Z");
+        RunRecord b = run("20250101-000001-b-0002", "=b", a.id(), "2025-01-01T00:00:01Z");
+        Path csv = workspace.resolve("out/runs.csv");
+        boolean[] done = {false};
+        vm.exportCsv(List.of(b, a), csv, () -> done[0] = true);
+        assertTrue(done[0], w.errors.toString());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).startsWith("id,name,status"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(b.id() + ",'=b"), "in the table's order, a formula-like name made text: " + lines.get(1));
+        assertTrue(lines.get(2).startsWith(a.id()), lines.get(2));
+    }
 
     @Test
     void aRunFromANewerVersionIsListedMarkedAndFindable() throws Exception {
         String id = "20990202-000000-newer-spec-eeee";
-        Path run = dir.resolve("runs").resolve(id);
+        Path run = workspace.resolve("runs").resolve(id);
         Files.createDirectories(run);
         try (InputStream in = getClass().getResourceAsStream("/runs/" + id + "/run.json")) {
             Files.copy(in, run.resolve("run.json"));
         }
-        TestWorkbench w = new TestWorkbench(dir);
+        TestWorkbench w = new TestWorkbench(workspace);
         RunsViewModel vm = new RunsViewModel(w.model);
         vm.reload();
         assertEquals(1, vm.runs().size(), w.errors.toString());

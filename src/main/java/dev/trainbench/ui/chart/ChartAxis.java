@@ -1,0 +1,179 @@
+package dev.trainbench.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+
+/**
+ * Axis arithmetic shared by every chart: fitting a range to the data with round bounds, choosing a
+ * tick spacing of 1, 2 or 5 times a power of ten, listing the ticks, and writing values on axes and
+ * in hover labels. Pure functions, no JavaFX.
+ */
+public final class ChartAxis {
+    private ChartAxis() {
+    }
+
+    /** A fitted axis: bounds and the distance between ticks (on a log axis, in decades). */
+    public record Range(double min, double max, double unit) {
+    }
+
+    /**
+     * The X range for data from {@code lo} to {@code hi} (infinite lo when there is none): widened
+     * to round bounds, never below zero for data that starts at or above zero.
+     */
+    public static Range fitX(double lo, double hi) {
+        if (lo == Double.POSITIVE_INFINITY) {
+            lo = 0;
+            hi = 1;
+        }
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        double unit = niceUnit(hi - lo, 6);
+        double min = Math.floor(lo / unit) * unit;
+        double max = Math.ceil(hi / unit) * unit;
+        if (lo >= 0 && min < 0) {
+            min = 0;
+        }
+        return new Range(min, max, unit);
+    }
+
+    /**
+     * The Y range for data from {@code lo} to {@code hi} (log10 units when {@code log}; infinite lo
+     * when there is none): whole decades on a log axis, 5 % padding and round bounds on a linear
+     * one, never below zero for data that is not.
+     */
+    public static Range fitY(boolean log, double lo, double hi) {
+        if (lo == Double.POSITIVE_INFINITY) {
+            lo = log ? -1 : 0;
+            hi = log ? 0 : 1;
+        }
+        if (log) {
+            double min = Math.floor(lo);
+            double max = Math.ceil(hi);
+            if (max <= min) {
+                max = min + 1;
+            }
+            return new Range(min, max, logUnit(min, max));
+        }
+        double pad = (hi - lo) * 0.05;
+        // a constant curve (a learning rate, say) whose values differ only in the last bits of a
+        // double would otherwise get ticks 1e-19 apart, labelled with twenty digits
+        if (hi - lo <= Math.max(Math.abs(lo), Math.abs(hi)) * 1e-9) {
+            pad = Math.abs(hi) * 0.1 + 1e-9;
+        }
+        double unit = niceUnit(hi - lo + 2 * pad, 5);
+        double min = Math.floor((lo - pad) / unit) * unit;
+        double max = Math.ceil((hi + pad) / unit) * unit;
+        if (lo >= 0 && min < 0) {
+            min = 0;
+        }
+        return new Range(min, max, unit);
+    }
+
+    /** Tick spacing for a Y range chosen by hand (zoom, pan). */
+    public static double unitFor(boolean log, double min, double max) {
+        return log ? logUnit(min, max) : niceUnit(max - min, 5);
+    }
+
+    private static double logUnit(double min, double max) {
+        return Math.max(1, Math.ceil((max - min) / 6));
+    }
+
+    /** 1, 2 or 5 times a power of ten, giving about {@code targetTicks} ticks over {@code range}. */
+    public static double niceUnit(double range, int targetTicks) {
+        if (!(range > 0) || !Double.isFinite(range)) {
+            return 1;
+        }
+        double raw = range / Math.max(1, targetTicks);
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / magnitude;
+        double nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+        return nice * magnitude;
+    }
+
+    /** The multiples of {@code unit} in [min, max] (at most 50). */
+    public static List<Double> ticks(double min, double max, double unit) {
+        List<Double> out = new ArrayList<>();
+        if (!(unit > 0) || !Double.isFinite(min) || !Double.isFinite(max)) {
+            return out;
+        }
+        long first = (long) Math.ceil(min / unit - 1e-9);
+        long last = (long) Math.floor(max / unit + 1e-9);
+        for (long k = first; k <= last && out.size() < 50; k++) {
+            out.add(k * unit);
+        }
+        return out;
+    }
+
+    /** A linear Y tick label: as many decimals as the tick spacing needs, or the formatter's text. */
+    public static String formatY(double v, double unit, DoubleFunction<String> formatter) {
+        if (formatter != null) {
+            return formatter.apply(v);
+        }
+        if (Math.abs(v) < unit * 1e-6) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e5 || a < 1e-3) {
+            return String.format(Locale.ROOT, "%.1e", v);
+        }
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** An exact value for a hover label: five significant digits, scientific when very small or large. */
+    public static String formatValue(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            return String.format(Locale.ROOT, "%.4e", v);
+        }
+        return String.format(Locale.ROOT, "%.5g", v);
+    }
+
+    /** An X value (a step, an epoch, seconds) for a hover label. */
+    public static String formatX(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A log10 tick value v written as the number 10^v (0.01, 1, 1000, 1e-5). */
+    public static String powerOfTen(double e) {
+        if (Math.abs(e - Math.rint(e)) > 1e-9) {
+            return String.format(Locale.ROOT, "%.2g", Math.pow(10, e));
+        }
+        int k = (int) Math.rint(e);
+        if (k >= -3 && k <= 4) {
+            return k >= 0 ? Long.toString((long) Math.pow(10, k)) : "0." + "0".repeat(-k - 1) + "1";
+        }
+        return "1e" + k;
+    }
+
+    /** An X tick label: 950, 12.5k, 1.25M. */
+    public static String compact(double d) {
+        double a = Math.abs(d);
+        if (a >= 1e6) {
+            return trim(String.format(Locale.ROOT, "%.2f", d / 1e6)) + "M";
+        }
+        if (a >= 1e4) {
+            return trim(String.format(Locale.ROOT, "%.1f", d / 1e3)) + "k";
+        }
+        if (d == Math.rint(d)) {
+            return Long.toString((long) d);
+        }
+        return String.format(Locale.ROOT, "%.3g", d);
+    }
+
+    private static String trim(String s) {
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}
