@@ -116,6 +116,30 @@ class TryThisGuiTest {
         assertEquals(List.of("training.optimizer.learningRate"), differingFields(parent.spec(), child.spec()));
         assertEquals(5.0, child.spec().training().optimizer().learningRate(), 1e-12);
         assertEquals(child.spec(), window.workbench().spec(), "the screens show the clone's spec");
+
+        // the same from the parent's charts window (Runs > Open charts): its stored diagnosis, and Try this there
+        Stage[] charts = new Stage[1];
+        robot.interact(() -> {
+            window.show(3);
+            var runsView = (dev.trainbench.ui.runs.RunsView) robot.lookup("#runs-view").query();
+            charts[0] = runsView.chartsWindow(parent, new dev.trainbench.runs.MetricsTable[] {store.readSteps(parentId),
+                store.readEpochs(parentId)}, dev.trainbench.diagnose.DiagnosisFile.read(store.dir(parentId)).orElseThrow().findings());
+        });
+        DiagnosisPanel stored = robot.from(charts[0].getScene().getRoot()).lookup("#run-diagnosis").queryAs(DiagnosisPanel.class);
+        assertTrue(stored.findings().stream().anyMatch(f -> f.rule().equals(RuleIds.LR_TOO_HIGH)), stored.findings().toString());
+        Button again = robot.from(charts[0].getScene().getRoot()).lookup("#try-this-" + RuleIds.LR_TOO_HIGH).queryAs(Button.class);
+        robot.clickOn(again);
+        waitUntil("the second clone to start", 60, () -> {
+            String id = window.trainViewModel().currentProperty().get().runId();
+            return id != null && !id.equals(parentId) && !id.equals(childId);
+        });
+        String secondId = window.trainViewModel().currentProperty().get().runId();
+        robot.interact(() -> window.trainViewModel().stop());
+        waitUntil("the second clone to stop", 60, () -> !window.trainViewModel().runningProperty().get());
+        RunRecord second = store.load(secondId);
+        assertEquals(parentId, second.parentId(), "the parent is recorded from the charts window too");
+        assertEquals(List.of("training.optimizer.learningRate"), differingFields(parent.spec(), second.spec()));
+        robot.interact(() -> charts[0].close());
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
