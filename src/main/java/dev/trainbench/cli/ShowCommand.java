@@ -150,8 +150,13 @@ final class ShowCommand implements Callable<Integer> {
             out.println("notes     " + String.join("\n          ", r.notes().strip().lines().map(Format::safe).toList()));
         }
         out.println();
-        Diagnosis d = RunDiagnosis.current(store, r, java.nio.file.Path.of("").toAbsolutePath());
-        FindingsText.print(out, d.findings(), FindingsText.note(d));
+        if (r.spec() == null) {
+            // a run from a newer TrainBench whose spec this version cannot read: show what it can, no diagnosis
+            out.println("diagnosis: not available (this version cannot read the run's spec)");
+        } else {
+            Diagnosis d = RunDiagnosis.current(store, r, java.nio.file.Path.of("").toAbsolutePath());
+            FindingsText.print(out, d.findings(), FindingsText.note(d));
+        }
         out.flush();
         return ExitCodes.OK;
     }
