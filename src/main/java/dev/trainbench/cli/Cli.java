@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "trainbench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train neural networks from experiment spec files, without a display.",
         subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, TestCommand.class, ProfileCommand.class,
-                PresetsCommand.class, CheckCommand.class, LrFindCommand.class, BenchCommand.class, CompareCommand.class,
-                ExportCommand.class, PredictCommand.class, SweepCommand.class})
+                PresetsCommand.class, CheckCommand.class, LrFindCommand.class, DiagnoseCommand.class, BenchCommand.class,
+                CompareCommand.class, ExportCommand.class, PredictCommand.class, SweepCommand.class})
 public final class Cli implements Runnable {
 
     @CommandLine.Spec

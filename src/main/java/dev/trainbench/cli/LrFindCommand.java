@@ -58,6 +58,10 @@ final class LrFindCommand implements Callable<Integer> {
                 num(spec.training().optimizer().learningRate()));
         out.printf(Locale.ROOT, "suggested learning rate: %s (valley)   alternatives: %s (steepest descent), %s (minimum/10)%n",
                 num(r.valley()), num(r.steep()), num(r.minimumOver10()));
+        String verdict = r.verdict(spec.training().optimizer().learningRate());
+        if (verdict != null) {
+            out.println(verdict);
+        }
         if (csv != null) {
             List<String> lines = new ArrayList<>();
             lines.add("# trainbench-lr-find 1");

@@ -15,6 +15,10 @@ import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.spec.TrainingSpec;
 import dev.trainbench.compare.Summary;
+import dev.trainbench.diagnose.Diagnosis;
+import dev.trainbench.diagnose.DiagnosisFile;
+import dev.trainbench.diagnose.Finding;
+import dev.trainbench.train.DiagnosisListener;
 import dev.trainbench.train.EngineInfo;
 import dev.trainbench.train.EventSubscription;
 import dev.trainbench.train.GroupHandle;
@@ -61,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     boolean test;
 
     @Option(names = "--json", description = "End with one JSON line: runId, status, epochs, bestValidationAccuracy, testAccuracy,"
-            + " samplesPerSecond, wallSeconds; for regression also bestValidationRmse/Mae/R2 and testRmse/Mae/R2.")
+            + " samplesPerSecond, wallSeconds, findings; for regression also bestValidationRmse/Mae/R2 and testRmse/Mae/R2.")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
@@ -131,11 +135,12 @@ final class RunCommand implements Callable<Integer> {
             }
             ProgressBar progress = new ProgressBar(err, quiet, spec.training().epochs());
             RunRecord done;
+            DiagnosisListener diagnosis = new DiagnosisListener();
             try {
                 done = ExperimentRunner.run(spec, baseDir, store, parentId, sweepTask == null ? null : sweepTask.group(),
                         sweepTask == null ? null : sweepTask.sweep(), control,
                         new ExperimentRunner.Hooks(progress::accept, progress::attach,
-                                w -> err.println("warning: " + Format.safe(w))),
+                                w -> err.println("warning: " + Format.safe(w))).withListener(diagnosis),
                         TrainingLoop.Options.defaults());
             } finally {
                 progress.finish();
@@ -146,8 +151,10 @@ final class RunCommand implements Callable<Integer> {
                 done = FinalTest.evaluate(store, done.id(), baseDir);
             }
             printSummary(out, done, store);
+            List<Finding> findings = diagnosis.findings();
+            FindingsText.print(out, findings, null);
             if (json) {
-                out.println(jsonLine(done));
+                out.println(jsonLine(done, findings));
             }
             out.flush();
             err.flush();
@@ -255,8 +262,10 @@ final class RunCommand implements Callable<Integer> {
             }
             results.add(r);
             printSummary(out, r, store);
+            List<Finding> findings = storedFindings(store, r);
+            FindingsText.print(out, findings, null);
             if (json) {
-                out.println(jsonLine(r));
+                out.println(jsonLine(r, findings));
             }
         }
         printGroupSummary(out, group, results, seeds);
@@ -442,7 +451,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static String jsonLine(RunRecord r) {
+    /** The findings the live diagnosis stored with run {@code r}. */
+    static List<Finding> storedFindings(RunStore store, RunRecord r) {
+        return DiagnosisFile.read(store.dir(r.id())).map(Diagnosis::findings).orElse(List.of());
+    }
+
+    static String jsonLine(RunRecord r, List<Finding> findings) {
         ObjectNode n = SpecJson.mapper().createObjectNode();
         n.put("runId", r.id());
         if (r.groupId() != null) {
@@ -463,6 +477,7 @@ final class RunCommand implements Callable<Integer> {
         }
         putNullable(n, "samplesPerSecond", r.samplesPerSecond());
         putNullable(n, "wallSeconds", r.wallSeconds());
+        n.set("findings", FindingsText.json(findings));
         return n.toString();
     }
 

@@ -1,11 +1,13 @@
 package dev.trainbench.cli;
 
+import dev.trainbench.diagnose.Diagnosis;
 import dev.trainbench.runs.MetricColumns.Epoch;
 import dev.trainbench.runs.MetricsTable;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.runs.TestResult;
 import dev.trainbench.spec.SpecJson;
+import dev.trainbench.train.RunDiagnosis;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Show one run: status, results, epochs, sanity checks, test confusion matrix.")
+@Command(name = "show", description = "Show one run: status, results, epochs, sanity checks, test confusion matrix, diagnosis.")
 final class ShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "Run id, a unique prefix of it, or a unique run name.")
@@ -134,6 +136,14 @@ final class ShowCommand implements Callable<Integer> {
         if (!r.notes().isBlank()) {
             // one printed line per line of the note, each escaped: a note cannot fake other output
             out.println("notes     " + String.join("\n          ", r.notes().strip().lines().map(Format::safe).toList()));
+        }
+        out.println();
+        if (r.spec() == null) {
+            // a run from a newer TrainBench whose spec this version cannot read: show what it can, no diagnosis
+            out.println("diagnosis: not available (this version cannot read the run's spec)");
+        } else {
+            Diagnosis d = RunDiagnosis.current(store, r, java.nio.file.Path.of("").toAbsolutePath());
+            FindingsText.print(out, d.findings(), FindingsText.note(d));
         }
         out.flush();
         return ExitCodes.OK;

@@ -1,8 +1,9 @@
 package dev.trainbench.train;
 
+import dev.trainbench.diagnose.Diagnoser;
 import dev.trainbench.runs.RunStatus;
 
-/** The NaN/Inf guard (T4): a loss that is no longer finite ends the run as diverged, with the likely cause. */
+/** The NaN/Inf guard (T4): a loss that is no longer finite ends the run as diverged, with the cause in the lr-too-high rule's words. */
 final class DivergenceGuard extends TrainingListenerAdapter {
     private RunContext run;
 
@@ -15,9 +16,8 @@ final class DivergenceGuard extends TrainingListenerAdapter {
     public void onStep(StepMetrics step) {
         float loss = step.loss();
         if (!Float.isFinite(loss)) {
-            run.requestStop(RunStatus.DIVERGED, "the loss became " + loss + " at step " + step.step() + " (epoch "
-                    + step.epoch() + ") with learning rate " + step.learningRate() + ": the learning rate is probably"
-                    + " too high; divide it by 10, or run the LR range test, or add gradient clipping");
+            run.requestStop(RunStatus.DIVERGED, Diagnoser.nonFiniteLoss(step.step(), step.epoch(), loss,
+                    step.learningRate(), run.spec().training().clipNorm() != null));
         }
     }
 }

@@ -88,6 +88,8 @@ public final class ExperimentRunner {
             warnings.add(w);
             hooks.warnings().accept(w);
         });
+        MemoryCheck.requireFits(spec, data.train().sampleShape(), data.train().outputWidth(),
+                (long) data.train().size() + data.validation().size() + data.test().size());
         DataFingerprint fingerprint = fingerprint(spec, baseDir, hooks.warnings());
         RunRecord.Builder builder = new RunRecord.Builder()
                 .name(group == null ? spec.name() : spec.name() + " seed " + spec.seed())

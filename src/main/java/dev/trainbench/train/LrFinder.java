@@ -30,6 +30,15 @@ public final class LrFinder {
 
     /** The sweep and what it suggests (NaN when the sweep is too short to say). */
     public record Result(List<Point> points, double valley, double steep, double minimumOver10, boolean diverged) {
+        /** The learning rate at which the sweep's loss diverged (its last point), NaN if it did not. */
+        public double divergedAt() {
+            return diverged && !points.isEmpty() ? points.get(points.size() - 1).learningRate() : Double.NaN;
+        }
+
+        /** What the sweep says about {@code specLearningRate}, in the diagnosis rules' words (null: nothing to say). */
+        public String verdict(double specLearningRate) {
+            return dev.trainbench.diagnose.SanityRules.rangeTest(specLearningRate, valley, divergedAt());
+        }
     }
 
     private LrFinder() {

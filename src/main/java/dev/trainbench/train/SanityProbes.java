@@ -3,6 +3,9 @@ package dev.trainbench.train;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import dev.trainbench.data.Dataset;
+import dev.trainbench.diagnose.DataFacts;
+import dev.trainbench.diagnose.ModelFacts;
+import dev.trainbench.diagnose.SanityRules;
 import dev.trainbench.data.EpochOrder;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.TrainingSpec;
@@ -26,11 +29,11 @@ import java.util.function.Consumer;
 public final class SanityProbes {
 
     /** Final loss below this (classification) counts as "near zero". */
-    static final double NEAR_ZERO_LOSS = 0.05;
+    static final double NEAR_ZERO_LOSS = SanityRules.NEAR_ZERO_LOSS;
     /** Regression: the final loss must fall below this fraction of the initial loss. */
-    static final double REGRESSION_FRACTION = 0.05;
+    static final double REGRESSION_FRACTION = SanityRules.REGRESSION_FRACTION;
     /** The real-input model's validation loss must be at least this fraction below the zeroed one's. */
-    static final double BASELINE_MARGIN = 0.05;
+    static final double BASELINE_MARGIN = SanityRules.BASELINE_MARGIN;
     /** The baseline trains one epoch on its subset, but at least this many steps. */
     static final int MIN_BASELINE_STEPS = 50;
 
@@ -82,6 +85,7 @@ public final class SanityProbes {
         double lr = spec.training().optimizer().learningRate();
         float initial = Float.NaN;
         float last = Float.NaN;
+        float max = Float.NEGATIVE_INFINITY;
         float lastAcc = Float.NaN;
         int reachedAt = -1;
         int steps = 0;
@@ -94,6 +98,9 @@ public final class SanityProbes {
                 if (s == 0) {
                     initial = last;
                 }
+                if (Float.isFinite(last)) {
+                    max = Math.max(max, last);
+                }
                 if (!Float.isFinite(last)) {
                     break;
                 }
@@ -105,31 +112,9 @@ public final class SanityProbes {
                 }
             }
         }
-        String acc = classification ? String.format(Locale.ROOT, ", batch accuracy %.0f%%", 100 * lastAcc) : "";
-        String numbers = String.format(Locale.ROOT, "%d samples, loss %s -> %s%s", count, num(initial), num(last), acc);
-        String check = "overfit one batch";
-        if (reachedAt > 0) {
-            return new Finding(check, true, String.format(Locale.ROOT, "OK %s: %s; near zero at step %d of %d",
-                    check, numbers, reachedAt, maxSteps));
-        }
-        String goal = classification
-                ? String.format(Locale.ROOT, "loss < %.2f and 100%% accuracy", NEAR_ZERO_LOSS)
-                : String.format(Locale.ROOT, "loss < %.0f%% of the initial loss", 100 * REGRESSION_FRACTION);
-        String why;
-        if (!Float.isFinite(last) || last > initial) {
-            why = String.format(Locale.ROOT, "the loss grew: the learning rate (%s) is probably too high; divide it by 10"
-                    + " or run the LR range test", num(lr));
-        } else if (last > 0.9 * initial) {
-            why = String.format(Locale.ROOT, "the loss hardly moved: the learning rate (%s) may be far too low, or the"
-                    + " weights cannot learn (zero initialization gives identical units and no gradient: use he or"
-                    + " xavier), or a bug cuts the inputs or labels off from the loss", num(lr));
-        } else {
-            why = "the loss fell but not to near zero: the model may be too small for even " + count + " samples,"
-                    + " regularization too strong (dropout, weight decay), the learning rate too low to get there in "
-                    + maxSteps + " steps (try --steps), or the labels contradict the inputs (a data or label bug)";
-        }
-        return new Finding(check, false, String.format(Locale.ROOT,
-                "WARNING %s: %s after %d steps, not %s; %s", check, numbers, steps, goal, why));
+        String line = SanityRules.overfitOneBatch(spec, ModelFacts.of(spec, train.outputWidth()), classification, count,
+                initial, last, max, lastAcc, reachedAt, steps, maxSteps);
+        return new Finding("overfit one batch", reachedAt > 0, line);
     }
 
     /** {@code size} training samples, seeded; round-robin over the classes for classification. */
@@ -212,18 +197,11 @@ public final class SanityProbes {
         boolean ok = Double.isFinite(real[0]) && Double.isFinite(zeroed[0]) && real[0] < (1 - BASELINE_MARGIN) * zeroed[0];
         String acc = part.isClassification() ? String.format(Locale.ROOT, " (accuracy %.1f%% vs %.1f%%)",
                 100 * real[1], 100 * zeroed[1]) : "";
-        String check = "input-independent baseline";
         String numbers = String.format(Locale.ROOT, "%s loss %s with real inputs vs %s with zeroed inputs%s,"
                         + " difference %s (%.0f%%) after %d steps on %d samples; %s", evalName, num(real[0]), num(zeroed[0]),
                 acc, num(diff), zeroed[0] == 0 ? 0 : 100 * diff / zeroed[0], steps, part.size(), scoredOn);
-        if (ok) {
-            return new Finding(check, true, "OK " + check + ": " + numbers);
-        }
-        return new Finding(check, false, String.format(Locale.ROOT, "WARNING %s: %s; the real inputs should give a"
-                + " loss at least %.0f%% lower. The model is not using its inputs: check that the inputs reach the"
-                + " network, that preprocessing does not wipe them out (constant or unscaled features), and that the"
-                + " labels belong to the inputs (shuffled, misaligned or unrelated labels)", check, numbers,
-                100 * BASELINE_MARGIN));
+        DataFacts facts = ok ? null : DataFacts.of(part, spec);
+        return new Finding("input-independent baseline", ok, SanityRules.inputIndependent(ok, numbers, facts));
     }
 
     private static int[] seededSubset(int n, int take, long seed) {

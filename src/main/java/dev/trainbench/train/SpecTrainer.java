@@ -38,6 +38,7 @@ final class SpecTrainer implements AutoCloseable {
     static SpecTrainer open(ExperimentSpec spec, int[] sampleShape, int outputs, Tracker tracker, String name) {
         TrainingSpec training = spec.training();
         Device device = device(training);
+        MemoryCheck.requireFits(spec, sampleShape, outputs, 0);
         Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
         BuiltModel built = BlockFactory.build(spec.model(), sampleShape, outputs);
         Model model = Model.newInstance(name, device, "PyTorch");

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Trains submitted runs one after another on a single dedicated thread (DJL's trainer and
- * PyTorch's gradient recording are per thread and not shareable) and publishes what happens on an
+ * PyTorch's gradient recording are per thread and not shareable), each with the live diagnosis
+ * ({@link DiagnosisListener}), and publishes what happens on an
  * {@link EventChannel}. Every other training (sanity probes, range tests) is queued on the same
  * thread as a {@link TrainerJob}. Nothing here ever waits for a subscriber.
  */
@@ -111,6 +112,11 @@ public final class TrainerService implements AutoCloseable {
             return;
         }
         ExperimentRunner.Hooks hooks = new ExperimentRunner.Hooks(event -> {
+            if (handle.runId() == null && !event.runId().equals(handle.key())) {
+                // every event through this hook is this handle's run: the first one (a listener may publish
+                // before RunStarted, e.g. the diagnosis of the spec) already names the run
+                handle.setRunId(event.runId());
+            }
             if (event instanceof TrainingEvent.RunStarted s) {
                 handle.setRunId(s.runId());
             } else if (event instanceof TrainingEvent.StatusChanged c) {
@@ -119,7 +125,7 @@ public final class TrainerService implements AutoCloseable {
                 handle.setStatus(f.status());
             }
             channel.accept(event);
-        }, handle::setHistory, w -> { });
+        }, handle::setHistory, w -> { }).withListener(new DiagnosisListener());
         try {
             RunRecord done = ExperimentRunner.run(handle.spec(), baseDir, store, parentId, membership, handle.control(), hooks,
                     options);

@@ -25,6 +25,13 @@ public sealed interface TrainingEvent {
     record SanityChecked(String runId, List<String> findings) implements TrainingEvent {
     }
 
+    /** The diagnosis changed: the run's findings as they stand now (most severe first). */
+    record Diagnosed(String runId, List<dev.trainbench.diagnose.Finding> findings) implements TrainingEvent {
+        public Diagnosed {
+            findings = List.copyOf(findings);
+        }
+    }
+
     /** Coalesced: only the latest is kept. */
     record BoundarySnapshot(String runId, DecisionGrid grid) implements TrainingEvent {
     }

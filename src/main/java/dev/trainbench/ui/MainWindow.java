@@ -81,6 +81,13 @@ public final class MainWindow extends BorderPane {
         modelView = new ModelView(modelVm);
         trainView = new TrainView(trainVm);
         runsView = new RunsView(runsVm);
+        // Try this on a stored run (its charts window): the clone starts on the Train screen, the run its parent
+        runsVm.setOnTryThis((r, t) -> {
+            if (trainVm.tryThis(r.spec(), r.id(), t) != null) {
+                dataVm.showSpecData();
+                show(2);
+            }
+        });
         compareVm = new CompareViewModel(model);
         compareView = new CompareView(compareVm);
         runsVm.setOnCompare(runs -> {
@@ -192,9 +199,47 @@ public final class MainWindow extends BorderPane {
         presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         presentationItem.setOnAction(e -> togglePresentation());
         view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), theme, presentationItem);
-        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(file, view);
+        javafx.scene.control.MenuItem lessons = new javafx.scene.control.MenuItem("Lessons\u2026");
+        lessons.setId("menu-lessons");
+        lessons.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        lessons.setOnAction(e -> openLessons());
+        javafx.scene.control.Menu help = new javafx.scene.control.Menu("Help");
+        help.setId("menu-help");
+        help.getItems().add(lessons);
+        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private javafx.stage.Stage lessonsWindow;
+    private dev.trainbench.ui.lessons.LessonsView lessonsView;
+
+    /** Help > Lessons: the guided lessons in their own window (one, reused). */
+    public javafx.stage.Stage openLessons() {
+        if (lessonsWindow == null) {
+            dev.trainbench.ui.lessons.LessonsViewModel vm = new dev.trainbench.ui.lessons.LessonsViewModel(model);
+            lessonsView = new dev.trainbench.ui.lessons.LessonsView(vm);
+            lessonsWindow = new javafx.stage.Stage();
+            lessonsWindow.setTitle("TrainBench lessons");
+            if (getScene() != null && getScene().getWindow() != null) {
+                lessonsWindow.initOwner(getScene().getWindow());
+            }
+            javafx.scene.Scene scene = new javafx.scene.Scene(lessonsView, 1400, 920);
+            if (getScene() != null) {
+                scene.getStylesheets().setAll(getScene().getStylesheets());
+                lessonsView.getStyleClass().setAll(getScene().getRoot().getStyleClass());
+            }
+            lessonsWindow.setScene(scene);
+            lessonsWindow.setOnHidden(e -> vm.stop());
+        }
+        lessonsWindow.show();
+        lessonsWindow.toFront();
+        return lessonsWindow;
+    }
+
+    /** The lessons window's view, null before Help > Lessons was opened. */
+    public dev.trainbench.ui.lessons.LessonsView lessonsView() {
+        return lessonsView;
     }
 
     private javafx.stage.Window window() {

@@ -153,6 +153,7 @@ class CliErrorsTest {
         CliOutcome show = CliOutcome.of("show", "20990202", "-w", workspace().toString());
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("newer TrainBench"), show.out());
+        assertTrue(show.out().contains("diagnosis: not available"), show.out());
         CliOutcome showSpec = CliOutcome.of("show", "20990202", "--spec", "-w", workspace().toString());
         assertEquals(0, showSpec.code(), showSpec.err());
         assertTrue(showSpec.out().contains("attention"), showSpec.out());

@@ -93,7 +93,25 @@ class SanityProbesTest {
     void aTinyLearningRateCannotOverfitOneBatch() {
         SanityProbes.Finding f = probe(spec(DataSpec.toy("blobs", 400, 0.5, 2), mlp(InitSpec.Type.HE), 1e-9)).get(0);
         assertFalse(f.ok(), f.line());
-        assertTrue(f.line().contains("hardly moved") && f.line().contains("1.00e-09"), f.line());
+        assertTrue(f.line().contains("hardly moved") && f.line().contains("1e-9"), f.line());
+    }
+
+    /**
+     * SGD at 10 on MNIST: the loss blows up to ~1e7 in the first steps, the units die, and it ends
+     * near where it started. Judged by start and end alone that looked "hardly moved", and Check...
+     * said the rate "may be far too low"; the peak shows it blew up.
+     */
+    @Test
+    void sgdAtLearningRateTenIsCalledTooHighNeverTooLow() {
+        ModelSpec model = new ModelSpec(null, List.of(LayerSpec.of(LayerSpec.Type.FLATTEN), LayerSpec.dense(64),
+                LayerSpec.of(LayerSpec.Type.RELU)), new InitSpec(InitSpec.Type.HE, null));
+        ExperimentSpec spec = spec(DataSpec.sample("mnist"), model, 0.01);
+        spec = spec.withTraining(spec.training().withOptimizer(OptimizerSpec.sgd(10, 0, false)));
+        PreparedData data = DataPreparation.prepare(spec, dir, w -> { });
+        SanityProbes.Finding f = SanityProbes.overfitOneBatch(spec, data, 16, 200);
+        assertFalse(f.ok(), f.line());
+        assertFalse(f.line().contains("too low"), f.line());
+        assertTrue(f.line().contains("the learning rate 10 is too high (lr-too-high); divide it by 10 (1)"), f.line());
     }
 
     @Test

@@ -82,6 +82,10 @@ public final class ScreenshotTool {
             predictShots(out);
         }
 
+        if (only.isEmpty() || only.stream().anyMatch(n -> n.startsWith("screenshot-diagnosis"))) {
+            diagnosisShots(out);
+        }
+
         // a first real run on MNIST (subset) so the runs table has more than one row
         fx(() -> {
             window.modelViewModel().applyPreset("tiny-mlp");
@@ -278,6 +282,73 @@ public final class ScreenshotTool {
     }
 
     /**
+     * The diagnosis panel on a failing run: the lr-too-high lesson's failing spec (Adam at learning
+     * rate 1 on MNIST) in the Train view at two window sizes, and in the run's charts window. The
+     * startup spec is restored afterwards, so the other screenshots do not change.
+     */
+    private static void diagnosisShots(Path out) throws Exception {
+        dev.trainbench.spec.ExperimentSpec before = window.workbench().spec();
+        fx(() -> {
+            window.workbench().setSpec(dev.trainbench.diagnose.Lessons.get("lr-too-high").failing());
+            window.show(2);
+            window.trainViewModel().start();
+        });
+        waitUntil(300, () -> !window.trainViewModel().runningProperty().get());
+        waitUntil(30, () -> !window.trainView().diagnosisPanel().findings().isEmpty());
+        settle();
+        shot(out.resolve("screenshot-diagnosis.png"));
+        // the same at a small window size: in a stage of its own (Monocle's headless windows do not survive growing)
+        Stage[] small = new Stage[1];
+        fx(() -> {
+            scene.setRoot(new javafx.scene.layout.Pane());
+            Scene smallScene = new Scene(window, 1100, 720);
+            smallScene.getStylesheets().setAll(scene.getStylesheets());
+            small[0] = new Stage();
+            small[0].setScene(smallScene);
+            small[0].show();
+        });
+        settle();
+        shotOf(small[0].getScene(), out.resolve("screenshot-diagnosis-small.png"));
+        fx(() -> {
+            small[0].getScene().setRoot(new javafx.scene.layout.Pane());
+            small[0].close();
+            scene.setRoot(window);
+        });
+        settle();
+        Stage[] charts = new Stage[1];
+        fx(() -> {
+            String id = window.trainViewModel().currentProperty().get().runId();
+            var record = window.workbench().store().load(id);
+            window.show(3);
+            var runsView = (dev.trainbench.ui.runs.RunsView) scene.lookup("#runs-view");
+            var store = window.workbench().store();
+            charts[0] = runsView.chartsWindow(record, new dev.trainbench.runs.MetricsTable[] {store.readSteps(id), store.readEpochs(id)},
+                    dev.trainbench.diagnose.DiagnosisFile.read(store.dir(id)).orElseThrow().findings());
+        });
+        settle();
+        shotOf(charts[0].getScene(), out.resolve("screenshot-diagnosis-run-charts.png"));
+        fx(() -> {
+            charts[0].close();
+            window.workbench().setSpec(before);
+            window.show(2);
+        });
+        if (only.isEmpty() || only.contains("screenshot-diagnosis-lesson.png")) {
+            // Help > Lessons: the learning-rate lesson played, both runs side by side
+            Stage[] lessons = new Stage[1];
+            fx(() -> {
+                lessons[0] = window.openLessons();
+                var list = (javafx.scene.control.ListView<?>) lessons[0].getScene().lookup("#lesson-list");
+                list.getSelectionModel().select(0);
+                ((javafx.scene.control.Button) lessons[0].getScene().lookup("#lesson-play")).fire();
+            });
+            waitUntil(600, () -> !((javafx.scene.control.Button) lessons[0].getScene().lookup("#lesson-play")).isDisabled());
+            settle();
+            shotOf(lessons[0].getScene(), out.resolve("screenshot-diagnosis-lesson.png"));
+            fx(() -> lessons[0].close());
+        }
+    }
+
+    /**
      * Trains a spiral MLP three times (seeds 42-44) and the same with a dropout layer three times,
      * compares the six runs and writes the Compare screen; with {@code -Dtrainbench.shots.sizes=DIR}
      * also at 1280x800 and 1920x1080 into DIR, to look at both.
@@ -419,6 +490,6 @@ public final class ScreenshotTool {
                 done.completeExceptionally(t);
             }
         });
-        done.get(60, TimeUnit.SECONDS);
+        done.get(180, TimeUnit.SECONDS); // generous: the first window takes long on a busy 2-core machine
     }
 }

@@ -471,19 +471,34 @@ public final class RunsView extends VBox {
 
     /** A window with the run's loss, accuracy, gradient-norm and throughput curves, read from its files. */
     private void openCharts(RunRecord r) {
-        vm.loadMetrics(r.id(), tables -> chartsWindow(r, tables));
+        vm.loadRun(r, files -> chartsWindow(r, new MetricsTable[] {files.steps(), files.epochs()},
+                files.diagnosis().findings()));
     }
 
     /** Opens the chart window of run {@code r} from its step and epoch metrics ({@code tables[0]}, {@code tables[1]}). */
     public Stage chartsWindow(RunRecord r, MetricsTable[] tables) {
+        return chartsWindow(r, tables, List.of());
+    }
+
+    /** The same, with the run's diagnosis beside the charts (Try this clones the run with one change). */
+    public Stage chartsWindow(RunRecord r, MetricsTable[] tables, List<dev.trainbench.diagnose.Finding> findings) {
         Stage stage = new Stage();
         stage.initOwner(getScene().getWindow());
         stage.setTitle("Run " + r.name() + " (" + r.id() + ")");
-        GridPane grid = RunCharts.grid(tables[0], tables[1]);
+        GridPane grid = RunCharts.grid(tables[0], tables[1], findings);
         if (r.spec() != null) {
             grid.getChildren().stream().filter(n -> "run-chart-loss".equals(n.getId()) && n instanceof LiveChart)
                     .forEach(n -> ((LiveChart) n).setTitle(dev.trainbench.train.LossName.chartTitle(r.spec())));
         }
+        dev.trainbench.ui.diagnose.DiagnosisPanel diagnosis = new dev.trainbench.ui.diagnose.DiagnosisPanel();
+        diagnosis.setId("run-diagnosis");
+        diagnosis.setPrefWidth(320);
+        diagnosis.setMinWidth(280);
+        diagnosis.setEmptyText("No findings: the diagnosis rules find nothing wrong in this run's metrics, data or model.");
+        diagnosis.setFindings(findings);
+        diagnosis.setTryEnabled(r.spec() != null && r.status() != null && !r.status().isActive(),
+                "the run is still training (or its spec is unreadable): clone it once it has ended");
+        diagnosis.setOnTry((finding, change) -> vm.tryThis(r, change));
         Label info = new Label(String.format(Locale.ROOT, "%s | %s | %s | status %s",
                 r.name(), r.dataLabel(), r.modelLabel(), RunsViewModel.statusText(r)));
         info.setPadding(new Insets(8, 8, 2, 8));
@@ -491,12 +506,15 @@ public final class RunsView extends VBox {
         sanity.setId("run-sanity");
         sanity.setFindings(r.sanity());
         BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
+        javafx.scene.layout.HBox right = new javafx.scene.layout.HBox();
         if (r.test() != null) {
             TestResultPane test = new TestResultPane(r);
             test.setPrefWidth(Math.min(680, test.idealSize()[0]));
-            root.setRight(test);
+            right.getChildren().add(test);
         }
-        Scene scene = new Scene(root, r.test() == null ? 1100 : 1500, 900);
+        right.getChildren().add(diagnosis);
+        root.setRight(right);
+        Scene scene = new Scene(root, r.test() == null ? 1400 : 1800, 900);
         scene.getStylesheets().setAll(getScene().getStylesheets());
         root.getStyleClass().setAll(getScene().getRoot().getStyleClass());
         stage.setScene(scene);
@@ -554,6 +572,10 @@ public final class RunsView extends VBox {
         }
 
         static GridPane grid(MetricsTable steps, MetricsTable epochs) {
+            return grid(steps, epochs, List.of());
+        }
+
+        static GridPane grid(MetricsTable steps, MetricsTable epochs, List<dev.trainbench.diagnose.Finding> findings) {
             LiveChart loss = new LiveChart("Loss");
             LiveChart acc = new LiveChart("Accuracy");
             LiveChart grads = new LiveChart("Gradient norm per layer");
@@ -611,7 +633,7 @@ public final class RunsView extends VBox {
                     }
                     heatMap.append((long) step[i], row);
                 }
-                GradientRatio verdict = gradientRatio(norms, step.length);
+                GradientRatio verdict = gradientRatio(norms, step.length, findings);
                 if (verdict != null) {
                     ratio.setText(verdict.text());
                     ratio.getStyleClass().setAll("label", verdict.warning() ? "gradient-ratio-warning" : "gradient-ratio");
@@ -665,7 +687,11 @@ public final class RunsView extends VBox {
 
         /** The first/last-layer ratio of the mean gradient norms over the last rows, as the Train view shows it; null without data. */
         static GradientRatio gradientRatio(List<double[]> norms, int rows) {
-            return GradientRatio.ofRecentMeans(norms.size(), rows, (layer, row) -> norms.get(layer)[row]);
+            return gradientRatio(norms, rows, List.of());
+        }
+
+        static GradientRatio gradientRatio(List<double[]> norms, int rows, List<dev.trainbench.diagnose.Finding> findings) {
+            return GradientRatio.ofRecentMeans(norms.size(), rows, (layer, row) -> norms.get(layer)[row], findings);
         }
 
         private static void fillPositive(LiveChart.Series s, double[] x, double[] y) {

@@ -365,6 +365,40 @@ public final class RunsViewModel {
         return testing;
     }
 
+    /** A run's files as the charts window needs them: its metric tables and its diagnosis. */
+    public record RunFiles(MetricsTable steps, MetricsTable epochs, dev.trainbench.diagnose.Diagnosis diagnosis) {
+    }
+
+    /**
+     * Reads a run's metrics and its diagnosis in the background (the stored one when current, else
+     * diagnosed now from its files: older runs too).
+     */
+    public void loadRun(RunRecord r, Consumer<RunFiles> onLoaded) {
+        model.tasks().run("Reading and diagnosing the run", () -> {
+            MetricsTable steps = model.store().readSteps(r.id());
+            MetricsTable epochs = model.store().readEpochs(r.id());
+            dev.trainbench.diagnose.Diagnosis d;
+            try {
+                d = dev.trainbench.train.RunDiagnosis.current(model.store(), r, model.baseDir());
+            } catch (RuntimeException e) {
+                d = dev.trainbench.diagnose.Diagnosis.of(r.id(), dev.trainbench.diagnose.Diagnosis.FILES, true, List.of());
+            }
+            return new RunFiles(steps, epochs, d);
+        }, onLoaded, error -> model.errors().report("Opening the run", error));
+    }
+
+    private java.util.function.BiConsumer<RunRecord, dev.trainbench.diagnose.TryThis> onTryThis = (r, t) -> { };
+
+    /** Who clones a run with one change and starts it (the main window: on the Train screen). */
+    public void setOnTryThis(java.util.function.BiConsumer<RunRecord, dev.trainbench.diagnose.TryThis> handler) {
+        onTryThis = handler == null ? (r, t) -> { } : handler;
+    }
+
+    /** Try this on a stored run: a clone with exactly that change, the run as its parent. */
+    public void tryThis(RunRecord r, dev.trainbench.diagnose.TryThis t) {
+        onTryThis.accept(r, t);
+    }
+
     /** Loads a run's step and epoch metrics in the background for its charts. */
     public void loadMetrics(String id, Consumer<MetricsTable[]> onLoaded) {
         model.tasks().run("Reading metrics", () -> new MetricsTable[] {model.store().readSteps(id), model.store().readEpochs(id)},

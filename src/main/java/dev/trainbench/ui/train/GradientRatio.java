@@ -1,8 +1,13 @@
 package dev.trainbench.ui.train;
 
-import java.util.Locale;
+import dev.trainbench.diagnose.Finding;
+import dev.trainbench.diagnose.GradientFlow;
+import java.util.List;
 
-/** What the ratio of the first layer's gradient norm to the last layer's says (plain, no JavaFX). */
+/**
+ * The ratio of the first layer's gradient norm to the last layer's over the latest steps, and what it
+ * means in the diagnosis' words ({@link GradientFlow}): plain, no JavaFX.
+ */
 public record GradientRatio(String text, boolean warning) {
 
     /** How many of the latest steps the ratio averages over. */
@@ -19,6 +24,11 @@ public record GradientRatio(String text, boolean warning) {
      * last {@link #RECENT_STEPS} rows before {@code rows}; null without two such layers.
      */
     public static GradientRatio ofRecentMeans(int layers, int rows, NormAt norms) {
+        return ofRecentMeans(layers, rows, norms, List.of());
+    }
+
+    /** As {@link #ofRecentMeans(int, int, NormAt)}, explained by the run's current findings. */
+    public static GradientRatio ofRecentMeans(int layers, int rows, NormAt norms, List<Finding> findings) {
         int from = Math.max(0, rows - RECENT_STEPS);
         int first = -1;
         int last = -1;
@@ -41,24 +51,16 @@ public record GradientRatio(String text, boolean warning) {
                 last = l;
             }
         }
-        return first < 0 || first == last ? null : of(mean[first], mean[last]);
+        return first < 0 || first == last ? null : of(mean[first], mean[last], findings);
     }
 
-    /** Below 1e-2: vanishing gradients; above 1e2: the first layers get far more than the last. */
+    /** The ratio with no findings to explain it. */
     public static GradientRatio of(double firstNorm, double lastNorm) {
-        if (!(lastNorm > 0) || !Double.isFinite(firstNorm)) {
-            return new GradientRatio("first/last layer gradient ratio: the last layer gets no gradient", true);
-        }
-        double r = firstNorm / lastNorm;
-        String value = String.format(Locale.ROOT, "first/last layer gradient ratio %.1e", r);
-        if (r < 1e-2) {
-            return new GradientRatio(value + ": vanishing gradients, the first layers barely learn"
-                    + " (try ReLU instead of sigmoid/tanh, He init, batch norm or a residual block)", true);
-        }
-        if (r > 1e2) {
-            return new GradientRatio(value + ": the first layers get far larger gradients than the last"
-                    + " (exploding; try a lower learning rate or gradient clipping)", true);
-        }
-        return new GradientRatio(value + ": gradients reach every layer", false);
+        return of(firstNorm, lastNorm, List.of());
+    }
+
+    public static GradientRatio of(double firstNorm, double lastNorm, List<Finding> findings) {
+        GradientFlow f = GradientFlow.of(firstNorm, lastNorm, findings);
+        return new GradientRatio(f.text(), f.warning());
     }
 }

@@ -61,6 +61,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private final DecisionBoundaryView boundary = new DecisionBoundaryView();
     private final GridPane charts = new GridPane();
     private final SanityPanel sanity = new SanityPanel(true);
+    private final dev.trainbench.ui.diagnose.DiagnosisPanel diagnosis = new dev.trainbench.ui.diagnose.DiagnosisPanel();
+    private static final double DIAGNOSIS_MIN_WIDTH = 220;
+    private static final double DIAGNOSIS_MAX_WIDTH = 340;
+    /** Of the charts pane's width. */
+    private static final double DIAGNOSIS_SHARE = 0.28;
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final List<LiveChart.Series> layerSeries = new ArrayList<>();
     private LiveChart.Series stepLoss;
@@ -450,8 +455,29 @@ public final class TrainView extends SplitPane implements TrainingSink {
             sanity.setFindings(vm.sanityTitleProperty().get(), List.copyOf(vm.sanityFindings()));
             panelNanos += System.nanoTime() - t0;
         });
+        diagnosis.setEmptyText("The diagnosis reads the run as it trains: findings appear here within a few steps of"
+                + " the evidence, each with the chart to look at, the tip it comes from and a one-change fix to try.");
+        // its width follows the window only, never its content: findings arriving mid-run must not resize (and
+        // redraw) the charts; and nothing in this pane may demand more than a small window's width, or the
+        // panel (at the right edge) is the part cut off
+        diagnosis.setMinWidth(DIAGNOSIS_MIN_WIDTH);
+        diagnosis.setMaxWidth(DIAGNOSIS_MAX_WIDTH);
+        bar.setMinWidth(0);
+        charts.setMinWidth(0);
+        vm.findings().addListener((javafx.collections.ListChangeListener<dev.trainbench.diagnose.Finding>) c -> {
+            long t0 = System.nanoTime();
+            diagnosis.setFindings(List.copyOf(vm.findings()));
+            panelNanos += System.nanoTime() - t0;
+        });
+        diagnosis.setOnTry((finding, change) -> vm.tryThis(change));
+        diagnosis.setOnLook(this::pointAt);
         BorderPane pane = new BorderPane(charts);
-        pane.setTop(new VBox(bar, sanity));
+        VBox top = new VBox(bar, sanity);
+        top.setMinWidth(0);
+        pane.setTop(top);
+        pane.setRight(diagnosis);
+        diagnosis.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(DIAGNOSIS_MIN_WIDTH,
+                Math.min(DIAGNOSIS_MAX_WIDTH, DIAGNOSIS_SHARE * pane.getWidth())), pane.widthProperty()));
         return pane;
     }
 
@@ -581,7 +607,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     /** The first-to-last-layer gradient ratio over the latest steps, with what it means. */
     private void showGradientRatio(MetricsHistory h, int to) {
-        GradientRatio v = GradientRatio.ofRecentMeans(layerSeries.size(), to, (layer, row) -> h.layerGradNorm(row, layer));
+        GradientRatio v = GradientRatio.ofRecentMeans(layerSeries.size(), to, (layer, row) -> h.layerGradNorm(row, layer),
+                vm.findings());
         if (v == null) {
             return;
         }
@@ -634,6 +661,29 @@ public final class TrainView extends SplitPane implements TrainingSink {
         throughput.refresh();
         updateRatio.refresh();
         heatMap.refresh();
+    }
+
+    /** Points at the chart a finding's evidence names: it is outlined for a moment. */
+    void pointAt(dev.trainbench.diagnose.Evidence evidence) {
+        javafx.scene.layout.Region target = switch (evidence.chart() == null ? "" : evidence.chart()) {
+            case dev.trainbench.diagnose.Evidence.CHART_LOSS -> loss;
+            case dev.trainbench.diagnose.Evidence.CHART_ACCURACY -> accuracy;
+            case dev.trainbench.diagnose.Evidence.CHART_GRADIENTS -> gradients;
+            case dev.trainbench.diagnose.Evidence.CHART_HEATMAP -> heatMap;
+            case dev.trainbench.diagnose.Evidence.CHART_UPDATE_RATIO -> updateRatio;
+            default -> null;
+        };
+        if (target == null) {
+            return;
+        }
+        target.getStyleClass().add("chart-pointed");
+        javafx.animation.PauseTransition off = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+        off.setOnFinished(e -> target.getStyleClass().remove("chart-pointed"));
+        off.play();
+    }
+
+    public dev.trainbench.ui.diagnose.DiagnosisPanel diagnosisPanel() {
+        return diagnosis;
     }
 
     /** Where the UI thread's time went in the frames of the current (or last) run. */

@@ -80,6 +80,11 @@ public final class TrainViewModel {
     private final IntegerProperty stepsShown = new SimpleIntegerProperty(0);
     private final IntegerProperty epochsShown = new SimpleIntegerProperty(0);
     private final javafx.collections.ObservableList<String> sanityFindings = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<dev.trainbench.diagnose.Finding> findings =
+            javafx.collections.FXCollections.observableArrayList();
+    /** A Try-this clone waiting for the current run to stop: the spec and its parent. */
+    private ExperimentSpec pendingSpec;
+    private String pendingParent;
     private final StringProperty sanityTitle = new SimpleStringProperty(null);
     private final BooleanProperty checking = new SimpleBooleanProperty(false);
     private final BooleanProperty findingLr = new SimpleBooleanProperty(false);
@@ -312,18 +317,77 @@ public final class TrainViewModel {
             return null;
         }
         ExperimentSpec spec = model.spec();
+        return fits(action, spec) ? spec : null;
+    }
+
+    /** Whether {@code spec}'s model connects and fits in memory on the loaded data; says why not. */
+    private boolean fits(String action, ExperimentSpec spec) {
         if (model.dataset() != null) {
             ModelSummary s = ShapeInference.infer(spec.model().layers(), model.dataset().sampleShape(), model.dataset().outputWidth());
             if (!s.valid()) {
                 model.errors().report(action, new TrainingException(
                         "The model cannot connect: " + s.errorMessage() + ". Fix it on the Model screen."));
-                return null;
+                return false;
+            }
+            java.util.Optional<String> refusal = dev.trainbench.train.MemoryCheck.refusal(spec, model.dataset().sampleShape(),
+                    model.dataset().outputWidth(), model.dataset().size());
+            if (refusal.isPresent()) {
+                model.errors().report(action, new TrainingException(refusal.get()));
+                status.set("Not started: the model or batch cannot fit in this machine's memory.");
+                return false;
             }
         }
         if (subscription != null) {
             subscription.drain(); // forget anything left from earlier runs
         }
-        return spec;
+        return true;
+    }
+
+    /**
+     * Try this: a clone of the run {@code parentId} (whose spec was {@code parentSpec}) with exactly
+     * the change {@code t}, recorded as its child, started at once; the screens show the clone's spec.
+     * While a run trains, it is stopped first and the clone starts when it has ended.
+     *
+     * @return the clone's spec (null when the change is invalid: the error is reported)
+     */
+    public ExperimentSpec tryThis(ExperimentSpec parentSpec, String parentId, dev.trainbench.diagnose.TryThis t) {
+        ExperimentSpec child;
+        try {
+            child = t.apply(parentSpec);
+        } catch (RuntimeException e) {
+            model.errors().report("Try this", e);
+            return null;
+        }
+        model.setSpec(child);
+        if (running.get()) {
+            pendingSpec = child;
+            pendingParent = parentId;
+            stop();
+            status.set("Stopping this run; then starting the clone with " + t.label() + "...");
+            return child;
+        }
+        startClone(child, parentId);
+        return child;
+    }
+
+    /** Try this on the current (or last) run of this screen. */
+    public ExperimentSpec tryThis(dev.trainbench.diagnose.TryThis t) {
+        RunHandle h = current.get();
+        if (h == null || h.runId() == null) {
+            model.errors().report("Try this", new TrainingException("there is no run to clone yet; start one first"));
+            return null;
+        }
+        return tryThis(h.spec(), h.runId(), t);
+    }
+
+    /** Submits {@code spec} exactly as it is, with {@code parentId} as its parent, and follows it. */
+    private boolean startClone(ExperimentSpec spec, String parentId) {
+        if (busy.get() || !fits("Try this", spec)) {
+            return false;
+        }
+        group = null;
+        begin(model.trainer().submit(spec, model.baseDir(), parentId), spec.name());
+        return true;
     }
 
     /** Follows {@code handle} from now on: charts, progress and status start over. */
@@ -343,6 +407,7 @@ public final class TrainViewModel {
         epochsShown.set(0);
         sanityTitle.set(null);
         sanityFindings.clear();
+        findings.clear();
         longestFrameGapMillis.set(0);
         longestFrameWorkMillis.set(0);
         longestWarmFrameWorkMillis = 0;
@@ -586,6 +651,8 @@ public final class TrainViewModel {
                 }
             } else if (e instanceof TrainingEvent.SanityChecked c) {
                 sanityFindings.setAll(c.findings());
+            } else if (e instanceof TrainingEvent.Diagnosed d) {
+                findings.setAll(d.findings());
             } else if (e instanceof TrainingEvent.BoundarySnapshot b) {
                 if (sink != null) {
                     sink.boundary(b.grid());
@@ -614,7 +681,15 @@ public final class TrainViewModel {
                 model.runStatusProperty().set("last run " + f.status().label());
                 model.runProgressProperty().set(progress.get());
                 model.runsChanged();
-                if (f.status() == RunStatus.FAILED || f.status() == RunStatus.DIVERGED) {
+                if (pendingSpec != null) {
+                    ExperimentSpec next = pendingSpec;
+                    String parent = pendingParent;
+                    pendingSpec = null;
+                    pendingParent = null;
+                    startClone(next, parent);
+                    return;
+                }
+                if (f.status() == RunStatus.FAILED) {
                     model.errors().report("Training", new TrainingException(f.message() == null ? "the run failed" : f.message()));
                 }
             }
@@ -846,6 +921,11 @@ public final class TrainViewModel {
     /** Findings of the sanity checks on the current run's first batch ("OK ..." or "WARNING ..."). */
     public javafx.collections.ObservableList<String> sanityFindings() {
         return sanityFindings;
+    }
+
+    /** The diagnosis of the current (or last) run, most severe first; updated live as it trains. */
+    public javafx.collections.ObservableList<dev.trainbench.diagnose.Finding> findings() {
+        return findings;
     }
 
     /** Title for the sanity panel, or null for the default (the run's first-batch checks). */

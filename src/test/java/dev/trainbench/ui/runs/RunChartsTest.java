@@ -1,6 +1,7 @@
 package dev.trainbench.ui.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainbench.runs.MetricsTable;
@@ -57,12 +58,24 @@ class RunChartsTest {
     }
 
     @Test
-    void warnsAboutVanishingGradientsAsTheTrainViewDoes() {
+    void aSmallGradientRatioIsAWarningOnlyWhenAFindingExplainsItAsInTheTrainView() {
         FxThread.run(() -> {
+            // no finding explains the ratio: the number, stated plainly, and no guessed cause
             GridPane g = RunsView.RunCharts.grid(steps(30, 1e-5, 1.0), MetricsTable.empty());
             Label ratio = (Label) g.lookup("#gradient-ratio");
-            assertTrue(ratio.getText().contains("vanishing"), ratio.getText());
-            assertTrue(ratio.getStyleClass().contains("gradient-ratio-warning"));
+            assertTrue(ratio.getText().contains("no diagnosis finding explains it"), ratio.getText());
+            assertFalse(ratio.getText().contains("vanishing"), ratio.getText());
+            assertFalse(ratio.getStyleClass().contains("gradient-ratio-warning"), ratio.getStyleClass().toString());
+            // the run's vanishing-gradients finding explains it: the line says so
+            dev.trainbench.diagnose.Finding vanishing = new dev.trainbench.diagnose.Finding(
+                    dev.trainbench.diagnose.RuleIds.VANISHING_GRADIENTS, dev.trainbench.diagnose.Severity.WARNING,
+                    "vanishing gradients: the first layer gets 1e-05x the last layer's gradient", "m",
+                    dev.trainbench.diagnose.Evidence.of(dev.trainbench.diagnose.Evidence.CHART_HEATMAP, 1L, 1), "tip", null,
+                    List.of());
+            GridPane explained = RunsView.RunCharts.grid(steps(30, 1e-5, 1.0), MetricsTable.empty(), List.of(vanishing));
+            Label line = (Label) explained.lookup("#gradient-ratio");
+            assertTrue(line.getText().contains("vanishing-gradients"), line.getText());
+            assertTrue(line.getStyleClass().contains("gradient-ratio-warning"));
         });
     }
 
