@@ -119,7 +119,7 @@ public final class MainWindow extends BorderPane {
         b.setId(id);
         b.setToggleGroup(nav);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setTooltip(new Tooltip(shortcut));
+        b.setTooltip(Tips.of(shortcut));
         b.getStyleClass().add("nav-button");
         b.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
@@ -245,6 +245,16 @@ public final class MainWindow extends BorderPane {
         navButtons.get(index).setSelected(true);
     }
 
+    /** How many screens the navigation offers (tests walk them all, so a new screen is covered). */
+    public int viewCount() {
+        return navButtons.size();
+    }
+
+    /** The navigation label of screen {@code index}. */
+    public String viewName(int index) {
+        return navButtons.get(index).getText();
+    }
+
     private HBox statusBar() {
         Label engine = new Label();
         engine.textProperty().bind(model.engineSummaryProperty());
@@ -309,12 +319,29 @@ public final class MainWindow extends BorderPane {
 
     /** Presentation mode: large fonts for a projector. */
     public void togglePresentation() {
-        presentation = !presentation;
+        setPresentation(!presentation);
+    }
+
+    /**
+     * Presentation mode on or off: larger fonts (the {@code presentation} style class), and the
+     * screens re-lay out for it (the Train screen folds its settings away and shows fewer charts
+     * per row with thicker lines).
+     */
+    public void setPresentation(boolean on) {
+        if (on == presentation) {
+            return;
+        }
+        presentation = on;
         if (presentation) {
             getStyleClass().add("presentation");
         } else {
             getStyleClass().remove("presentation");
         }
+        trainView.setPresentation(on);
+    }
+
+    public boolean isPresentation() {
+        return presentation;
     }
 
     private void applyTheme(Scene scene) {

@@ -71,6 +71,9 @@ public final class LayerHeatMap extends BorderPane {
         axisStyle.textFillProperty().addListener((o, a, b) -> redrawNow());
         backgroundStyle.textFillProperty().addListener((o, a, b) -> redrawNow());
         title.setPadding(new javafx.geometry.Insets(2, 8, 0, 8));
+        // a long title wraps in a narrow cell (presentation mode) instead of being cut off
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setTop(title);
         setCenter(plot);
         ChartExport.install(this, title::getText);

@@ -429,7 +429,7 @@ public class LiveChart extends BorderPane {
         swatch.setStyle("-fx-background-color: " + web(color) + ";");
         item.setGraphic(swatch);
         // names can be long (run names in Compare): the full name on hover, click to hide the curve
-        item.setTooltip(new Tooltip(name + " (click to hide or show)"));
+        item.setTooltip(dev.trainbench.ui.Tips.of(name + " (click to hide or show)"));
         item.setMinWidth(0);
         return item;
     }
@@ -478,6 +478,14 @@ public class LiveChart extends BorderPane {
         }
         c.removeAllSeries();
         c.refresh();
+    }
+
+    /** Multiplies line widths and dot sizes (1 normal; presentation mode uses more so a projector shows them). */
+    public void setLineScale(double scale) {
+        if (scale != renderer.lineScale) {
+            renderer.lineScale = scale;
+            redrawNow();
+        }
     }
 
     /** Adds a series whose smoothed curve follows the chart's smoothing setting. */

@@ -284,10 +284,7 @@ public final class DataView extends SplitPane {
                 && !vm.workbench().dataset().isClassification(), vm.workbench().datasetProperty());
         targets.disableProperty().bind(regression.not().and(vm.targetScalingProperty().isEqualTo(DataSpec.TargetScaling.NONE)));
 
-        ScrollPane scroll = new ScrollPane(f.node());
-        scroll.setFitToWidth(true);
-        scroll.setMinWidth(300);
-        return scroll;
+        return f.scrolling();
     }
 
     /** The CSV options: lines to skip, header, delimiter, target (picked from the parsed columns), task, categorical columns. */
@@ -538,6 +535,8 @@ public final class DataView extends SplitPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("view-title");
         summary.setId("data-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         Label hint = new Label();
         hint.textProperty().bind(vm.symmetryHintProperty());
         hint.setWrapText(true);
@@ -555,7 +554,7 @@ public final class DataView extends SplitPane {
         apply.setOnAction(e -> vm.applyRecommendation());
         apply.visibleProperty().bind(vm.canApplyRecommendationProperty());
         apply.managedProperty().bind(apply.visibleProperty());
-        apply.setTooltip(new javafx.scene.control.Tooltip("Set the preprocessing (left, under Preprocessing) to the recommended mode."));
+        apply.setTooltip(dev.trainbench.ui.Tips.of("Set the preprocessing (left, under Preprocessing) to the recommended mode."));
         Label inUse = new Label("(in use)");
         inUse.getStyleClass().add("hint");
         inUse.setMinWidth(Region.USE_PREF_SIZE);
@@ -579,6 +578,7 @@ public final class DataView extends SplitPane {
 
         TableView<DataProfile.FeatureStats> table = new TableView<>(vm.featureStats());
         table.setId("feature-stats");
+        dev.trainbench.ui.Tables.fit(table, 260);
         table.getColumns().add(column("feature", s -> s.name()));
         table.getColumns().add(column("min", s -> num(s.min())));
         table.getColumns().add(column("max", s -> num(s.max())));
@@ -587,7 +587,7 @@ public final class DataView extends SplitPane {
         table.getColumns().add(column("missing", s -> Long.toString(s.missing())));
         TableColumn<DataProfile.FeatureStats, DataProfile.FeatureStats> histogram = new TableColumn<>();
         Label histogramHeader = new Label("histogram");
-        histogramHeader.setTooltip(new javafx.scene.control.Tooltip(DataProfile.HISTOGRAM_BINS
+        histogramHeader.setTooltip(dev.trainbench.ui.Tips.of(DataProfile.HISTOGRAM_BINS
                 + " equal bins from min to max; bar heights are log(1 + count). Hover a row for its numbers."));
         histogram.setGraphic(histogramHeader);
         histogram.setId("histogram-column");
@@ -603,7 +603,9 @@ public final class DataView extends SplitPane {
 
         Label warnTitle = new Label("Warnings");
         warnTitle.getStyleClass().add("section-title");
+        warnTitle.setMinWidth(Region.USE_PREF_SIZE);
         splitTable.setId("split-counts");
+        dev.trainbench.ui.Tables.fit(splitTable, 200);
         splitTable.setPlaceholder(new Label("Load data to see each split's class counts."));
         splitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         javafx.scene.control.Tab statsTab = new javafx.scene.control.Tab("Per-feature statistics", table);
@@ -667,7 +669,7 @@ public final class DataView extends SplitPane {
             SplitSummary.Part part = s.parts().get(k);
             TableColumn<SplitRow, String> c = new TableColumn<>(titles[k]);
             Label head = new Label(titles[k]);
-            head.setTooltip(new javafx.scene.control.Tooltip(titles[k] + ": " + part.source()));
+            head.setTooltip(dev.trainbench.ui.Tips.of(titles[k] + ": " + part.source()));
             c.setText(null);
             c.setGraphic(head);
             c.setId("split-counts-" + titles[k]);
@@ -697,6 +699,7 @@ public final class DataView extends SplitPane {
         }
         preview.getChildren().clear();
         csvTable.setId("csv-preview");
+        dev.trainbench.ui.Tables.fit(csvTable, 160);
         csvTable.getColumns().clear();
         csvTable.getItems().clear();
         Label status = new Label();

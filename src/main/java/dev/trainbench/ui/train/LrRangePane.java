@@ -116,17 +116,8 @@ public final class LrRangePane extends BorderPane {
             existing.toFront();
             return existing;
         }
-        Stage stage = new Stage();
-        stage.setTitle("Learning-rate range test");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
         LrRangePane pane = new LrRangePane(vm);
-        Scene scene = new Scene(pane);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
+        Stage stage = dev.trainbench.ui.Windows.create(owner, "Learning-rate range test", pane, 760, 480);
         stage.show();
         return stage;
     }
