@@ -34,7 +34,9 @@ public final class Tables {
      * width grows) up to {@code maxColumnWidth} pixels; beyond that the tooltip shows the rest.
      */
     public static <S> void fit(TableView<S> table, double maxColumnWidth) {
-        table.getProperties().put(GROW, maxColumnWidth);
+        if (table.getProperties().put(GROW, maxColumnWidth) != null) {
+            return; // already fitted: the cap is updated, the listeners are in place
+        }
         for (TableColumn<S, ?> c : table.getColumns()) {
             fitColumn(c);
         }

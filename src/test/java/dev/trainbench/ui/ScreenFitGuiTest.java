@@ -43,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the screen, and no error dialog may name a spec field instead of a GUI label.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ScreenFitGuiTest {
     private static final int[][] SIZES = {{1280, 800}, {1440, 900}, {1920, 1080}};
     private static final Pattern SPEC_FIELD = Pattern.compile("\\b(data|model|training)\\.[a-z][A-Za-z]+");
@@ -92,6 +93,7 @@ class ScreenFitGuiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void everyViewAndWindowFitsEveryScreenInEveryMode() throws Exception {
         Set<String> problems = new LinkedHashSet<>();
         trainTwoDimensionalRun();
@@ -99,6 +101,131 @@ class ScreenFitGuiTest {
         trainTableRun();
         checkEverything("wine-like table run", problems);
         assertTrue(problems.isEmpty(), problems.size() + " things do not fit:\n" + String.join("\n", problems));
+    }
+
+    /**
+     * The dark theme reads: drop-down lists (a choice box's menu, a combo box's list) are dark, not
+     * Modena's white; the filter's placeholder and a selected row's text stand out from their
+     * backgrounds (WCAG contrast at least 3:1 and 4.5:1).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void darkThemeDropDownsPlaceholderAndSelectedRowsHaveContrast() {
+        FxThread.run(() -> {
+            HeadlessScreenSize.set(1440, 900);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            if (!window.isDark()) {
+                window.toggleTheme();
+            }
+            window.show(3);
+        });
+        waitUntil("a run in the table", 30, () -> FxThread.call(() -> !window.runsView().table().getItems().isEmpty()));
+        FxThread.run(() -> {
+            var table = window.runsView().table();
+            table.getSelectionModel().select(0);
+            table.requestFocus();
+        });
+        settle();
+        List<String> problems = FxThread.call(() -> {
+            List<String> out = new ArrayList<>();
+            var filter = (javafx.scene.control.TextField) stage.getScene().lookup("#runs-filter");
+            javafx.scene.paint.Color field = lastFill(filter);
+            for (javafx.scene.Node n : filter.lookupAll(".text")) {
+                if (n instanceof javafx.scene.text.Text t && filter.getPromptText().equals(t.getText()) && t.isVisible()) {
+                    double c = contrast((javafx.scene.paint.Color) t.getFill(), field);
+                    if (c < 3) {
+                        out.add(String.format(Locale.ROOT, "filter placeholder contrast %.1f:1", c));
+                    }
+                }
+            }
+            var table = window.runsView().table();
+            for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+                if (n instanceof javafx.scene.control.TableRow<?> row && row.isSelected() && row.getItem() != null) {
+                    javafx.scene.paint.Color bg = lastFill(row);
+                    for (javafx.scene.Node c : row.lookupAll(".table-cell")) {
+                        if (c instanceof javafx.scene.control.Labeled cell && cell.getText() != null && !cell.getText().isEmpty()) {
+                            double ratio = contrast((javafx.scene.paint.Color) cell.getTextFill(), bg);
+                            if (ratio < 4.5) {
+                                out.add(String.format(Locale.ROOT, "selected row text \"%s\" contrast %.1f:1", cell.getText(), ratio));
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+        // drop-downs: a choice box's menu and a combo box's list
+        FxThread.run(() -> window.show(0));
+        settle();
+        FxThread.run(() -> ((javafx.scene.control.ChoiceBox<?>) stage.getScene().lookup("#data-source")).show());
+        settle();
+        problems.addAll(FxThread.call(() -> darkPopups("the data source's drop-down")));
+        FxThread.run(() -> ((javafx.scene.control.ChoiceBox<?>) stage.getScene().lookup("#data-source")).hide());
+        FxThread.run(() -> {
+            window.dataViewModel().choiceProperty().set(DataViewModel.Choice.TOY);
+            ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#toy-name")).show();
+        });
+        settle();
+        problems.addAll(FxThread.call(() -> darkPopups("the generated set's drop-down")));
+        FxThread.run(() -> {
+            ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#toy-name")).hide();
+            window.toggleTheme();
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Every showing popup's background regions are dark (luminance below 0.2). */
+    private static List<String> darkPopups(String what) {
+        List<String> out = new ArrayList<>();
+        int popups = 0;
+        for (Window w : Window.getWindows()) {
+            if (w instanceof javafx.stage.PopupWindow p && p.isShowing() && !(p instanceof Tooltip) && p.getScene() != null) {
+                popups++;
+                for (javafx.scene.Node n : p.getScene().getRoot().lookupAll(".context-menu, .list-view, .list-cell")) {
+                    if (n instanceof javafx.scene.layout.Region r && r.getBackground() != null && !r.getBackground().getFills().isEmpty()
+                            && r.isVisible() && r.getWidth() > 0) {
+                        javafx.scene.paint.Color c = lastFill(r);
+                        if (c != null && c.getOpacity() > 0.5 && luminance(c) > 0.2) {
+                            out.add(what + ": " + r.getStyleClass() + " background " + c + " is light in the dark theme");
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (popups == 0) {
+            out.add(what + " did not open");
+        }
+        return out;
+    }
+
+    private static javafx.scene.paint.Color lastFill(javafx.scene.layout.Region r) {
+        var fills = r.getBackground() == null ? List.<javafx.scene.layout.BackgroundFill>of() : r.getBackground().getFills();
+        for (int i = fills.size() - 1; i >= 0; i--) {
+            if (fills.get(i).getFill() instanceof javafx.scene.paint.Color c && c.getOpacity() > 0) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * lin(c.getRed()) + 0.7152 * lin(c.getGreen()) + 0.0722 * lin(c.getBlue());
+    }
+
+    private static double lin(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        if (a == null || b == null) {
+            return 21;
+        }
+        double la = luminance(a) + 0.05;
+        double lb = luminance(b) + 0.05;
+        return Math.max(la, lb) / Math.min(la, lb);
     }
 
     /** A finished run on a 2-D set (decision boundary), its sanity checks, final test and an LR range test. */
@@ -174,9 +301,21 @@ class ScreenFitGuiTest {
             window.trainViewModel().runNameProperty().set("wine-like tiny-mlp");
         });
         waitUntil("idle", 60, () -> FxThread.call(() -> !window.trainViewModel().busyProperty().get()));
+        // the status bar's epoch count never runs past the run's epochs ("epoch 3" of a 2-epoch run)
+        List<String> statusLines = java.util.Collections.synchronizedList(new ArrayList<>());
+        javafx.beans.value.ChangeListener<String> statusListener = (obs, was, now) -> statusLines.add(now);
+        FxThread.run(() -> model.runStatusProperty().addListener(statusListener));
         FxThread.run(() -> window.trainViewModel().start());
         waitUntil("the table run", 120, () -> FxThread.call(() -> !window.trainViewModel().runningProperty().get()
                 && window.trainViewModel().epochsShownProperty().get() == 2));
+        FxThread.run(() -> model.runStatusProperty().removeListener(statusListener));
+        List<String> epochLines = statusLines.stream().filter(l -> l != null && l.contains(" epoch ")).toList();
+        assertTrue(!epochLines.isEmpty(), "the status bar showed the run's progress: " + statusLines);
+        for (String line : epochLines) {
+            var m = Pattern.compile("epoch (\\d+) of (\\d+)").matcher(line);
+            assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= 2 && m.group(2).equals("2"),
+                    "status bar: " + line);
+        }
         String id = FxThread.call(() -> window.trainViewModel().currentProperty().get().runId());
         tableRun = FxThread.call(() -> model.store().load(id));
         FxThread.run(() -> window.runsViewModel().reload());

@@ -85,6 +85,8 @@ public final class CompareView extends VBox {
         }
         charts.get(CompareViewModel.ChartKind.ACCURACY).setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
         charts.get(CompareViewModel.ChartKind.ACCURACY).setLogToggleVisible(false);
+        // an accuracy never exceeds 100 %: the axis stops there
+        charts.get(CompareViewModel.ChartKind.ACCURACY).setYCeiling(1.0);
         charts.get(CompareViewModel.ChartKind.GRADIENT).setLogY(true);
 
         SplitPane split = new SplitPane(chartGrid(), tables());

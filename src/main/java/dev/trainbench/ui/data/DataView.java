@@ -47,6 +47,8 @@ public final class DataView extends SplitPane {
     private final StackPane preview = new StackPane();
     private final VBox warningsBox = new VBox(6);
     private final StackPane augmentationPreview = new StackPane();
+    /** Tables of more than two features: a scatter matrix of the first ones and the class counts. */
+    private final VBox tabularPreview = new VBox(6);
     private Canvas augmentationCanvas;
     private int augmentationPreviews;
     private final java.util.List<Object> keep = new java.util.ArrayList<>();
@@ -74,6 +76,9 @@ public final class DataView extends SplitPane {
         vm.workbench().profileProperty().addListener((o, a, p) -> showAugmentation());
         showAugmentation();
         vm.loaderWarnings().addListener((javafx.collections.ListChangeListener<String>) c -> showWarnings());
+        // a fix already in use says so: the warnings follow the scaling choices
+        vm.preprocessingProperty().addListener((o, a, b) -> showWarnings());
+        vm.targetScalingProperty().addListener((o, a, b) -> showWarnings());
         showWarnings();
     }
 
@@ -570,7 +575,9 @@ public final class DataView extends SplitPane {
         preview.setMinHeight(200);
         augmentationPreview.setId("augmentation-preview");
         augmentationPreview.setPadding(new Insets(0, 0, 0, 16));
-        HBox previews = new HBox(12, preview, augmentationPreview);
+        tabularPreview.setId("tabular-preview");
+        tabularPreview.setPadding(new Insets(0, 0, 0, 8));
+        HBox previews = new HBox(12, preview, augmentationPreview, tabularPreview);
         ScrollPane previewScroll = new ScrollPane(previews);
         previewScroll.setFitToWidth(true);
         previewScroll.setFitToHeight(true);
@@ -735,6 +742,7 @@ public final class DataView extends SplitPane {
     }
 
     private void showPreview(Dataset d) {
+        showTabular(d);
         if (vm.choiceProperty().get() == DataViewModel.Choice.CSV) {
             showCsvPreview(vm.csvPreviewProperty().get());
             return;
@@ -748,9 +756,58 @@ public final class DataView extends SplitPane {
             preview.getChildren().add(DataPreview.imageGrid(d, 12, 28));
         } else if (d.sampleSize() == 2) {
             preview.getChildren().add(DataPreview.scatter(d, 420, 320));
-        } else {
-            Label l = new Label(d.sampleSize() + " features per sample: see the statistics below.");
-            preview.getChildren().add(l);
+        }
+    }
+
+    /**
+     * For a table of more than two features: a scatter matrix of the first four coloured by class
+     * (each pair, each feature's histogram on the diagonal) and how many samples each class has.
+     */
+    private void showTabular(Dataset d) {
+        tabularPreview.getChildren().clear();
+        boolean show = d != null && !d.isImage() && d.sampleSize() > 2;
+        tabularPreview.setVisible(show);
+        tabularPreview.setManaged(show);
+        if (!show) {
+            return;
+        }
+        int k = Math.min(4, d.sampleSize());
+        Label title = new Label(k < d.sampleSize()
+                ? String.format(Locale.ROOT, "The first %d of %d features, each against each, coloured by %s", k, d.sampleSize(),
+                        d.isClassification() ? "class" : "nothing (regression)")
+                : String.format(Locale.ROOT, "The %d features, each against each%s", k, d.isClassification() ? ", coloured by class" : ""));
+        title.getStyleClass().add("hint");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMaxWidth(4 * 84);
+        javafx.scene.canvas.Canvas matrix = DataPreview.scatterMatrix(d, k, 80, javafx.scene.paint.Color.gray(0.97),
+                javafx.scene.paint.Color.gray(0.2));
+        matrix.setId("scatter-matrix");
+        StringBuilder names = new StringBuilder("Features, left to right and top to bottom: ");
+        for (int f = 0; f < k; f++) {
+            names.append(f == 0 ? "" : ", ").append(DataPreview.featureName(d, f));
+        }
+        javafx.scene.control.Tooltip.install(matrix, dev.trainbench.ui.Tips.of(names.toString()));
+        tabularPreview.getChildren().addAll(title, matrix);
+        if (d.isClassification() && d.labels() != null) {
+            int[] counts = new int[Math.max(1, d.numClasses())];
+            for (int label : d.labels()) {
+                if (label >= 0 && label < counts.length) {
+                    counts[label]++;
+                }
+            }
+            javafx.scene.layout.FlowPane classes = new javafx.scene.layout.FlowPane(10, 2);
+            classes.setId("class-counts");
+            classes.setPrefWrapLength(4 * 84);
+            for (int c = 0; c < counts.length; c++) {
+                String name = d.classNames() != null && c < d.classNames().size() ? d.classNames().get(c) : Integer.toString(c);
+                Label l = new Label(String.format(Locale.ROOT, "%s: %,d", name, counts[c]));
+                javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10, dev.trainbench.ui.Palette.color(c));
+                l.setGraphic(swatch);
+                l.setMinWidth(Region.USE_PREF_SIZE);
+                classes.getChildren().add(l);
+            }
+            tabularPreview.getChildren().add(classes);
         }
     }
 
@@ -806,9 +863,9 @@ public final class DataView extends SplitPane {
             Label message = new Label(w.message());
             message.setWrapText(true);
             message.getStyleClass().add("warning-message");
-            Label fix = new Label("Fix: " + w.fix());
+            Label fix = new Label(vm.fixText(w));
             fix.setWrapText(true);
-            fix.getStyleClass().add("warning-fix");
+            fix.getStyleClass().add(vm.fixInUse(w) ? "hint" : "warning-fix");
             VBox item = new VBox(2, message, fix);
             item.getStyleClass().add("warning-item");
             warningsBox.getChildren().add(item);

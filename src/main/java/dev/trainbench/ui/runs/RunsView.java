@@ -516,6 +516,7 @@ public final class RunsView extends VBox {
             updates.addReferenceLine(1e-3, "1e-3 rule of thumb");
             updates.setEmptyText("Not measured in this run");
             acc.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+            acc.setYCeiling(1.0);
             double[] step = steps.column(Step.STEP);
             if (step != null) {
                 fill(loss.addSeries("train (step)", Palette.color(0)), step, steps.column(Step.LOSS));
@@ -566,6 +567,7 @@ public final class RunsView extends VBox {
                     // a regression run: RMSE and MAE in the target's units instead of accuracy
                     acc.setTitle("Validation RMSE and MAE (target's units)");
                     acc.setYFormatter(v -> String.format(Locale.ROOT, "%.4g", v));
+                    acc.setYCeiling(Double.POSITIVE_INFINITY);
                     acc.removeAllSeries();
                     fill(acc.addSeries("validation RMSE", Palette.color(1), false), at, rmse);
                     fill(acc.addSeries("validation MAE", Palette.color(3), false), at, epochs.column(Epoch.VALIDATION_MAE));

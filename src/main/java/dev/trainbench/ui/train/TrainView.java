@@ -588,11 +588,14 @@ public final class TrainView extends SplitPane implements TrainingSink {
         if (regression) {
             accuracy.setTitle("Validation RMSE and MAE (target's units)");
             accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.4g", v));
+            accuracy.setYCeiling(Double.POSITIVE_INFINITY);
             batchAccuracy = accuracy.addSeries("validation RMSE", Palette.color(1), false);
             epochValAccuracy = accuracy.addSeries("validation MAE", Palette.color(3), false);
         } else {
             accuracy.setTitle("Accuracy");
             accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+            // an accuracy never exceeds 100 %: the axis stops there
+            accuracy.setYCeiling(1.0);
             batchAccuracy = accuracy.addSeries("batch", Palette.color(0));
             epochValAccuracy = accuracy.addSeries("validation", Palette.color(1), false);
         }
