@@ -85,7 +85,7 @@ public final class Forms {
             // a unit or value beside a control, a button: short; a longer text wraps instead
             if (l.isWrapText()) {
                 l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            } else if (l.textProperty().isBound() ? depth > 0 : l.getText() == null || l.getText().length() <= 32) {
+            } else if (!l.textProperty().isBound() && l.getText() != null && l.getText().length() <= 32) {
                 l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         } else if (control instanceof javafx.scene.control.ChoiceBox || control instanceof javafx.scene.control.ComboBoxBase) {
@@ -204,5 +204,7 @@ public final class Forms {
 
     public static void bindPercent(Label label, DoubleProperty value) {
         label.textProperty().bind(value.asString("%.0f%%"));
+        // "100%" never cut to "1..."
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 }

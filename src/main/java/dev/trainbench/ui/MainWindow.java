@@ -163,7 +163,7 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.MenuItem theme = new javafx.scene.control.MenuItem("Light/dark theme");
         theme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         theme.setOnAction(e -> toggleTheme());
-        javafx.scene.control.MenuItem presentationItem = new javafx.scene.control.MenuItem("Presentation mode (large fonts)");
+        javafx.scene.control.MenuItem presentationItem = new javafx.scene.control.MenuItem("Presentation mode (projector)");
         presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         presentationItem.setOnAction(e -> togglePresentation());
         view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), theme, presentationItem);

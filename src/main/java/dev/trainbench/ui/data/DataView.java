@@ -102,6 +102,7 @@ public final class DataView extends SplitPane {
         noise.valueProperty().bindBidirectional(vm.toyNoiseProperty());
         Label noiseValue = new Label();
         noiseValue.textProperty().bind(vm.toyNoiseProperty().asString(Locale.ROOT, "%.2f"));
+        noiseValue.setMinWidth(Region.USE_PREF_SIZE);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         HBox.setHgrow(noise, Priority.ALWAYS);
         Spinner<Integer> classes = new Spinner<>(2, ToyDatasets.MAX_CLASSES, vm.toyClassesProperty().get());
