@@ -457,8 +457,8 @@ public final class Comparison {
         }
         if (status == DataStatus.SAME) {
             String fp = refFp == null ? "" : " (fingerprint " + refFp.shortHash() + ")";
-            lines.add(0, "same data in all " + (units.size() == runs.size() ? runs.size() + " runs" : units.size()
-                    + " units") + fp + (grouped ? "; within a seed group the split (and a generated set) follows each run's seed" : ""));
+            // every run, also those of a seed group (a unit standing for several runs)
+            lines.add(0, "same data in all " + runs.size() + " runs" + fp + (grouped ? "; within a seed group the split (and a generated set) follows each run's seed" : ""));
         }
         return new DataIdentity(status, lines);
     }
