@@ -42,8 +42,12 @@ public final class HeadlessScreenSize {
             Class<?> fbClass = Class.forName("com.sun.glass.ui.monocle.Framebuffer");
             Constructor<?> fb = fbClass.getDeclaredConstructor(ByteBuffer.class, int.class, int.class, int.class, boolean.class);
             fb.setAccessible(true);
+            // the frame buffer stays at least 2560x1600: a window of another test still showing at its
+            // own size must not compose past it (Monocle does not clip, it overflows the buffer)
             int bytes = depth / 8;
-            field(headless, "fb").set(screen, fb.newInstance(ByteBuffer.allocate(width * height * bytes), width, height, depth, true));
+            int fbWidth = Math.max(width, 2560);
+            int fbHeight = Math.max(height, 1600);
+            field(headless, "fb").set(screen, fb.newInstance(ByteBuffer.allocate(fbWidth * fbHeight * bytes), fbWidth, fbHeight, depth, true));
             Method changed = Class.forName("com.sun.glass.ui.Screen").getDeclaredMethod("notifySettingsChanged");
             changed.setAccessible(true);
             changed.invoke(null);

@@ -80,11 +80,13 @@ class ScreenFitGuiTest {
     @AfterAll
     void close() {
         FxThread.run(() -> {
+            // only this test's windows: TestFX's primary stage serves the GUI tests that follow
             for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage s) {
+                if (w instanceof Stage s && s != stage && ownedBy(s, stage)) {
                     s.close();
                 }
             }
+            stage.close();
             window.shutdown();
         });
         trainer.close();
@@ -414,6 +416,15 @@ class ScreenFitGuiTest {
                 }
             }
         });
+    }
+
+    private static boolean ownedBy(Stage s, Stage owner) {
+        for (Window w = s.getOwner(); w != null; w = w instanceof Stage st ? st.getOwner() : null) {
+            if (w == owner) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opens the windows the app opens on request, as it opens them now (their size follows the screen and mode). */

@@ -507,7 +507,12 @@ public final class DataView extends SplitPane {
     }
 
     private static HBox sliderRow(Slider slider, Label value) {
-        value.setMinWidth(40);
+        // never narrower than "100%" at the current font (presentation mode), and at least 40 px
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        value.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        if (value.getStyle().isEmpty()) {
+            value.setStyle("-fx-min-width: 3.2em;");
+        }
         HBox row = new HBox(6, slider, value);
         HBox.setHgrow(slider, Priority.ALWAYS);
         return row;

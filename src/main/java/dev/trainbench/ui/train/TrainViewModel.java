@@ -100,6 +100,7 @@ public final class TrainViewModel {
     private TrainingSink sink;
     private long totalSteps;
     private int runEpochs;
+    private double lastEpochStep;
     private double lastStep;
     private boolean syncing;
 
@@ -352,6 +353,7 @@ public final class TrainViewModel {
         framesMeasured = 0;
         totalSteps = 0;
         lastStep = 0;
+        lastEpochStep = 0;
         // the run's own epoch count: the field may be edited while it trains
         runEpochs = model.spec().training().epochs();
     }
@@ -567,6 +569,7 @@ public final class TrainViewModel {
             }
             if (e instanceof TrainingEvent.RunStarted s) {
                 totalSteps = s.totalSteps();
+                lastEpochStep = 0;
                 if (sink != null) {
                     sink.runStarted(s.layerNames());
                 }
@@ -581,7 +584,10 @@ public final class TrainViewModel {
                     // frames, and the steps delivered by now already run into the next epochs
                     MetricsHistory hist = h.history();
                     int row = hist == null ? -1 : lastRowOfEpoch(hist.size(), en.metrics().epoch(), hist::epoch);
-                    sink.epoch(row >= 0 ? hist.step(row) : lastStep, en.metrics());
+                    // never before an earlier epoch's point (the charts take x in order)
+                    double at = Math.max(lastEpochStep, row >= 0 ? hist.step(row) : lastStep);
+                    lastEpochStep = at;
+                    sink.epoch(at, en.metrics());
                 }
             } else if (e instanceof TrainingEvent.SanityChecked c) {
                 sanityFindings.setAll(c.findings());
