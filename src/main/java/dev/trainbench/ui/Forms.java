@@ -22,8 +22,10 @@ public final class Forms {
         grid.setVgap(0);
         grid.setPadding(new Insets(10));
         grid.getStyleClass().add("form");
+        // the label column is as wide as its longest label at the current font size (presentation
+        // mode's too): a label is never cut off; the controls' column gives way instead
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
         controls.setFillWidth(true);
@@ -33,6 +35,8 @@ public final class Forms {
     public Forms section(String title) {
         Label l = new Label(title);
         l.getStyleClass().add("form-section");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setMargin(l, new Insets(row == 0 ? 0 : 16, 0, 0, 0));
         grid.add(l, 0, row++, 2, 1);
         return this;
@@ -45,8 +49,10 @@ public final class Forms {
     public Forms row(String label, Node control, String help) {
         Label l = new Label(label);
         l.setLabelFor(control);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        keepTextWhole(control);
         if (help != null) {
-            Tooltip t = new Tooltip(help);
+            Tooltip t = Tips.of(help);
             t.setWrapText(true);
             t.setMaxWidth(360);
             l.setTooltip(t);
@@ -63,7 +69,38 @@ public final class Forms {
         return this;
     }
 
+    /**
+     * Short texts inside a row (a unit after a spinner, a button, a check box's text, a choice's
+     * value) keep their width; a check box's longer text wraps.
+     */
+    private static void keepTextWhole(Node control) {
+        keepTextWhole(control, 0);
+    }
+
+    private static void keepTextWhole(Node control, int depth) {
+        if (control instanceof javafx.scene.control.CheckBox c) {
+            c.setWrapText(true);
+            c.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        } else if (control instanceof javafx.scene.control.Labeled l) {
+            // a unit or value beside a control, a button: short; a longer text wraps instead
+            if (l.isWrapText()) {
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (!l.textProperty().isBound() && l.getText() != null && l.getText().length() <= 32) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        } else if (control instanceof javafx.scene.control.ChoiceBox || control instanceof javafx.scene.control.ComboBoxBase) {
+            ((javafx.scene.layout.Region) control).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        } else if (control instanceof javafx.scene.layout.Pane p && !(control instanceof GridPane)) {
+            for (Node child : p.getChildren()) {
+                keepTextWhole(child, depth + 1);
+            }
+        }
+    }
+
     public Forms full(Node node) {
+        if (!(node instanceof javafx.scene.control.Labeled) || node instanceof javafx.scene.control.CheckBox) {
+            keepTextWhole(node);
+        }
         if (GridPane.getMargin(node) == null) {
             GridPane.setMargin(node, new Insets(ROW_GAP, 0, 0, 0));
         }
@@ -102,6 +139,32 @@ public final class Forms {
     }
 
     /**
+     * The form in a vertical scroll pane that is never narrower than the form's minimum width (its
+     * labels and short texts whole), so a split pane gives the form that room at any font size.
+     */
+    public ScrollPaneOfForm scrolling() {
+        return new ScrollPaneOfForm(grid);
+    }
+
+    /** A scroll pane whose minimum width follows its form's. */
+    public static final class ScrollPaneOfForm extends javafx.scene.control.ScrollPane {
+        private final GridPane form;
+
+        ScrollPaneOfForm(GridPane form) {
+            super(form);
+            this.form = form;
+            setFitToWidth(true);
+            setHbarPolicy(ScrollBarPolicy.NEVER);
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            // the form, its border and a vertical scroll bar's width
+            return form.minWidth(-1) + snappedLeftInset() + snappedRightInset() + 16;
+        }
+    }
+
+    /**
      * A text field for a number that writes to {@code target} when it parses (and is accepted by
      * {@code onValid}), and turns red with the reason as tooltip when it does not.
      */
@@ -117,7 +180,7 @@ public final class Forms {
                 if (!field.getStyleClass().contains("invalid")) {
                     field.getStyleClass().add("invalid");
                 }
-                field.setTooltip(new Tooltip(e instanceof NumberFormatException ? "not a number" : e.getMessage()));
+                field.setTooltip(Tips.of(e instanceof NumberFormatException ? "not a number" : e.getMessage()));
             }
         });
         return field;
@@ -141,5 +204,7 @@ public final class Forms {
 
     public static void bindPercent(Label label, DoubleProperty value) {
         label.textProperty().bind(value.asString("%.0f%%"));
+        // "100%" never cut to "1..."
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 }

@@ -23,11 +23,12 @@ public final class FxErrorReporter implements ErrorReporter {
         }
         alert.setTitle("TrainBench");
         alert.setHeaderText(m.title());
-        Label text = new Label(m.text());
-        text.setWrapText(true);
-        text.setMaxWidth(520);
+        Label text = Windows.wrapped(m.text());
+        text.setId("error-text");
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId("error-dialog");
+        // wrapped at a readable width the screen can hold, and placed on the owner's screen
+        Windows.fit(alert, w);
         alert.show();
     }
 }

@@ -115,19 +115,19 @@ public final class MainWindow extends BorderPane {
             show(3);
         }));
 
+        // Predict: open an exported model, draw a digit or give it files (Ctrl+6)
+        predictVm = new PredictViewModel(model);
+        predictView = new PredictView(predictVm);
         navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
                 navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"),
-                navButton("Compare", "nav-compare", compareView, "Ctrl+5"));
+                navButton("Compare", "nav-compare", compareView, "Ctrl+5"),
+                navButton("Predict", "nav-predict", predictView, "Ctrl+6"));
+        predictNav = navButtons.get(5);
         Label brand = new Label("TrainBench");
         brand.getStyleClass().add("brand");
         VBox navBox = new VBox(4);
         navBox.getChildren().add(brand);
         navBox.getChildren().addAll(navButtons);
-        // Predict: open an exported model, draw a digit or give it files (Ctrl+6)
-        predictVm = new PredictViewModel(model);
-        predictView = new PredictView(predictVm);
-        predictNav = navButton("Predict", "nav-predict", predictView, "Ctrl+6");
-        navBox.getChildren().add(predictNav);
         runsView.setOnOpenModel(file -> {
             showPredict();
             predictVm.openModel(file);
@@ -151,7 +151,7 @@ public final class MainWindow extends BorderPane {
         b.setId(id);
         b.setToggleGroup(nav);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setTooltip(new Tooltip(shortcut));
+        b.setTooltip(Tips.of(shortcut));
         b.getStyleClass().add("nav-button");
         b.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
@@ -184,7 +184,7 @@ public final class MainWindow extends BorderPane {
         file.setId("menu-file");
         file.getItems().addAll(open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
         javafx.scene.control.Menu view = new javafx.scene.control.Menu("View");
-        String[] names = {"Data", "Model", "Train", "Runs", "Compare"};
+        String[] names = {"Data", "Model", "Train", "Runs", "Compare", "Predict"};
         for (int i = 0; i < names.length; i++) {
             int index = i;
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(names[i]);
@@ -195,7 +195,7 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.MenuItem theme = new javafx.scene.control.MenuItem("Light/dark theme");
         theme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         theme.setOnAction(e -> toggleTheme());
-        javafx.scene.control.MenuItem presentationItem = new javafx.scene.control.MenuItem("Presentation mode (large fonts)");
+        javafx.scene.control.MenuItem presentationItem = new javafx.scene.control.MenuItem("Presentation mode (projector)");
         presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         presentationItem.setOnAction(e -> togglePresentation());
         view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), theme, presentationItem);
@@ -310,7 +310,7 @@ public final class MainWindow extends BorderPane {
         show(2);
     }
 
-    /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs, 4 Compare. */
+    /** Shows screen {@code index}: 0 Data, 1 Model, 2 Train, 3 Runs, 4 Compare, 5 Predict. */
     public void show(int index) {
         navButtons.get(index).setSelected(true);
     }
@@ -318,6 +318,16 @@ public final class MainWindow extends BorderPane {
     /** Shows the Predict screen. */
     public void showPredict() {
         predictNav.setSelected(true);
+    }
+
+    /** How many screens the navigation offers (tests walk them all, so a new screen is covered). */
+    public int viewCount() {
+        return navButtons.size();
+    }
+
+    /** The navigation label of screen {@code index}. */
+    public String viewName(int index) {
+        return navButtons.get(index).getText();
     }
 
     private HBox statusBar() {
@@ -385,12 +395,29 @@ public final class MainWindow extends BorderPane {
 
     /** Presentation mode: large fonts for a projector. */
     public void togglePresentation() {
-        presentation = !presentation;
+        setPresentation(!presentation);
+    }
+
+    /**
+     * Presentation mode on or off: larger fonts (the {@code presentation} style class), and the
+     * screens re-lay out for it (the Train screen folds its settings away and shows fewer charts
+     * per row with thicker lines).
+     */
+    public void setPresentation(boolean on) {
+        if (on == presentation) {
+            return;
+        }
+        presentation = on;
         if (presentation) {
             getStyleClass().add("presentation");
         } else {
             getStyleClass().remove("presentation");
         }
+        trainView.setPresentation(on);
+    }
+
+    public boolean isPresentation() {
+        return presentation;
     }
 
     private void applyTheme(Scene scene) {

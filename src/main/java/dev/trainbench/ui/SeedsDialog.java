@@ -11,6 +11,7 @@ public final class SeedsDialog {
         javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog("3");
         if (owner != null && owner.getScene() != null) {
             d.initOwner(owner.getScene().getWindow());
+            Windows.fit(d, owner.getScene().getWindow());
         }
         d.setTitle("Repeat with seeds");
         d.setHeaderText("Train \"" + what + "\" how many times, each with the next seed?");

@@ -20,7 +20,8 @@ public record UserMessage(String title, String whatHappened, String whatToDo) {
 
     public static UserMessage of(String action, Throwable error) {
         Throwable e = unwrap(error);
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage();
+        // the core's messages name spec fields; the GUI names its labels
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? null : GuiWords.of(e.getMessage());
         if (e instanceof DataException) {
             return new UserMessage(action + " failed", message,
                     "Check the file or settings named above, or pick a shipped sample to continue.");

@@ -57,6 +57,15 @@ public final class ScreenshotTool {
         WorkbenchModel model = window.workbench();
         waitUntil(120, () -> model.dataset() != null);
         waitUntil(120, () -> !model.engineSummaryProperty().get().contains("loading"));
+        if (only.contains("screenshot-presentation.png") || only.contains("screenshot-dark.png")) {
+            // presentation mode and the dark theme, on a spiral run paused mid-way
+            midRunScreenshots(out);
+            fx(() -> window.shutdown());
+            trainer.close();
+            tasks.close();
+            Platform.exit();
+            System.exit(0);
+        }
         if (only.equals(java.util.Set.of("screenshot-compare.png"))) {
             // just the comparison: no need for the other screens' runs first
             compareScreenshot(out);
@@ -417,6 +426,87 @@ public final class ScreenshotTool {
             settle();
         }
         shot(out.resolve("screenshot-compare.png"));
+    }
+
+    /**
+     * The Train screen mid-run at 1440x900: a spiral MLP paused after a few epochs, in presentation
+     * mode (screenshot-presentation.png) and in the dark theme (screenshot-dark.png; also the Data
+     * screen with a drop-down open as screenshot-dark-data.png).
+     */
+    private static void midRunScreenshots(Path out) throws Exception {
+        WorkbenchModel model = window.workbench();
+        fx(() -> {
+            window.dataViewModel().choiceProperty().set(DataViewModel.Choice.TOY);
+            window.dataViewModel().toyNameProperty().set("spiral");
+            window.dataViewModel().toySamplesProperty().set(900);
+            window.dataViewModel().useSubsetProperty().set(false);
+            window.dataViewModel().load();
+        });
+        waitUntil(60, () -> model.dataset() != null && model.dataset().sampleSize() == 2 && model.dataset().size() == 900);
+        fx(() -> {
+            window.modelViewModel().applyPreset("mlp-2x128");
+            window.trainViewModel().batchSizeProperty().set(16);
+            window.trainViewModel().epochsProperty().set(60);
+            window.trainViewModel().learningRateProperty().set(0.003);
+            window.trainViewModel().runNameProperty().set("spiral mlp-2x128");
+            window.show(2);
+            window.trainViewModel().start();
+        });
+        waitUntil(600, () -> window.trainViewModel().epochsShownProperty().get() >= 20);
+        fx(() -> window.trainViewModel().pause());
+        waitUntil(60, () -> window.trainViewModel().pausedProperty().get());
+        settle();
+        fx(() -> window.setPresentation(true));
+        settle();
+        settle();
+        shot(out.resolve("screenshot-presentation.png"));
+        fx(() -> {
+            window.setPresentation(false);
+            window.toggleTheme();
+        });
+        settle();
+        shot(out.resolve("screenshot-dark.png"));
+        fx(() -> window.show(0));
+        settle();
+        fx(() -> ((javafx.scene.control.ComboBox<?>) scene.lookup("#toy-name")).show());
+        settle();
+        shotWithPopups(out.resolve("screenshot-dark-data.png"));
+        fx(() -> {
+            ((javafx.scene.control.ComboBox<?>) scene.lookup("#toy-name")).hide();
+            window.trainViewModel().stop();
+        });
+        waitUntil(120, () -> !window.trainViewModel().runningProperty().get());
+    }
+
+    /** The main window with any open popup (a drop-down list) drawn over it where it is on screen. */
+    private static void shotWithPopups(Path file) throws Exception {
+        if (!only.isEmpty() && !only.contains(file.getFileName().toString())) {
+            return;
+        }
+        fx(() -> {
+            WritableImage img = scene.snapshot(null);
+            java.awt.image.BufferedImage base = SwingFXUtils.fromFXImage(img, null);
+            java.awt.Graphics2D g = base.createGraphics();
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.PopupWindow p && p.isShowing() && p.getScene() != null) {
+                    WritableImage pi = p.getScene().snapshot(null);
+                    g.drawImage(SwingFXUtils.fromFXImage(pi, null), (int) (p.getX() - scene.getWindow().getX() - scene.getX()),
+                            (int) (p.getY() - scene.getWindow().getY() - scene.getY()), null);
+                }
+            }
+            g.dispose();
+            try {
+                ImageIO.write(base, "png", file.toFile());
+                System.out.println("wrote " + file);
+                written++;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        if (!only.isEmpty() && written == only.size()) {
+            Platform.exit();
+            System.exit(0);
+        }
     }
 
     private static void shot(Path file, boolean always) throws Exception {

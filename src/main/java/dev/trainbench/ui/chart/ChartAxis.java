@@ -44,6 +44,22 @@ public final class ChartAxis {
      * when there is none): whole decades on a log axis, 5 % padding and round bounds on a linear
      * one, never below zero for data that is not.
      */
+    /**
+     * {@code r} with its top lowered to {@code ceiling} (data units; log10 taken on a log axis)
+     * when it reaches above it, ticks recomputed; unchanged for an infinite ceiling or one at or
+     * below the range's bottom.
+     */
+    public static Range capY(Range r, boolean log, double ceiling) {
+        if (!Double.isFinite(ceiling) || (log && ceiling <= 0)) {
+            return r;
+        }
+        double c = log ? Math.log10(ceiling) : ceiling;
+        if (r.max() <= c || c <= r.min()) {
+            return r;
+        }
+        return new Range(r.min(), c, unitFor(log, r.min(), c));
+    }
+
     public static Range fitY(boolean log, double lo, double hi) {
         if (lo == Double.POSITIVE_INFINITY) {
             lo = log ? -1 : 0;

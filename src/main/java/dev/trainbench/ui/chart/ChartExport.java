@@ -134,6 +134,7 @@ public final class ChartExport {
                 Alert a = new Alert(Alert.AlertType.ERROR, "Could not write " + path + ": " + ex.getMessage()
                         + ". Choose a folder you can write to.");
                 a.initOwner(owner);
+                dev.trainbench.ui.Windows.fit(a, owner);
                 a.setHeaderText("The chart was not saved");
                 a.showAndWait();
             }

@@ -65,6 +65,9 @@ final class ChartRenderer {
         g.restore();
     }
 
+    /** Line widths and dot sizes are multiplied by this (presentation mode draws thicker lines for a projector). */
+    double lineScale = 1.0;
+
     /** A polyline through n points (data units), with a dot on each when {@code dots} or when there is only one. */
     void line(GraphicsContext g, Viewport v, double[] xs, double[] ys, int n, Paint stroke, double width, boolean dots) {
         line(g, v, xs, ys, n, stroke, width, dots, null);
@@ -79,11 +82,12 @@ final class ChartRenderer {
             pixY[i] = v.toPixelY(ys[i]);
         }
         g.setStroke(stroke);
-        g.setLineWidth(width);
+        g.setLineWidth(width * lineScale);
         if (n == 1 || dots) {
             g.setFill(stroke);
+            double r = 2.5 * lineScale;
             for (int i = 0; i < n; i++) {
-                g.fillOval(pixX[i] - 2.5, pixY[i] - 2.5, 5, 5);
+                g.fillOval(pixX[i] - r, pixY[i] - r, 2 * r, 2 * r);
             }
         }
         if (n > 1) {

@@ -7,6 +7,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -26,7 +27,6 @@ import javafx.scene.text.TextAlignment;
  */
 public final class LayerHeatMap extends BorderPane {
     static final int MAX_BINS = 1024;
-    private static final double LEFT = 74;
     private static final double RIGHT = 64;
     private static final double TOP = 6;
     private static final double BOTTOM = 22;
@@ -71,6 +71,9 @@ public final class LayerHeatMap extends BorderPane {
         axisStyle.textFillProperty().addListener((o, a, b) -> redrawNow());
         backgroundStyle.textFillProperty().addListener((o, a, b) -> redrawNow());
         title.setPadding(new javafx.geometry.Insets(2, 8, 0, 8));
+        // a long title wraps in a narrow cell (presentation mode) instead of being cut off
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setTop(title);
         setCenter(plot);
         ChartExport.install(this, title::getText);
@@ -96,6 +99,9 @@ public final class LayerHeatMap extends BorderPane {
     /** Starts over with these layers (rows, first layer on top). */
     public void setLayers(List<String> names) {
         layers = List.copyOf(names);
+        // long names are cut on the canvas: the tooltip has them all
+        Tooltip.install(this, dev.trainbench.ui.Tips.of(layers.isEmpty() ? "No layers yet"
+                : "Rows, top to bottom: " + String.join(", ", layers)));
         bins = new float[layers.size()][MAX_BINS];
         binCount = 0;
         binWidth = 1;
@@ -212,6 +218,32 @@ public final class LayerHeatMap extends BorderPane {
                 stops[i][2] + (stops[i + 1][2] - stops[i][2]) * f);
     }
 
+    private double widestName(Font font) {
+        double w = 0;
+        for (String name : layers) {
+            w = Math.max(w, textWidth(name, font));
+        }
+        return w;
+    }
+
+    private static double textWidth(String s, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** {@code name} as drawn in {@code room} pixels: whole, or cut with an ellipsis (the tooltip lists the names). */
+    private static String fit(String name, Font font, double room) {
+        if (textWidth(name, font) <= room) {
+            return name;
+        }
+        String s = name;
+        while (s.length() > 1 && textWidth(s + "\u2026", font) > room) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "\u2026";
+    }
+
     private void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -220,17 +252,20 @@ public final class LayerHeatMap extends BorderPane {
         Paint axis = axisStyle.getTextFill() == null ? Color.gray(0.3) : axisStyle.getTextFill();
         g.setFill(bg);
         g.fillRect(0, 0, w, h);
-        double pw = Math.max(10, w - LEFT - RIGHT);
-        double ph = Math.max(10, h - TOP - BOTTOM);
         Font font = axisStyle.getFont() == null ? Font.font(11) : Font.font(axisStyle.getFont().getFamily(),
                 Math.max(9, axisStyle.getFont().getSize() - 1));
+        // the layer names' column as wide as the longest name, up to a third of the width
+        double nameRoom = Math.min(w / 3, widestName(font));
+        double left = Math.max(40, nameRoom + 10);
+        double pw = Math.max(10, w - left - RIGHT);
+        double ph = Math.max(10, h - TOP - BOTTOM);
         g.setFont(font);
         g.setFill(axis);
         g.setTextBaseline(VPos.CENTER);
         int rows = layers.size();
         if (rows == 0 || binCount == 0 || !(logMax >= logMin)) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("No data yet", LEFT + pw / 2, TOP + ph / 2);
+            g.fillText("No data yet", left + pw / 2, TOP + ph / 2);
             return;
         }
         // colour scale: whole decades around the data
@@ -258,10 +293,10 @@ public final class LayerHeatMap extends BorderPane {
             }
         }
         g.setImageSmoothing(false);
-        g.drawImage(img, LEFT, TOP, pw, ph);
+        g.drawImage(img, left, TOP, pw, ph);
         g.setStroke(axis);
         g.setLineWidth(1);
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw, ph);
+        g.strokeRect(left + 0.5, TOP + 0.5, pw, ph);
         // layer names: as many as fit, first and last always
         double rowH = ph / rows;
         int every = Math.max(1, (int) Math.ceil(14 / rowH));
@@ -270,17 +305,17 @@ public final class LayerHeatMap extends BorderPane {
             boolean last = l == rows - 1 && l % every >= (every + 1) / 2;
             if (l % every == 0 || last) {
                 String name = layers.get(l);
-                g.fillText(name.length() > 11 ? name.substring(0, 10) + "\u2026" : name, LEFT - 5, TOP + (l + 0.5) * rowH);
+                g.fillText(fit(name, font, nameRoom), left - 5, TOP + (l + 0.5) * rowH);
             }
         }
         // step axis
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(compact(firstStep), LEFT, TOP + ph + 4);
+        g.fillText(compact(firstStep), left, TOP + ph + 4);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(compact(lastStep) + " step", LEFT + pw, TOP + ph + 4);
+        g.fillText(compact(lastStep) + " step", left + pw, TOP + ph + 4);
         // legend: colour bar with decades
-        double bx = LEFT + pw + 10;
+        double bx = left + pw + 10;
         double bw = 12;
         for (int y = 0; y < (int) ph; y++) {
             g.setFill(colour(1 - y / ph));

@@ -11,7 +11,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -20,9 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -378,15 +375,11 @@ public class LiveChart extends BorderPane {
         resetButton.setManaged(false);
         resetButton.setOnAction(e -> resetZoom());
         resetButton.setFocusTraversable(false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, legend, spacer, resetButton, logToggle);
-        HBox.setHgrow(legend, Priority.SOMETIMES);
+        ChartHeader header = new ChartHeader(title, legend, resetButton, logToggle);
         title.setMinWidth(Region.USE_PREF_SIZE);
         logToggle.setMinWidth(Region.USE_PREF_SIZE);
         resetButton.setMinWidth(Region.USE_PREF_SIZE);
         legend.setMinWidth(0);
-        header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(2, 8, 0, 8));
         header.getStyleClass().add("live-chart-header");
         setTop(header);
@@ -412,6 +405,115 @@ public class LiveChart extends BorderPane {
         backgroundStyle.textFillProperty().addListener((obs, was, now) -> redrawNow());
     }
 
+    /**
+     * Title, legend, then the zoom reset and log toggle on the right, in one row when they fit;
+     * otherwise the legend takes a row (or more, wrapping) of its own under the title, so it never
+     * runs over the title or past the chart.
+     */
+    static final class ChartHeader extends Region {
+        private static final double GAP = 10;
+        private final Label title;
+        private final FlowPane legend;
+        private final Region[] right;
+
+        ChartHeader(Label title, FlowPane legend, Region... right) {
+            this.title = title;
+            this.legend = legend;
+            this.right = right;
+            getChildren().add(title);
+            getChildren().add(legend);
+            getChildren().addAll(right);
+        }
+
+        private double rightWidth() {
+            double w = 0;
+            for (Region r : right) {
+                if (r.isManaged() && r.isVisible()) {
+                    w += GAP + r.prefWidth(-1);
+                }
+            }
+            return w;
+        }
+
+        private double legendWidth() {
+            return legend.getChildren().isEmpty() ? 0 : legend.prefWidth(-1);
+        }
+
+        /** True when title, legend and the controls fit in one row of {@code width}. */
+        private boolean oneRow(double width) {
+            double inner = width - snappedLeftInset() - snappedRightInset();
+            return title.prefWidth(-1) + (legendWidth() > 0 ? GAP + legendWidth() : 0) + rightWidth() <= inner;
+        }
+
+        private double rowHeight() {
+            double h = title.prefHeight(-1);
+            for (Region r : right) {
+                if (r.isManaged() && r.isVisible()) {
+                    h = Math.max(h, r.prefHeight(-1));
+                }
+            }
+            return h;
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return snappedLeftInset() + title.prefWidth(-1) + (legendWidth() > 0 ? GAP + legendWidth() : 0) + rightWidth() + snappedRightInset();
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + title.minWidth(-1) + rightWidth() + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double row = rowHeight();
+            if (width < 0 || oneRow(width)) {
+                return snappedTopInset() + Math.max(row, legend.getChildren().isEmpty() ? 0 : legend.prefHeight(-1)) + snappedBottomInset();
+            }
+            double inner = width - snappedLeftInset() - snappedRightInset();
+            return snappedTopInset() + row + legend.prefHeight(inner) + snappedBottomInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double left = snappedLeftInset();
+            double top = snappedTopInset();
+            double width = getWidth() - left - snappedRightInset();
+            double row = rowHeight();
+            double x = left + width;
+            for (int i = right.length - 1; i >= 0; i--) {
+                Region r = right[i];
+                if (r.isManaged() && r.isVisible()) {
+                    double w = r.prefWidth(-1);
+                    x -= w;
+                    r.resizeRelocate(x, top + (row - r.prefHeight(-1)) / 2, w, r.prefHeight(-1));
+                    x -= GAP;
+                }
+            }
+            double tw = Math.min(title.prefWidth(-1), Math.max(0, x - left));
+            title.resizeRelocate(left, top + (row - title.prefHeight(-1)) / 2, tw, title.prefHeight(-1));
+            if (oneRow(getWidth())) {
+                double lx = left + tw + GAP;
+                double lw = Math.max(0, x - lx);
+                double lh = legend.prefHeight(lw);
+                legend.resizeRelocate(lx, top + Math.max(0, (row - lh) / 2), lw, lh);
+            } else {
+                legend.resizeRelocate(left, top + row, width, legend.prefHeight(width));
+            }
+        }
+    }
+
     private Label legendEntry(String name, Color color) {
         Label reused = spareLegendItems.remove(name + '|' + web(color));
         Label item = reused != null ? reused : legendItem(name, color);
@@ -429,7 +531,7 @@ public class LiveChart extends BorderPane {
         swatch.setStyle("-fx-background-color: " + web(color) + ";");
         item.setGraphic(swatch);
         // names can be long (run names in Compare): the full name on hover, click to hide the curve
-        item.setTooltip(new Tooltip(name + " (click to hide or show)"));
+        item.setTooltip(dev.trainbench.ui.Tips.of(name + " (click to hide or show)"));
         item.setMinWidth(0);
         return item;
     }
@@ -478,6 +580,28 @@ public class LiveChart extends BorderPane {
         }
         c.removeAllSeries();
         c.refresh();
+    }
+
+    /**
+     * The highest Y the automatic range shows (data units; infinity for none): 1 for an accuracy
+     * (an axis to 110 % shows values that cannot happen), or the level where a range test's loss
+     * blew up so the useful part is not flattened. Zooming can still go past it.
+     */
+    public void setYCeiling(double ceiling) {
+        if (ceiling != yCeiling) {
+            yCeiling = ceiling;
+            redrawNow();
+        }
+    }
+
+    private double yCeiling = Double.POSITIVE_INFINITY;
+
+    /** Multiplies line widths and dot sizes (1 normal; presentation mode uses more so a projector shows them). */
+    public void setLineScale(double scale) {
+        if (scale != renderer.lineScale) {
+            renderer.lineScale = scale;
+            redrawNow();
+        }
     }
 
     /** Adds a series whose smoothed curve follows the chart's smoothing setting. */
@@ -756,7 +880,7 @@ public class LiveChart extends BorderPane {
             view.yMax = view.viewYMax;
             return ChartAxis.unitFor(log, view.yMin, view.yMax);
         }
-        ChartAxis.Range r = ChartAxis.fitY(log, lo, hi);
+        ChartAxis.Range r = ChartAxis.capY(ChartAxis.fitY(log, lo, hi), log, yCeiling);
         view.yMin = r.min();
         view.yMax = r.max();
         return r.unit();
@@ -878,7 +1002,10 @@ public class LiveChart extends BorderPane {
         renderer.endClip(g);
         emptyLabel.setVisible(!anyData);
         if (!anyData) {
-            emptyLabel.autosize();
+            // wraps inside the plot area instead of spilling past a narrow chart
+            emptyLabel.setWrapText(true);
+            double w = Math.max(40, view.plotWidth() - 8);
+            emptyLabel.resize(Math.min(w, emptyLabel.prefWidth(-1)), emptyLabel.prefHeight(Math.min(w, emptyLabel.prefWidth(-1))));
             emptyLabel.relocate(Viewport.LEFT + (view.plotWidth() - emptyLabel.getWidth()) / 2,
                     Viewport.TOP + (view.plotHeight() - emptyLabel.getHeight()) / 2);
         }

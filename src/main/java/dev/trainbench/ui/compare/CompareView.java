@@ -85,6 +85,8 @@ public final class CompareView extends VBox {
         }
         charts.get(CompareViewModel.ChartKind.ACCURACY).setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
         charts.get(CompareViewModel.ChartKind.ACCURACY).setLogToggleVisible(false);
+        // an accuracy never exceeds 100 %: the axis stops there
+        charts.get(CompareViewModel.ChartKind.ACCURACY).setYCeiling(1.0);
         charts.get(CompareViewModel.ChartKind.GRADIENT).setLogY(true);
 
         SplitPane split = new SplitPane(chartGrid(), tables());
@@ -130,11 +132,16 @@ public final class CompareView extends VBox {
         order.getItems().setAll(CompareViewModel.Order.values());
         order.valueProperty().bindBidirectional(vm.orderProperty());
         order.setId("compare-order");
-        order.setTooltip(new Tooltip("The first run (or group) is the reference the others are compared with."));
+        order.setTooltip(dev.trainbench.ui.Tips.of("The first run (or group) is the reference the others are compared with."));
         ChoiceBox<String> reference = new ChoiceBox<>(vm.units());
         reference.setId("compare-reference");
         reference.valueProperty().bindBidirectional(vm.referenceProperty());
-        reference.setTooltip(new Tooltip("What every other run or group is compared with (diff, warnings, statements)."));
+        // a long run name is cut to the box's width: the tooltip names the reference in full
+        javafx.scene.control.Tooltip referenceTip = dev.trainbench.ui.Tips.of("");
+        referenceTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (reference.getValue() == null ? ""
+                : "Reference: " + reference.getValue() + ". ") + "What every other run or group is compared with (diff, warnings, statements).",
+                reference.valueProperty()));
+        reference.setTooltip(referenceTip);
         reference.setMaxWidth(220);
         ChoiceBox<XAxis> axis = new ChoiceBox<>();
         axis.getItems().setAll(XAxis.values());
@@ -158,17 +165,17 @@ public final class CompareView extends VBox {
         Slider smoothing = new Slider(0, 0.99, vm.smoothingProperty().get());
         smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
         smoothing.setPrefWidth(110);
-        smoothing.setTooltip(new Tooltip("EMA weight per step, debiased; the raw curves stay visible, faint."));
+        smoothing.setTooltip(dev.trainbench.ui.Tips.of("EMA weight per step, debiased; the raw curves stay visible, faint."));
         Label smoothValue = new Label();
         smoothValue.textProperty().bind(vm.smoothingProperty().asString(Locale.ROOT, "%.2f"));
         Button report = new Button("Export report\u2026");
         report.setId("compare-export-report");
-        report.setTooltip(new Tooltip("One self-contained HTML file: charts, the diff, the metrics and the seed statement; "
+        report.setTooltip(dev.trainbench.ui.Tips.of("One self-contained HTML file: charts, the diff, the metrics and the seed statement; "
                 + "opens in any browser without network access."));
         report.disableProperty().bind(vm.comparisonProperty().isNull());
         report.setOnAction(e -> exportReport());
         Button reload = new Button("Reload");
-        reload.setTooltip(new Tooltip("Read the runs' files again"));
+        reload.setTooltip(dev.trainbench.ui.Tips.of("Read the runs' files again"));
         reload.disableProperty().bind(vm.comparisonProperty().isNull());
         reload.setOnAction(e -> vm.reload());
         ProgressIndicator busy = new ProgressIndicator();
@@ -180,7 +187,7 @@ public final class CompareView extends VBox {
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("hint");
         status.setMinWidth(0);
-        status.setTooltip(new Tooltip());
+        status.setTooltip(dev.trainbench.ui.Tips.of(""));
         status.getTooltip().textProperty().bind(vm.statusProperty());
         FlowPane bar = new FlowPane(10, 6, title, group("Order", order), group("Reference", reference), group("X", axis),
                 group("Smoothing", smoothing, smoothValue), report, reload, busy);
@@ -223,7 +230,7 @@ public final class CompareView extends VBox {
         ChoiceBox<String> layer = new ChoiceBox<>(vm.layers());
         layer.valueProperty().bindBidirectional(vm.gradientLayerProperty());
         layer.setId("compare-layer");
-        layer.setTooltip(new Tooltip("The layer whose gradient norm is drawn: each run's own first or last layer, "
+        layer.setTooltip(dev.trainbench.ui.Tips.of("The layer whose gradient norm is drawn: each run's own first or last layer, "
                 + "a layer by name, or the norm over all layers"));
         layer.setMaxWidth(200);
         grid.add(withControls(charts.get(CompareViewModel.ChartKind.GRADIENT), new Label("layer"), layer), 0, 1);
@@ -254,9 +261,11 @@ public final class CompareView extends VBox {
 
     private Node tables() {
         diffTable.setId("compare-diff");
+        dev.trainbench.ui.Tables.fit(diffTable, 320);
         diffTable.setPlaceholder(new Label("The runs have the same configuration."));
         diffTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metricsTable.setId("compare-metrics");
+        dev.trainbench.ui.Tables.fit(metricsTable, 220);
         metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         CheckBox differencesOnly = new CheckBox("Differences only");
         differencesOnly.setId("compare-differences-only");
@@ -332,7 +341,7 @@ public final class CompareView extends VBox {
             Label l = new Label(u.label() + (u.group() ? " (" + u.runs() + " seeds, mean and min-max band)" : "")
                     + (u.colour() == 0 ? "  [reference]" : ""), swatch);
             l.getStyleClass().add("compare-legend-entry");
-            l.setTooltip(new Tooltip(u.detail()));
+            l.setTooltip(dev.trainbench.ui.Tips.of(u.detail()));
             items.add(l);
         }
         Label style = new Label("solid: training, dashed: validation; hover a chart for every run's value");
@@ -398,7 +407,7 @@ public final class CompareView extends VBox {
                     super.updateItem(item, empty);
                     DiffEntry e = empty || getTableRow() == null ? null : getTableRow().getItem();
                     setText(empty ? null : item);
-                    setTooltip(empty || item == null ? null : new Tooltip(item));
+                    setTooltip(empty || item == null ? null : dev.trainbench.ui.Tips.of(item));
                     getStyleClass().removeAll("diff-changed", "diff-absent");
                     if (e != null && e.differs().get(col)) {
                         getStyleClass().add(e.values().get(col) == null ? "diff-absent" : "diff-changed");
@@ -427,7 +436,7 @@ public final class CompareView extends VBox {
                     super.updateItem(item, empty);
                     CompareViewModel.MetricRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
                     setText(empty ? null : item);
-                    setTooltip(r == null ? null : new Tooltip(r.details().get(col)));
+                    setTooltip(r == null ? null : dev.trainbench.ui.Tips.of(r.details().get(col)));
                 }
             });
             unit.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -450,7 +459,7 @@ public final class CompareView extends VBox {
         swatch.setMaxSize(12, 12);
         swatch.setStyle("-fx-background-color: " + css(RunPalette.color(colour), 1) + "; -fx-background-radius: 2;");
         Label l = new Label(text, swatch);
-        l.setTooltip(new Tooltip(text));
+        l.setTooltip(dev.trainbench.ui.Tips.of(text));
         return l;
     }
 

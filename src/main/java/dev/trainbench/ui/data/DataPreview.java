@@ -193,6 +193,126 @@ public final class DataPreview {
         }
     }
 
+    /**
+     * A scatter matrix of the first {@code k} features (at most 4): each feature against each other
+     * one, coloured by class (one colour for regression), and on the diagonal each feature's
+     * histogram per class with its name. For tables with more than two features, where a single
+     * scatter plot cannot show the data.
+     */
+    public static Canvas scatterMatrix(Dataset d, int k, double cell, Color background, Color text) {
+        int n = Math.min(k, d.sampleSize());
+        double gap = 4;
+        Canvas canvas = new Canvas(n * (cell + gap), n * (cell + gap));
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        float[] x = d.features();
+        int size = d.sampleSize();
+        int[] labels = d.labels();
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int f = 0; f < n; f++) {
+            lo[f] = Double.POSITIVE_INFINITY;
+            hi[f] = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < d.size(); i++) {
+                double v = x[i * size + f];
+                if (Double.isFinite(v)) {
+                    lo[f] = Math.min(lo[f], v);
+                    hi[f] = Math.max(hi[f], v);
+                }
+            }
+            if (!(hi[f] > lo[f])) {
+                hi[f] = lo[f] + 1;
+            }
+        }
+        int classes = labels == null ? 1 : Math.max(1, d.numClasses());
+        int step = Math.max(1, d.size() / 1500);
+        Font font = Font.font(11);
+        g.setFont(font);
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                double left = col * (cell + gap);
+                double top = row * (cell + gap);
+                g.setFill(background);
+                g.fillRect(left, top, cell, cell);
+                g.setStroke(Color.gray(0.6, 0.6));
+                g.setLineWidth(1);
+                g.strokeRect(left + 0.5, top + 0.5, cell - 1, cell - 1);
+                if (row == col) {
+                    histogram(g, d, row, lo[row], hi[row], classes, left, top, cell);
+                    g.setFill(text);
+                    g.setTextAlign(TextAlignment.LEFT);
+                    g.setTextBaseline(VPos.TOP);
+                    g.fillText(fitText(featureName(d, row), font, cell - 6), left + 3, top + 2);
+                    continue;
+                }
+                for (int i = 0; i < d.size(); i += step) {
+                    double vx = x[i * size + col];
+                    double vy = x[i * size + row];
+                    if (!Double.isFinite(vx) || !Double.isFinite(vy)) {
+                        continue;
+                    }
+                    double px = left + 3 + (vx - lo[col]) / (hi[col] - lo[col]) * (cell - 6);
+                    double py = top + 3 + (1 - (vy - lo[row]) / (hi[row] - lo[row])) * (cell - 6);
+                    g.setFill(labels == null ? Color.STEELBLUE : Palette.color(labels[i]));
+                    g.fillOval(px - 1.6, py - 1.6, 3.2, 3.2);
+                }
+            }
+        }
+        return canvas;
+    }
+
+    private static void histogram(GraphicsContext g, Dataset d, int f, double lo, double hi, int classes, double left, double top,
+                                  double cell) {
+        int bins = 12;
+        int[][] counts = new int[classes][bins];
+        int most = 1;
+        float[] x = d.features();
+        int size = d.sampleSize();
+        int[] labels = d.labels();
+        for (int i = 0; i < d.size(); i++) {
+            double v = x[i * size + f];
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            int b = (int) Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / (hi - lo) * bins)));
+            int c = labels == null ? 0 : Math.min(classes - 1, Math.max(0, labels[i]));
+            most = Math.max(most, ++counts[c][b]);
+        }
+        double barW = (cell - 6) / bins;
+        double base = top + cell - 3;
+        double room = cell - 20;
+        for (int c = 0; c < classes; c++) {
+            Color col = labels == null ? Color.STEELBLUE : Palette.color(c);
+            g.setFill(col.deriveColor(0, 1, 1, 0.45));
+            for (int b = 0; b < bins; b++) {
+                double h = counts[c][b] * room / most;
+                g.fillRect(left + 3 + b * barW, base - h, barW - 0.5, h);
+            }
+        }
+    }
+
+    /** The name of feature {@code f}, or "feature f+1" when the data has no names. */
+    public static String featureName(Dataset d, int f) {
+        List<String> names = d.featureNames();
+        return names != null && f < names.size() ? names.get(f) : "feature " + (f + 1);
+    }
+
+    private static String fitText(String s, Font font, double room) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(font);
+        if (t.getLayoutBounds().getWidth() <= room) {
+            return s;
+        }
+        String cut = s;
+        while (cut.length() > 1) {
+            cut = cut.substring(0, cut.length() - 1);
+            t.setText(cut + "\u2026");
+            if (t.getLayoutBounds().getWidth() <= room) {
+                return cut + "\u2026";
+            }
+        }
+        return cut;
+    }
+
     /** A scatter plot of the first two features, coloured by class. */
     public static Canvas scatter(Dataset d, double width, double height) {
         Canvas canvas = new Canvas(width, height);

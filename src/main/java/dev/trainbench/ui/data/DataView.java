@@ -47,6 +47,8 @@ public final class DataView extends SplitPane {
     private final StackPane preview = new StackPane();
     private final VBox warningsBox = new VBox(6);
     private final StackPane augmentationPreview = new StackPane();
+    /** Tables of more than two features: a scatter matrix of the first ones and the class counts. */
+    private final VBox tabularPreview = new VBox(6);
     private Canvas augmentationCanvas;
     private int augmentationPreviews;
     private final java.util.List<Object> keep = new java.util.ArrayList<>();
@@ -74,6 +76,9 @@ public final class DataView extends SplitPane {
         vm.workbench().profileProperty().addListener((o, a, p) -> showAugmentation());
         showAugmentation();
         vm.loaderWarnings().addListener((javafx.collections.ListChangeListener<String>) c -> showWarnings());
+        // a fix already in use says so: the warnings follow the scaling choices
+        vm.preprocessingProperty().addListener((o, a, b) -> showWarnings());
+        vm.targetScalingProperty().addListener((o, a, b) -> showWarnings());
         showWarnings();
     }
 
@@ -97,6 +102,7 @@ public final class DataView extends SplitPane {
         noise.valueProperty().bindBidirectional(vm.toyNoiseProperty());
         Label noiseValue = new Label();
         noiseValue.textProperty().bind(vm.toyNoiseProperty().asString(Locale.ROOT, "%.2f"));
+        noiseValue.setMinWidth(Region.USE_PREF_SIZE);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         HBox.setHgrow(noise, Priority.ALWAYS);
         Spinner<Integer> classes = new Spinner<>(2, ToyDatasets.MAX_CLASSES, vm.toyClassesProperty().get());
@@ -284,10 +290,7 @@ public final class DataView extends SplitPane {
                 && !vm.workbench().dataset().isClassification(), vm.workbench().datasetProperty());
         targets.disableProperty().bind(regression.not().and(vm.targetScalingProperty().isEqualTo(DataSpec.TargetScaling.NONE)));
 
-        ScrollPane scroll = new ScrollPane(f.node());
-        scroll.setFitToWidth(true);
-        scroll.setMinWidth(300);
-        return scroll;
+        return f.scrolling();
     }
 
     /** The CSV options: lines to skip, header, delimiter, target (picked from the parsed columns), task, categorical columns. */
@@ -504,7 +507,12 @@ public final class DataView extends SplitPane {
     }
 
     private static HBox sliderRow(Slider slider, Label value) {
-        value.setMinWidth(40);
+        // never narrower than "100%" at the current font (presentation mode), and at least 40 px
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        value.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        if (value.getStyle().isEmpty()) {
+            value.setStyle("-fx-min-width: 3.2em;");
+        }
         HBox row = new HBox(6, slider, value);
         HBox.setHgrow(slider, Priority.ALWAYS);
         return row;
@@ -538,6 +546,8 @@ public final class DataView extends SplitPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("view-title");
         summary.setId("data-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         Label hint = new Label();
         hint.textProperty().bind(vm.symmetryHintProperty());
         hint.setWrapText(true);
@@ -555,7 +565,7 @@ public final class DataView extends SplitPane {
         apply.setOnAction(e -> vm.applyRecommendation());
         apply.visibleProperty().bind(vm.canApplyRecommendationProperty());
         apply.managedProperty().bind(apply.visibleProperty());
-        apply.setTooltip(new javafx.scene.control.Tooltip("Set the preprocessing (left, under Preprocessing) to the recommended mode."));
+        apply.setTooltip(dev.trainbench.ui.Tips.of("Set the preprocessing (left, under Preprocessing) to the recommended mode."));
         Label inUse = new Label("(in use)");
         inUse.getStyleClass().add("hint");
         inUse.setMinWidth(Region.USE_PREF_SIZE);
@@ -571,7 +581,9 @@ public final class DataView extends SplitPane {
         preview.setMinHeight(200);
         augmentationPreview.setId("augmentation-preview");
         augmentationPreview.setPadding(new Insets(0, 0, 0, 16));
-        HBox previews = new HBox(12, preview, augmentationPreview);
+        tabularPreview.setId("tabular-preview");
+        tabularPreview.setPadding(new Insets(0, 0, 0, 8));
+        HBox previews = new HBox(12, preview, augmentationPreview, tabularPreview);
         ScrollPane previewScroll = new ScrollPane(previews);
         previewScroll.setFitToWidth(true);
         previewScroll.setFitToHeight(true);
@@ -579,6 +591,7 @@ public final class DataView extends SplitPane {
 
         TableView<DataProfile.FeatureStats> table = new TableView<>(vm.featureStats());
         table.setId("feature-stats");
+        dev.trainbench.ui.Tables.fit(table, 260);
         table.getColumns().add(column("feature", s -> s.name()));
         table.getColumns().add(column("min", s -> num(s.min())));
         table.getColumns().add(column("max", s -> num(s.max())));
@@ -587,7 +600,7 @@ public final class DataView extends SplitPane {
         table.getColumns().add(column("missing", s -> Long.toString(s.missing())));
         TableColumn<DataProfile.FeatureStats, DataProfile.FeatureStats> histogram = new TableColumn<>();
         Label histogramHeader = new Label("histogram");
-        histogramHeader.setTooltip(new javafx.scene.control.Tooltip(DataProfile.HISTOGRAM_BINS
+        histogramHeader.setTooltip(dev.trainbench.ui.Tips.of(DataProfile.HISTOGRAM_BINS
                 + " equal bins from min to max; bar heights are log(1 + count). Hover a row for its numbers."));
         histogram.setGraphic(histogramHeader);
         histogram.setId("histogram-column");
@@ -603,7 +616,9 @@ public final class DataView extends SplitPane {
 
         Label warnTitle = new Label("Warnings");
         warnTitle.getStyleClass().add("section-title");
+        warnTitle.setMinWidth(Region.USE_PREF_SIZE);
         splitTable.setId("split-counts");
+        dev.trainbench.ui.Tables.fit(splitTable, 200);
         splitTable.setPlaceholder(new Label("Load data to see each split's class counts."));
         splitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         javafx.scene.control.Tab statsTab = new javafx.scene.control.Tab("Per-feature statistics", table);
@@ -667,7 +682,7 @@ public final class DataView extends SplitPane {
             SplitSummary.Part part = s.parts().get(k);
             TableColumn<SplitRow, String> c = new TableColumn<>(titles[k]);
             Label head = new Label(titles[k]);
-            head.setTooltip(new javafx.scene.control.Tooltip(titles[k] + ": " + part.source()));
+            head.setTooltip(dev.trainbench.ui.Tips.of(titles[k] + ": " + part.source()));
             c.setText(null);
             c.setGraphic(head);
             c.setId("split-counts-" + titles[k]);
@@ -697,6 +712,7 @@ public final class DataView extends SplitPane {
         }
         preview.getChildren().clear();
         csvTable.setId("csv-preview");
+        dev.trainbench.ui.Tables.fit(csvTable, 160);
         csvTable.getColumns().clear();
         csvTable.getItems().clear();
         Label status = new Label();
@@ -732,6 +748,7 @@ public final class DataView extends SplitPane {
     }
 
     private void showPreview(Dataset d) {
+        showTabular(d);
         if (vm.choiceProperty().get() == DataViewModel.Choice.CSV) {
             showCsvPreview(vm.csvPreviewProperty().get());
             return;
@@ -745,9 +762,58 @@ public final class DataView extends SplitPane {
             preview.getChildren().add(DataPreview.imageGrid(d, 12, 28));
         } else if (d.sampleSize() == 2) {
             preview.getChildren().add(DataPreview.scatter(d, 420, 320));
-        } else {
-            Label l = new Label(d.sampleSize() + " features per sample: see the statistics below.");
-            preview.getChildren().add(l);
+        }
+    }
+
+    /**
+     * For a table of more than two features: a scatter matrix of the first four coloured by class
+     * (each pair, each feature's histogram on the diagonal) and how many samples each class has.
+     */
+    private void showTabular(Dataset d) {
+        tabularPreview.getChildren().clear();
+        boolean show = d != null && !d.isImage() && d.sampleSize() > 2;
+        tabularPreview.setVisible(show);
+        tabularPreview.setManaged(show);
+        if (!show) {
+            return;
+        }
+        int k = Math.min(4, d.sampleSize());
+        Label title = new Label(k < d.sampleSize()
+                ? String.format(Locale.ROOT, "The first %d of %d features, each against each, coloured by %s", k, d.sampleSize(),
+                        d.isClassification() ? "class" : "nothing (regression)")
+                : String.format(Locale.ROOT, "The %d features, each against each%s", k, d.isClassification() ? ", coloured by class" : ""));
+        title.getStyleClass().add("hint");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMaxWidth(4 * 84);
+        javafx.scene.canvas.Canvas matrix = DataPreview.scatterMatrix(d, k, 80, javafx.scene.paint.Color.gray(0.97),
+                javafx.scene.paint.Color.gray(0.2));
+        matrix.setId("scatter-matrix");
+        StringBuilder names = new StringBuilder("Features, left to right and top to bottom: ");
+        for (int f = 0; f < k; f++) {
+            names.append(f == 0 ? "" : ", ").append(DataPreview.featureName(d, f));
+        }
+        javafx.scene.control.Tooltip.install(matrix, dev.trainbench.ui.Tips.of(names.toString()));
+        tabularPreview.getChildren().addAll(title, matrix);
+        if (d.isClassification() && d.labels() != null) {
+            int[] counts = new int[Math.max(1, d.numClasses())];
+            for (int label : d.labels()) {
+                if (label >= 0 && label < counts.length) {
+                    counts[label]++;
+                }
+            }
+            javafx.scene.layout.FlowPane classes = new javafx.scene.layout.FlowPane(10, 2);
+            classes.setId("class-counts");
+            classes.setPrefWrapLength(4 * 84);
+            for (int c = 0; c < counts.length; c++) {
+                String name = d.classNames() != null && c < d.classNames().size() ? d.classNames().get(c) : Integer.toString(c);
+                Label l = new Label(String.format(Locale.ROOT, "%s: %,d", name, counts[c]));
+                javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(10, 10, dev.trainbench.ui.Palette.color(c));
+                l.setGraphic(swatch);
+                l.setMinWidth(Region.USE_PREF_SIZE);
+                classes.getChildren().add(l);
+            }
+            tabularPreview.getChildren().add(classes);
         }
     }
 
@@ -803,9 +869,9 @@ public final class DataView extends SplitPane {
             Label message = new Label(w.message());
             message.setWrapText(true);
             message.getStyleClass().add("warning-message");
-            Label fix = new Label("Fix: " + w.fix());
+            Label fix = new Label(vm.fixText(w));
             fix.setWrapText(true);
-            fix.getStyleClass().add("warning-fix");
+            fix.getStyleClass().add(vm.fixInUse(w) ? "hint" : "warning-fix");
             VBox item = new VBox(2, message, fix);
             item.getStyleClass().add("warning-item");
             warningsBox.getChildren().add(item);

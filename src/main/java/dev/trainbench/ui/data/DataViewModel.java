@@ -982,6 +982,30 @@ public final class DataViewModel {
         return subsetSize;
     }
 
+    /**
+     * What a warning's fix says now: a fix that is already in use (the scale warnings while the
+     * inputs or targets are standardized) says so instead of asking for it again; the profile's
+     * statistics are of the data as read, before the scaling training applies.
+     */
+    public String fixText(DataProfile.Warning w) {
+        boolean inputsScaled = preprocessing.get() == Preprocessing.STANDARDIZE
+                || (preprocessing.get() == Preprocessing.MINMAX && "unscaled-inputs".equals(w.code()));
+        if (("unscaled-inputs".equals(w.code()) || "scale-mismatch".equals(w.code())) && inputsScaled) {
+            return "Already handled: preprocessing " + dev.trainbench.ui.EnumNames.label(preprocessing.get())
+                    + " is in use, so training sees scaled inputs (the numbers above are of the file as read).";
+        }
+        if ("unscaled-targets".equals(w.code()) && targetScalingProperty().get() == DataSpec.TargetScaling.STANDARDIZE) {
+            return "Already handled: Targets: standardize is in use, so training sees scaled targets"
+                    + " (RMSE, MAE and R\u00b2 are reported in the target's units).";
+        }
+        return "Fix: " + dev.trainbench.ui.GuiWords.of(w.fix());
+    }
+
+    /** True when the warning's fix is already in use (shown quietly). */
+    public boolean fixInUse(DataProfile.Warning w) {
+        return fixText(w).startsWith("Already handled");
+    }
+
     public ObjectProperty<Preprocessing> preprocessingProperty() {
         return preprocessing;
     }

@@ -26,7 +26,7 @@ public final class HistogramCell extends TableCell<DataProfile.FeatureStats, Dat
     private final Label barStyle = new Label();
     private final Label baseStyle = new Label();
     private final StackPane graphic;
-    private final Tooltip tooltip = new Tooltip();
+    private final Tooltip tooltip = dev.trainbench.ui.Tips.of("");
     private int barsDrawn;
 
     public HistogramCell() {

@@ -76,22 +76,28 @@ public final class ModelView extends SplitPane {
             protected void updateItem(Preset p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : p.title());
-                setTooltip(empty || p == null ? null : new Tooltip(p.description()));
+                setTooltip(empty || p == null ? null : dev.trainbench.ui.Tips.of(p.description()));
             }
         });
         Button grow = new Button("Grow: add layer");
         grow.setOnAction(e -> vm.growAddLayer());
-        grow.setTooltip(new Tooltip("Start small and grow: repeats the last hidden layer."));
+        grow.setTooltip(dev.trainbench.ui.Tips.of("Start small and grow: repeats the last hidden layer."));
         Button widen = new Button("Grow: widen");
         widen.setOnAction(e -> vm.growWiden());
-        widen.setTooltip(new Tooltip("Doubles the last dense layer's units (or the last convolution's filters)."));
+        widen.setTooltip(dev.trainbench.ui.Tips.of("Doubles the last dense layer's units (or the last convolution's filters)."));
         ChoiceBox<InitSpec.Type> init = EnumNames.choiceBox(InitSpec.Type.class);
         init.setId("init");
         init.valueProperty().bindBidirectional(vm.initTypeProperty());
-        init.setTooltip(new Tooltip("How weights start. Zeros is there to show the failure it causes."));
+        init.setTooltip(dev.trainbench.ui.Tips.of("How weights start. Zeros is there to show the failure it causes."));
         Label initLabel = new Label("Init");
-        HBox top = new HBox(8, presets, grow, widen, spacer(), initLabel, init);
+        // wraps to a second line when narrow (presentation mode's large font) instead of cutting the buttons
+        HBox initBox = new HBox(8, initLabel, init);
+        initBox.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, presets, grow, widen, initBox);
         top.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(grow, widen, initLabel, init)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
 
         MenuButton add = new MenuButton("Add layer");
         add.setId("add-layer");
@@ -111,11 +117,12 @@ public final class ModelView extends SplitPane {
         up.setOnAction(e -> select(vm.move(selectedIndex, -1)));
         Button down = new Button("Move down");
         down.setOnAction(e -> select(vm.move(selectedIndex, 1)));
-        HBox edit = new HBox(8, add, remove, up, down);
+        javafx.scene.layout.FlowPane edit = new javafx.scene.layout.FlowPane(8, 6, add, remove, up, down);
         edit.setAlignment(Pos.CENTER_LEFT);
 
         table.setItems(vm.rows());
         table.setId("layer-table");
+        dev.trainbench.ui.Tables.fit(table, 220);
         table.getColumns().add(column("#", r -> r.index() < 0 ? "out" : Integer.toString(r.index() + 1), 44));
         table.getColumns().add(column("layer", ModelViewModel.LayerRow::label, 170));
         table.getColumns().add(column("output shape", ModelViewModel.LayerRow::shape, 110));
@@ -126,7 +133,7 @@ public final class ModelView extends SplitPane {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+                setTooltip(empty || text == null || text.isEmpty() ? null : dev.trainbench.ui.Tips.of(text));
                 getStyleClass().remove("problem-cell");
                 if (!empty && text != null && !text.isEmpty()) {
                     getStyleClass().add("problem-cell");
@@ -180,11 +187,6 @@ public final class ModelView extends SplitPane {
         }
     }
 
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
-    }
 
     private VBox right() {
         selectedTitle.getStyleClass().add("section-title");

@@ -9,6 +9,7 @@ import dev.trainbench.ui.chart.LayerHeatMap;
 import dev.trainbench.ui.chart.LiveChart;
 import dev.trainbench.ui.train.GradientRatio;
 import dev.trainbench.ui.train.SanityPanel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -70,12 +71,12 @@ public final class RunsView extends VBox {
         Button compare = new Button("Compare");
         compare.setId("compare-runs");
         compare.getStyleClass().add("accent");
-        compare.setTooltip(new Tooltip("Compare the selected runs (2 to " + RunsViewModel.MAX_COMPARED
+        compare.setTooltip(dev.trainbench.ui.Tips.of("Compare the selected runs (2 to " + RunsViewModel.MAX_COMPARED
                 + "; Ctrl-click or Shift-click to select): curves on shared axes, the settings that differ, the metrics side by side."));
         compare.setOnAction(e -> vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button clone = new Button("Clone and change");
         clone.setId("clone-run");
-        clone.setTooltip(new Tooltip("Load this run's spec into Data, Model and Train to change one thing; the next run records this one as its parent."));
+        clone.setTooltip(dev.trainbench.ui.Tips.of("Load this run's spec into Data, Model and Train to change one thing; the next run records this one as its parent."));
         clone.setOnAction(e -> selected().ifPresent(vm::cloneRun));
         Button rename = new Button("Rename...");
         rename.setOnAction(e -> selected().ifPresent(this::rename));
@@ -87,7 +88,7 @@ public final class RunsView extends VBox {
         delete.setOnAction(e -> selected().ifPresent(this::delete));
         Button test = new Button("Final test...");
         test.setId("final-test");
-        test.setTooltip(new Tooltip("Evaluate the best checkpoint once on the held-back test split (recorded in the run)."));
+        test.setTooltip(dev.trainbench.ui.Tips.of("Evaluate the best checkpoint once on the held-back test split (recorded in the run)."));
         test.setOnAction(e -> selected().ifPresent(this::finalTest));
         test.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.testingProperty()));
         ProgressIndicator testing = new ProgressIndicator();
@@ -104,7 +105,7 @@ public final class RunsView extends VBox {
         export.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         Button csv = new Button("Export CSV...");
         csv.setId("export-runs-csv");
-        csv.setTooltip(new Tooltip("The table's rows as they are sorted and filtered, as a CSV file for a spreadsheet or a script"));
+        csv.setTooltip(dev.trainbench.ui.Tips.of("The table's rows as they are sorted and filtered, as a CSV file for a spreadsheet or a script"));
         csv.setOnAction(e -> exportCsv());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.reload());
@@ -135,11 +136,28 @@ public final class RunsView extends VBox {
         VBox bar = new VBox(6, top, buttons, familyBar);
 
         table.setId("runs-table");
+        dev.trainbench.ui.Tables.fit(table, 170);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setTableMenuButtonVisible(true);
         SortedList<RunRecord> sorted = new SortedList<>(vm.filtered());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // a row replaced by its run's newer record (final test, rename) or the runs read again: same runs stay selected
+        List<String> keptIds = new ArrayList<>();
+        vm.setRowsChangeGuard(() -> {
+            keptIds.clear();
+            table.getSelectionModel().getSelectedItems().forEach(r -> keptIds.add(r.id()));
+        }, () -> {
+            if (keptIds.isEmpty()) {
+                return;
+            }
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (keptIds.contains(table.getItems().get(i).id())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
         TableColumn<RunRecord, String> name = column("name", r -> r.name(), 160);
         name.setId("col-name");
         TableColumn<RunRecord, String> id = column("id", r -> RunIds.shortId(r.id()), 56);
@@ -283,7 +301,7 @@ public final class RunsView extends VBox {
                 setText(empty ? null : item);
                 RunRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
                 String t = r == null ? null : tip.apply(r);
-                setTooltip(t == null || t.isBlank() ? null : new Tooltip(t));
+                setTooltip(t == null || t.isBlank() ? null : dev.trainbench.ui.Tips.of(t));
             }
         };
     }
@@ -340,28 +358,19 @@ public final class RunsView extends VBox {
                 + " score optimistic. Use the validation curves to choose; test only the run you have settled on." + again,
                 ButtonType.CANCEL, go);
         a.initOwner(getScene().getWindow());
+        dev.trainbench.ui.Windows.fit(a, getScene().getWindow());
         a.setTitle("Final test");
         a.setHeaderText("Evaluate \"" + r.name() + "\" on the held-back test split?");
         a.getDialogPane().setId("final-test-confirm");
-        a.getDialogPane().setMinWidth(520);
         a.showAndWait().filter(b -> b == go).ifPresent(b -> vm.finalTest(r.id(), this::showTestResult));
     }
 
     /** A window with the run's final test result; returns it (for screenshots and tests). */
     public Stage showTestResult(RunRecord r) {
-        Stage stage = new Stage();
-        if (getScene() != null) {
-            stage.initOwner(getScene().getWindow());
-        }
-        stage.setTitle("Final test: " + r.name() + " (" + r.id() + ")");
         TestResultPane pane = new TestResultPane(r);
         double[] size = pane.idealSize();
-        Scene scene = new Scene(pane, size[0], size[1]);
-        if (getScene() != null) {
-            scene.getStylesheets().setAll(getScene().getStylesheets());
-            pane.getStyleClass().addAll(getScene().getRoot().getStyleClass());
-        }
-        stage.setScene(scene);
+        Stage stage = dev.trainbench.ui.Windows.create(getScene() == null ? null : getScene().getWindow(),
+                "Final test: " + r.name() + " (" + r.id() + ")", pane, size[0], size[1]);
         stage.show();
         lastTestWindow = stage;
         return stage;
@@ -439,6 +448,7 @@ public final class RunsView extends VBox {
     private void rename(RunRecord r) {
         TextInputDialog d = new TextInputDialog(r.name());
         d.initOwner(getScene().getWindow());
+        dev.trainbench.ui.Windows.fit(d, getScene().getWindow());
         d.setTitle("Rename run");
         d.setHeaderText("New name for run " + r.id());
         d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.rename(r.id(), name.strip()));
@@ -447,6 +457,7 @@ public final class RunsView extends VBox {
     private void editNotes(RunRecord r) {
         TextInputDialog d = new TextInputDialog(r.notes());
         d.initOwner(getScene().getWindow());
+        dev.trainbench.ui.Windows.fit(d, getScene().getWindow());
         d.setTitle("Notes");
         d.setHeaderText("Notes for " + r.name());
         d.showAndWait().ifPresent(notes -> vm.setNotes(r.id(), notes));
@@ -455,6 +466,7 @@ public final class RunsView extends VBox {
     private void editTags(RunRecord r) {
         TextInputDialog d = new TextInputDialog(String.join(", ", r.tags()));
         d.initOwner(getScene().getWindow());
+        dev.trainbench.ui.Windows.fit(d, getScene().getWindow());
         d.setTitle("Tags");
         d.setHeaderText("Comma-separated tags for " + r.name());
         d.showAndWait().ifPresent(text -> vm.setTags(r.id(),
@@ -465,6 +477,7 @@ public final class RunsView extends VBox {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete run \"" + r.name() + "\" (" + r.id()
                 + ") and all its files? This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
         a.initOwner(getScene().getWindow());
+        dev.trainbench.ui.Windows.fit(a, getScene().getWindow());
         a.setHeaderText("Delete run?");
         a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(r.id()));
     }
@@ -482,9 +495,6 @@ public final class RunsView extends VBox {
 
     /** The same, with the run's diagnosis beside the charts (Try this clones the run with one change). */
     public Stage chartsWindow(RunRecord r, MetricsTable[] tables, List<dev.trainbench.diagnose.Finding> findings) {
-        Stage stage = new Stage();
-        stage.initOwner(getScene().getWindow());
-        stage.setTitle("Run " + r.name() + " (" + r.id() + ")");
         GridPane grid = RunCharts.grid(tables[0], tables[1], findings);
         if (r.spec() != null) {
             grid.getChildren().stream().filter(n -> "run-chart-loss".equals(n.getId()) && n instanceof LiveChart)
@@ -514,10 +524,8 @@ public final class RunsView extends VBox {
         }
         right.getChildren().add(diagnosis);
         root.setRight(right);
-        Scene scene = new Scene(root, r.test() == null ? 1400 : 1800, 900);
-        scene.getStylesheets().setAll(getScene().getStylesheets());
-        root.getStyleClass().setAll(getScene().getRoot().getStyleClass());
-        stage.setScene(scene);
+        Stage stage = dev.trainbench.ui.Windows.create(getScene().getWindow(), "Run " + r.name() + " (" + r.id() + ")", root,
+                r.test() == null ? 1400 : 1800, 900);
         stage.show();
         return stage;
     }
@@ -588,12 +596,11 @@ public final class RunsView extends VBox {
             updates.setId("chart-update-ratio");
             heatMap.setId("gradient-heatmap");
             ratio.setId("gradient-ratio");
-            ratio.getStyleClass().add("gradient-ratio");
+            ratio.getStyleClass().addAll("gradient-ratio", "gradient-ratio-box");
             ratio.setWrapText(true);
             ratio.setPadding(new Insets(2, 8, 2, 8));
-            ratio.setMinHeight(36);
-            ratio.setPrefHeight(36);
-            ratio.setMaxHeight(36);
+            // two lines at any font size (app.css); a longer verdict is in the tooltip
+            ratio.setTooltip(dev.trainbench.ui.Tips.following(ratio.textProperty()));
             for (LiveChart c : List.of(loss, acc, grads, lr, updates)) {
                 c.setSmoothing(0.6);
             }
@@ -603,6 +610,7 @@ public final class RunsView extends VBox {
             updates.addReferenceLine(1e-3, "1e-3 rule of thumb");
             updates.setEmptyText("Not measured in this run");
             acc.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+            acc.setYCeiling(1.0);
             double[] step = steps.column(Step.STEP);
             if (step != null) {
                 fill(loss.addSeries("train (step)", Palette.color(0)), step, steps.column(Step.LOSS));
@@ -636,7 +644,7 @@ public final class RunsView extends VBox {
                 GradientRatio verdict = gradientRatio(norms, step.length, findings);
                 if (verdict != null) {
                     ratio.setText(verdict.text());
-                    ratio.getStyleClass().setAll("label", verdict.warning() ? "gradient-ratio-warning" : "gradient-ratio");
+                    ratio.getStyleClass().setAll("label", "gradient-ratio-box", verdict.warning() ? "gradient-ratio-warning" : "gradient-ratio");
                 }
             }
             double[] epoch = epochs.column(Epoch.EPOCH);
@@ -653,6 +661,7 @@ public final class RunsView extends VBox {
                     // a regression run: RMSE and MAE in the target's units instead of accuracy
                     acc.setTitle("Validation RMSE and MAE (target's units)");
                     acc.setYFormatter(v -> String.format(Locale.ROOT, "%.4g", v));
+                    acc.setYCeiling(Double.POSITIVE_INFINITY);
                     acc.removeAllSeries();
                     fill(acc.addSeries("validation RMSE", Palette.color(1), false), at, rmse);
                     fill(acc.addSeries("validation MAE", Palette.color(3), false), at, epochs.column(Epoch.VALIDATION_MAE));

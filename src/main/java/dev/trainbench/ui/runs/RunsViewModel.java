@@ -231,13 +231,37 @@ public final class RunsViewModel {
         return s == null ? "" : s;
     }
 
+    /**
+     * Called around every change of the rows ({@code before} then {@code after}), so that a view
+     * can keep its selection by run id when a row is replaced by the run's newer record (a final
+     * test, a rename) or the runs are read again.
+     */
+    public void setRowsChangeGuard(Runnable before, Runnable after) {
+        beforeRowsChange = before;
+        afterRowsChange = after;
+    }
+
+    private Runnable beforeRowsChange = () -> { };
+    private Runnable afterRowsChange = () -> { };
+
+    private void changeRows(Runnable change) {
+        beforeRowsChange.run();
+        try {
+            change.run();
+        } finally {
+            afterRowsChange.run();
+        }
+    }
+
     /** Reads the workspace in the background. */
     public void reload() {
         loading.set(true);
         model.tasks().run("Reading runs", () -> model.store().list(), list -> {
             loading.set(false);
-            runs.setAll(list);
-            applyFilter();
+            changeRows(() -> {
+                runs.setAll(list);
+                applyFilter();
+            });
         }, error -> {
             loading.set(false);
             model.errors().report("Reading the runs", error);
@@ -291,8 +315,11 @@ public final class RunsViewModel {
     private void replace(RunRecord updated) {
         for (int i = 0; i < runs.size(); i++) {
             if (runs.get(i).id().equals(updated.id())) {
-                runs.set(i, updated);
-                applyFilter();
+                int row = i;
+                changeRows(() -> {
+                    runs.set(row, updated);
+                    applyFilter();
+                });
                 return;
             }
         }

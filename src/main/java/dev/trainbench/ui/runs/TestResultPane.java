@@ -54,6 +54,8 @@ public final class TestResultPane extends VBox {
         if (t.confusion() != null && t.confusion().length > 0) {
             Label caption = new Label("Confusion matrix: rows are the true class, columns the predicted class");
             caption.getStyleClass().add("section-title");
+            caption.setWrapText(true);
+            caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             buildMatrix(t);
             ScrollPane scroll = new ScrollPane(matrix);
             scroll.setFitToWidth(false);
@@ -112,15 +114,15 @@ public final class TestResultPane extends VBox {
                 Color fill = shade(i == j, share);
                 l.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s;", web(fill),
                         share > 0.45 ? "white" : "#1d2330"));
-                l.setTooltip(new Tooltip(String.format(Locale.ROOT, "true %s, predicted %s: %,d of %,d (%.1f%%)",
+                l.setTooltip(dev.trainbench.ui.Tips.of(String.format(Locale.ROOT, "true %s, predicted %s: %,d of %,d (%.1f%%)",
                         name(names, i), name(names, j), count, rowTotal, 100 * share)));
                 matrix.add(l, j + 1, i + 1);
             }
             double acc = t.perClassAccuracy() != null && i < t.perClassAccuracy().length ? t.perClassAccuracy()[i] : Double.NaN;
-            Label a = new Label(Double.isNaN(acc) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * acc));
+            Label a = atLeast(Double.isNaN(acc) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * acc), 76);
             a.getStyleClass().add("confusion-cell");
-            a.setMinSize(76, cell);
-            a.setPrefSize(76, cell);
+            a.setMinHeight(cell);
+            a.setPrefHeight(cell);
             a.setAlignment(Pos.CENTER);
             a.setStyle("-fx-font-weight: bold;");
             matrix.add(a, n + 1, i + 1);
@@ -143,11 +145,23 @@ public final class TestResultPane extends VBox {
     }
 
     private static Label header(String text, double width, double height) {
-        Label l = new Label(text);
+        Label l = atLeast(text, width);
         l.getStyleClass().add("confusion-header");
-        l.setMinSize(width, height);
-        l.setPrefSize(width, height);
+        l.setMinHeight(height);
+        l.setPrefHeight(height);
         l.setAlignment(Pos.CENTER);
+        return l;
+    }
+
+    /** A label at least {@code width} wide, wider when its text needs it at the current font (presentation mode). */
+    private static Label atLeast(String text, double width) {
+        Label l = new Label(text) {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(width, super.computePrefWidth(height));
+            }
+        };
+        l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
     }
 

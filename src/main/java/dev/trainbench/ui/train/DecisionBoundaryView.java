@@ -52,6 +52,10 @@ public final class DecisionBoundaryView extends BorderPane {
         grid = g;
         snapshots++;
         title.setText("Decision boundary at step " + g.step());
+        if (title.getTooltip() == null) {
+            // one line (a changing height would re-lay out the charts each update); narrow: the tooltip has it
+            title.setTooltip(dev.trainbench.ui.Tips.following(title.textProperty()));
+        }
         draw();
     }
 

@@ -3,6 +3,7 @@ package dev.trainbench.ui.train;
 import dev.trainbench.train.LrFinder;
 import dev.trainbench.ui.Palette;
 import dev.trainbench.ui.chart.LiveChart;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -89,12 +90,41 @@ public final class LrRangePane extends BorderPane {
                 smooth.append(x, p.smoothedLoss());
             }
         }
+        // the final blow-up would flatten the useful part: the axis stops a little above the descent
+        chart.setYCeiling(yCeiling(r.points()));
         suggestions.setText("Suggestions: " + TrainViewModel.suggestionText(r)
                 + String.format(Locale.ROOT, "  (%d steps)", r.points().size()));
         boolean valley = r.valley() > 0;
         use.setText(valley ? "Use " + TrainViewModel.lr(r.valley()) : "Use valley");
         use.setDisable(!valley);
         chart.refresh();
+    }
+
+    /**
+     * The top of the loss axis: the highest smoothed loss up to the lowest one (the descent, before
+     * the loss blew up) plus a quarter of the descent's height; infinity when there is no descent.
+     */
+    static double yCeiling(List<LrFinder.Point> points) {
+        int lowest = -1;
+        for (int i = 0; i < points.size(); i++) {
+            double v = points.get(i).smoothedLoss();
+            if (Double.isFinite(v) && (lowest < 0 || v < points.get(lowest).smoothedLoss())) {
+                lowest = i;
+            }
+        }
+        if (lowest < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double low = points.get(lowest).smoothedLoss();
+        double high = low;
+        for (int i = 0; i <= lowest; i++) {
+            double v = points.get(i).smoothedLoss();
+            if (Double.isFinite(v)) {
+                high = Math.max(high, v);
+            }
+        }
+        double span = high - low;
+        return span > 0 ? high + 0.25 * span : Double.POSITIVE_INFINITY;
     }
 
     public LiveChart chart() {
@@ -116,17 +146,8 @@ public final class LrRangePane extends BorderPane {
             existing.toFront();
             return existing;
         }
-        Stage stage = new Stage();
-        stage.setTitle("Learning-rate range test");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
         LrRangePane pane = new LrRangePane(vm);
-        Scene scene = new Scene(pane);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
+        Stage stage = dev.trainbench.ui.Windows.create(owner, "Learning-rate range test", pane, 760, 480);
         stage.show();
         return stage;
     }

@@ -30,9 +30,13 @@ public final class SanityPanel extends VBox {
         getStyleClass().add("sanity-panel");
         title.getStyleClass().add("sanity-title");
         if (reserveSpace) {
-            setMinHeight(58);
-            setPrefHeight(58);
-            setMaxHeight(58);
+            // a fixed height in em (title and two findings at any font size); the lines do not wrap, so
+            // they never spill over the charts below, and each has its full text as a tooltip
+            getStyleClass().add("reserved");
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
         }
         setFindings(List.of());
     }
@@ -67,9 +71,10 @@ public final class SanityPanel extends VBox {
             boolean warning = isWarning(f);
             Label line = new Label((warning ? "\u26a0 " : "\u2713 ") + stripPrefix(f));
             line.getStyleClass().add(warning ? "finding-warning" : "finding-ok");
-            line.setWrapText(true);
+            line.setWrapText(!reserveSpace);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             line.setMaxWidth(Double.MAX_VALUE);
-            line.setTooltip(new Tooltip(f));
+            line.setTooltip(dev.trainbench.ui.Tips.of(line.getText()));
             if (warning) {
                 warnings++;
             }

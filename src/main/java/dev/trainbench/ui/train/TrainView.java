@@ -90,6 +90,11 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private long panelNanos;
     private int rowsThisFrame;
     private javafx.stage.Stage lrWindow;
+    private final ScrollPane settingsPane;
+    private final javafx.scene.control.ToggleButton settingsToggle = new javafx.scene.control.ToggleButton("Settings");
+    private final ScrollPane chartScroll = new ScrollPane();
+    /** Presentation mode: settings folded away, two charts per row (scrolling), thicker lines. */
+    private boolean presentation;
 
     private Runnable onSweep = () -> { };
 
@@ -102,8 +107,13 @@ public final class TrainView extends SplitPane implements TrainingSink {
         this.vm = vm;
         setId("train-view");
         vm.setSink(this);
-        getItems().addAll(form(), center());
+        settingsPane = form();
+        getItems().addAll(settingsPane, center());
         setDividerPositions(0.24);
+        settingsToggle.setId("settings-toggle");
+        settingsToggle.setSelected(true);
+        settingsToggle.setTooltip(dev.trainbench.ui.Tips.of("Show or hide the settings (presentation mode hides them to give the charts the room)"));
+        settingsToggle.selectedProperty().addListener((o, was, show) -> showSettings(show));
         for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
             c.smoothingProperty().bind(smoothing.valueProperty());
         }
@@ -117,10 +127,10 @@ public final class TrainView extends SplitPane implements TrainingSink {
         gradientRatio.getStyleClass().add("gradient-ratio");
         gradientRatio.setWrapText(true);
         gradientRatio.setPadding(new Insets(2, 8, 2, 8));
-        // a fixed height: a longer verdict must not resize the heat map (and redraw it) mid-run
-        gradientRatio.setMinHeight(36);
-        gradientRatio.setPrefHeight(36);
-        gradientRatio.setMaxHeight(36);
+        // a fixed height (two lines at any font size, in app.css): a longer verdict must not resize the
+        // heat map (and redraw it) mid-run; a verdict longer than two lines is in the tooltip
+        gradientRatio.getStyleClass().add("gradient-ratio-box");
+        gradientRatio.setTooltip(dev.trainbench.ui.Tips.following(gradientRatio.textProperty()));
         loss.setId("chart-loss");
         accuracy.setId("chart-accuracy");
         gradients.setId("chart-gradients");
@@ -216,7 +226,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
                         + "): the next run records it as its parent.", vm.parentIdProperty(), vm.parentNameProperty()));
         Button forgetParent = new Button("Forget");
         forgetParent.getStyleClass().add("small-button");
-        forgetParent.setTooltip(new Tooltip("Start the next run without a parent"));
+        forgetParent.setTooltip(dev.trainbench.ui.Tips.of("Start the next run without a parent"));
         forgetParent.setOnAction(e -> vm.setParent(null, null));
         HBox parentRow = new HBox(6, parent, forgetParent);
         parentRow.setAlignment(Pos.CENTER_LEFT);
@@ -224,7 +234,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         parent.setMaxWidth(Double.MAX_VALUE);
         Button repeat = new Button("Repeat with seeds\u2026");
         repeat.setId("repeat-seeds");
-        repeat.setTooltip(new Tooltip("Train these settings several times with seeds s, s+1, ..., one after another, as a group: "
+        repeat.setTooltip(dev.trainbench.ui.Tips.of("Train these settings several times with seeds s, s+1, ..., one after another, as a group: "
                 + "Compare then draws the group as a band and says whether a difference is larger than the seed spread."));
         repeat.disableProperty().bind(vm.runningProperty());
         repeat.setOnAction(e -> askSeeds(n -> vm.repeatWithSeeds(n)));
@@ -316,7 +326,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         vm.workbench().gpuCountProperty().addListener((o, a, n) -> device.getItems().setAll(n.intValue() > 0
                 ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU)));
         device.valueProperty().bindBidirectional(vm.deviceProperty());
-        device.setTooltip(new Tooltip("GPU is offered only when the engine reports one."));
+        device.setTooltip(dev.trainbench.ui.Tips.of("GPU is offered only when the engine reports one."));
         Label settingsError = new Label();
         settingsError.setId("settings-error");
         settingsError.getStyleClass().add("field-error");
@@ -327,10 +337,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
                 .row("Min change", minDelta, "Early stopping: a validation loss at least this much lower counts as better.")
                 .row("Device", device).full(settingsError);
-        ScrollPane s = new ScrollPane(f.node());
-        s.setFitToWidth(true);
-        s.setMinWidth(260);
-        return s;
+        return f.scrolling();
     }
 
     private void askSeeds(java.util.function.IntConsumer onChosen) {
@@ -377,7 +384,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         Button start = new Button("Start");
         start.setId("start");
         start.getStyleClass().add("accent");
-        start.setTooltip(new Tooltip("Ctrl+Enter"));
+        start.setTooltip(dev.trainbench.ui.Tips.of("Ctrl+Enter"));
         start.disableProperty().bind(vm.busyProperty());
         start.setOnAction(e -> vm.start());
         Button pause = new Button("Pause");
@@ -390,19 +397,19 @@ public final class TrainView extends SplitPane implements TrainingSink {
         resume.setOnAction(e -> vm.resume());
         Button stop = new Button("Stop");
         stop.setId("stop");
-        stop.setTooltip(new Tooltip("Esc"));
+        stop.setTooltip(dev.trainbench.ui.Tips.of("Esc"));
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.stop());
         javafx.beans.binding.BooleanBinding probing = vm.checkingProperty().or(vm.findingLrProperty());
         Button check = new Button("Check\u2026");
         check.setId("check");
-        check.setTooltip(new Tooltip("Pre-run checks on the current settings: can the model overfit one small batch, "
+        check.setTooltip(dev.trainbench.ui.Tips.of("Pre-run checks on the current settings: can the model overfit one small batch, "
                 + "and does it learn more from the real inputs than from zeroed ones? Nothing is saved."));
         check.disableProperty().bind(vm.busyProperty());
         check.setOnAction(e -> vm.check());
         Button lrTest = new Button("LR range test\u2026");
         lrTest.setId("lr-range-test");
-        lrTest.setTooltip(new Tooltip("Raises the learning rate step by step on a fresh copy of the model and plots the loss: "
+        lrTest.setTooltip(dev.trainbench.ui.Tips.of("Raises the learning rate step by step on a fresh copy of the model and plots the loss: "
                 + "suggests a learning rate. Nothing is saved."));
         lrTest.disableProperty().bind(vm.busyProperty());
         lrTest.setOnAction(e -> vm.lrRangeTest());
@@ -431,17 +438,26 @@ public final class TrainView extends SplitPane implements TrainingSink {
         status.textProperty().bind(vm.statusProperty());
         status.setId("train-status");
         status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        // its own row, wrapping: a finished run's summary is long, and presentation mode's font is large
+        status.setWrapText(true);
+        status.setMinHeight(Label.USE_PREF_SIZE);
+        status.setPadding(new Insets(0, 10, 4, 10));
+        Forms.showWhen(vm.statusProperty().isNotEmpty(), status);
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
         Label smoothLabel = new Label("Smoothing");
         smoothing.setPrefWidth(120);
-        smoothing.setTooltip(new Tooltip("EMA weight per step, debiased; the raw curve stays visible, faint."));
+        smoothing.setTooltip(dev.trainbench.ui.Tips.of("EMA weight per step, debiased; the raw curve stays visible, faint."));
         Label smoothValue = new Label();
         smoothValue.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.2f"));
-        for (javafx.scene.control.Control c : List.of(start, pause, resume, stop, check, lrTest, smoothLabel, smoothValue)) {
+        for (javafx.scene.control.Control c : List.of(settingsToggle, start, pause, resume, stop, check, lrTest, smoothLabel, smoothValue)) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        status.setMinWidth(0);
-        HBox bar = new HBox(8, start, pause, resume, stop, check, lrTest, sweep, busy, progress, status, smoothLabel, smoothing, smoothValue);
+        progress.setMinWidth(60);
+        smoothing.setMinWidth(60);
+        sweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, settingsToggle, start, pause, resume, stop, check, lrTest, sweep, busy, progress, grow, smoothLabel,
+                smoothing, smoothValue);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         bar.getStyleClass().add("toolbar-row");
@@ -471,8 +487,13 @@ public final class TrainView extends SplitPane implements TrainingSink {
         });
         diagnosis.setOnTry((finding, change) -> vm.tryThis(change));
         diagnosis.setOnLook(this::pointAt);
-        BorderPane pane = new BorderPane(charts);
-        VBox top = new VBox(bar, sanity);
+        chartScroll.setContent(charts);
+        chartScroll.setFitToWidth(true);
+        chartScroll.setFitToHeight(true);
+        chartScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chartScroll.getStyleClass().add("chart-scroll");
+        BorderPane pane = new BorderPane(chartScroll);
+        VBox top = new VBox(bar, status, sanity);
         top.setMinWidth(0);
         pane.setTop(top);
         pane.setRight(diagnosis);
@@ -481,12 +502,40 @@ public final class TrainView extends SplitPane implements TrainingSink {
         return pane;
     }
 
+    /**
+     * Presentation mode on or off: the settings fold away (the Settings button brings them back),
+     * the charts go two to a row in a scrolling column, each tall enough to read from the back of
+     * a room, and lines and dots are drawn thicker.
+     */
+    public void setPresentation(boolean on) {
+        presentation = on;
+        settingsToggle.setSelected(!on);
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
+            c.setLineScale(on ? 2.0 : 1.0);
+        }
+        layoutCharts(vm.workbench().dataset());
+    }
+
+    private void showSettings(boolean show) {
+        if (show && !getItems().contains(settingsPane)) {
+            getItems().add(0, settingsPane);
+            setDividerPositions(presentation ? 0.3 : 0.24);
+        } else if (!show) {
+            getItems().remove(settingsPane);
+        }
+    }
+
     private void layoutCharts(Dataset d) {
         boolean twoD = d != null && !d.isImage() && d.sampleSize() == 2 && d.isClassification();
         boundary.setData(twoD ? d : null);
         charts.getChildren().clear();
         charts.getColumnConstraints().clear();
         charts.getRowConstraints().clear();
+        if (presentation) {
+            layoutForPresentation(twoD);
+            return;
+        }
+        chartScroll.setFitToHeight(true);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);
@@ -519,6 +568,38 @@ public final class TrainView extends SplitPane implements TrainingSink {
         charts.add(bottomRow, 0, 2, 2, 1);
     }
 
+    /** Two charts to a row, each row at least a third of a 900-pixel screen tall; the column scrolls. */
+    private void layoutForPresentation(boolean twoD) {
+        chartScroll.setFitToHeight(false);
+        bottomRow.getChildren().clear();
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            charts.getColumnConstraints().add(c);
+        }
+        BorderPane heat = new BorderPane(heatMap);
+        heat.setBottom(gradientRatio);
+        List<javafx.scene.layout.Region> panels = new ArrayList<>(List.of(loss, accuracy, gradients, heat));
+        if (twoD) {
+            panels.add(boundary);
+        }
+        panels.addAll(List.of(updateRatio, learningRate, throughput));
+        for (int i = 0; i < panels.size(); i++) {
+            javafx.scene.layout.Region r = panels.get(i);
+            r.setMinWidth(0);
+            r.setPrefWidth(200);
+            r.setMaxWidth(Double.MAX_VALUE);
+            charts.add(r, i % 2, i / 2);
+        }
+        for (int row = 0; row < (panels.size() + 1) / 2; row++) {
+            RowConstraints r = new RowConstraints();
+            r.setMinHeight(320);
+            r.setPrefHeight(360);
+            r.setVgrow(Priority.ALWAYS);
+            charts.getRowConstraints().add(r);
+        }
+    }
+
     // ----------------------------------------------------------------------------- TrainingSink
 
     @Override
@@ -547,11 +628,14 @@ public final class TrainView extends SplitPane implements TrainingSink {
         if (regression) {
             accuracy.setTitle("Validation RMSE and MAE (target's units)");
             accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.4g", v));
+            accuracy.setYCeiling(Double.POSITIVE_INFINITY);
             batchAccuracy = accuracy.addSeries("validation RMSE", Palette.color(1), false);
             epochValAccuracy = accuracy.addSeries("validation MAE", Palette.color(3), false);
         } else {
             accuracy.setTitle("Accuracy");
             accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+            // an accuracy never exceeds 100 %: the axis stops there
+            accuracy.setYCeiling(1.0);
             batchAccuracy = accuracy.addSeries("batch", Palette.color(0));
             epochValAccuracy = accuracy.addSeries("validation", Palette.color(1), false);
         }
@@ -709,6 +793,20 @@ public final class TrainView extends SplitPane implements TrainingSink {
 
     public LiveChart gradientChart() {
         return gradients;
+    }
+
+    /**
+     * Closes the learning-rate range test's window and opens it again for the current screen and
+     * mode (as the next test would); returns it, null before the first test.
+     */
+    public javafx.stage.Stage reopenLrWindow() {
+        if (lrWindow == null) {
+            return null;
+        }
+        lrWindow.close();
+        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+        lrWindow = LrRangePane.open(owner, vm, null);
+        return lrWindow;
     }
 
     /** The learning-rate range test's window, null before the first test. */

@@ -104,6 +104,8 @@ public final class TrainViewModel {
     private dev.trainbench.train.GroupHandle group;
     private TrainingSink sink;
     private long totalSteps;
+    private int runEpochs;
+    private double lastEpochStep;
     private double lastStep;
     private boolean syncing;
 
@@ -416,6 +418,9 @@ public final class TrainViewModel {
         framesMeasured = 0;
         totalSteps = 0;
         lastStep = 0;
+        lastEpochStep = 0;
+        // the run's own epoch count: the field may be edited while it trains
+        runEpochs = model.spec().training().epochs();
     }
 
     /** Title of the sanity panel while it shows the pre-run checks' findings. */
@@ -637,6 +642,7 @@ public final class TrainViewModel {
             }
             if (e instanceof TrainingEvent.RunStarted s) {
                 totalSteps = s.totalSteps();
+                lastEpochStep = 0;
                 if (sink != null) {
                     sink.runStarted(s.layerNames());
                 }
@@ -647,7 +653,14 @@ public final class TrainViewModel {
                 deliverSteps(h.history(), h.history() == null ? 0 : h.history().size());
                 epochsShown.set(epochsShown.get() + 1);
                 if (sink != null) {
-                    sink.epoch(lastStep, en.metrics());
+                    // at the epoch's own last step: on a small data set several epochs end between two
+                    // frames, and the steps delivered by now already run into the next epochs
+                    MetricsHistory hist = h.history();
+                    int row = hist == null ? -1 : lastRowOfEpoch(hist.size(), en.metrics().epoch(), hist::epoch);
+                    // never before an earlier epoch's point (the charts take x in order)
+                    double at = Math.max(lastEpochStep, row >= 0 ? hist.step(row) : lastStep);
+                    lastEpochStep = at;
+                    sink.epoch(at, en.metrics());
                 }
             } else if (e instanceof TrainingEvent.SanityChecked c) {
                 sanityFindings.setAll(c.findings());
@@ -705,6 +718,26 @@ public final class TrainViewModel {
         if (sink != null) {
             sink.frame();
         }
+    }
+
+    /**
+     * The last of the first {@code size} step rows that belongs to {@code epoch} (epochs count from
+     * 1 and never decrease along the rows), or -1 when no row does.
+     */
+    static int lastRowOfEpoch(int size, int epoch, java.util.function.IntUnaryOperator epochOfRow) {
+        int lo = 0;
+        int hi = size;
+        // the first row of a later epoch
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (epochOfRow.applyAsInt(mid) <= epoch) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int row = lo - 1;
+        return row >= 0 && epochOfRow.applyAsInt(row) == epoch ? row : -1;
     }
 
     /** What the status line says when a run ended: the outcome a user needs, in words. */
@@ -765,8 +798,9 @@ public final class TrainViewModel {
         if (totalSteps > 0) {
             progress.set(Math.min(1, (lastStep + 1) / totalSteps));
             model.runProgressProperty().set(progress.get());
-            model.runStatusProperty().set(String.format(Locale.ROOT, "%s: step %,d of %,d, epoch %d",
-                    model.spec().name(), (long) lastStep + 1, totalSteps, history.epoch(to - 1) + 1));
+            // the history's epoch column counts from 1
+            model.runStatusProperty().set(String.format(Locale.ROOT, "%s: step %,d of %,d, epoch %d of %d",
+                    model.spec().name(), (long) lastStep + 1, totalSteps, history.epoch(to - 1), runEpochs));
         }
     }
 

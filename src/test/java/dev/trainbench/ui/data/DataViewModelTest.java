@@ -19,6 +19,25 @@ class DataViewModelTest {
     Path dir;
 
     @Test
+    void aScaleWarningWhoseFixIsInUseSaysSoInsteadOfAskingForIt() {
+        TestWorkbench w = new TestWorkbench(dir);
+        DataViewModel vm = new DataViewModel(w.model);
+        var unscaled = new dev.trainbench.data.DataProfile.Warning("unscaled-inputs", "inputs are far from unit scale",
+                "Use preprocessing: standardize (zero mean, unit variance, fitted on the training split).");
+        vm.preprocessingProperty().set(dev.trainbench.spec.Preprocessing.STANDARDIZE);
+        assertTrue(vm.fixText(unscaled).startsWith("Already handled: preprocessing"), vm.fixText(unscaled));
+        assertTrue(vm.fixInUse(unscaled));
+        vm.preprocessingProperty().set(dev.trainbench.spec.Preprocessing.NONE);
+        assertEquals("Fix: Use preprocessing: standardize (zero mean, unit variance, fitted on the training split).", vm.fixText(unscaled));
+        var targets = new dev.trainbench.data.DataProfile.Warning("unscaled-targets", "targets far from unit scale",
+                "Set data.targetScaling to standardize (Data view: Target scaling).");
+        vm.targetScalingProperty().set(dev.trainbench.spec.DataSpec.TargetScaling.NONE);
+        assertTrue(vm.fixText(targets).startsWith("Fix: Set 'Targets' (Data screen, Preprocessing) to standardize"), vm.fixText(targets));
+        vm.targetScalingProperty().set(dev.trainbench.spec.DataSpec.TargetScaling.STANDARDIZE);
+        assertTrue(vm.fixInUse(targets));
+    }
+
+    @Test
     void loadingAToySetMakesItTheSpecsDataAndProfilesIt() {
         TestWorkbench w = new TestWorkbench(dir);
         DataViewModel vm = new DataViewModel(w.model);
