@@ -219,20 +219,24 @@ public final class MainWindow extends BorderPane {
         if (lessonsWindow == null) {
             dev.trainbench.ui.lessons.LessonsViewModel vm = new dev.trainbench.ui.lessons.LessonsViewModel(model);
             lessonsView = new dev.trainbench.ui.lessons.LessonsView(vm);
-            lessonsWindow = new javafx.stage.Stage();
-            lessonsWindow.setTitle("TrainBench lessons");
-            if (getScene() != null && getScene().getWindow() != null) {
-                lessonsWindow.initOwner(getScene().getWindow());
-            }
-            javafx.scene.Scene scene = new javafx.scene.Scene(lessonsView, 1400, 920);
             if (getScene() != null) {
-                scene.getStylesheets().setAll(getScene().getStylesheets());
                 lessonsView.getStyleClass().setAll(getScene().getRoot().getStyleClass());
             }
-            lessonsWindow.setScene(scene);
+            // sized to the screen it opens on (never larger), styled like the workbench
+            lessonsWindow = Windows.create(getScene() == null ? null : getScene().getWindow(), "TrainBench lessons",
+                    lessonsView, 1400, 920);
             lessonsWindow.setOnHidden(e -> vm.stop());
         }
         lessonsWindow.show();
+        // reopened on a smaller screen (or after a resolution change): never larger than it, and on it
+        javafx.geometry.Rectangle2D screen = Windows.screenOf(lessonsWindow.getOwner());
+        if (lessonsWindow.getWidth() > screen.getWidth() * 0.96 || lessonsWindow.getHeight() > screen.getHeight() * 0.96
+                || !screen.contains(lessonsWindow.getX(), lessonsWindow.getY(), Math.min(lessonsWindow.getWidth(), screen.getWidth()),
+                        Math.min(lessonsWindow.getHeight(), screen.getHeight()))) {
+            lessonsWindow.setWidth(Math.min(lessonsWindow.getWidth(), screen.getWidth() * 0.96));
+            lessonsWindow.setHeight(Math.min(lessonsWindow.getHeight(), screen.getHeight() * 0.96));
+            lessonsWindow.centerOnScreen();
+        }
         lessonsWindow.toFront();
         return lessonsWindow;
     }

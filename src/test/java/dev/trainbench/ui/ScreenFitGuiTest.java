@@ -439,6 +439,7 @@ class ScreenFitGuiTest {
                     : tables));
             window.show(2);
             out.add(window.trainView().reopenLrWindow());
+            out.add(window.openLessons());
             FxErrorReporter dialogs = new FxErrorReporter(() -> stage);
             for (Object[] e : reported) {
                 dialogs.report((String) e[0], (Throwable) e[1]);

@@ -583,7 +583,8 @@ public final class DataView extends SplitPane {
         augmentationPreview.setPadding(new Insets(0, 0, 0, 16));
         tabularPreview.setId("tabular-preview");
         tabularPreview.setPadding(new Insets(0, 0, 0, 8));
-        HBox previews = new HBox(12, preview, augmentationPreview, tabularPreview);
+        // a table's scatter matrix first: looking at the data comes before the parsed rows (which scroll)
+        HBox previews = new HBox(12, tabularPreview, preview, augmentationPreview);
         ScrollPane previewScroll = new ScrollPane(previews);
         previewScroll.setFitToWidth(true);
         previewScroll.setFitToHeight(true);

@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -160,11 +159,11 @@ public final class DiagnosisPanel extends BorderPane {
             tryThis.getStyleClass().addAll("accent", "try-this");
             tryThis.setWrapText(true);
             tryThis.setMaxWidth(Double.MAX_VALUE);
-            tryThis.setTooltip(new Tooltip("Clone the run with exactly this one change (" + main.assignment()
+            tryThis.setTooltip(dev.trainbench.ui.Tips.of("Clone the run with exactly this one change (" + main.assignment()
                     + "), record it as the clone's parent, and start the clone"));
             tryThis.setDisable(!tryEnabled);
             if (!tryEnabled && tryDisabledReason != null) {
-                tryThis.setTooltip(new Tooltip(tryDisabledReason));
+                tryThis.setTooltip(dev.trainbench.ui.Tips.of(tryDisabledReason));
             }
             tryThis.setOnAction(e -> onTry.accept(f, main));
             // the button wraps its text rather than widen the card: in a narrow panel nothing may be cut off

@@ -23,7 +23,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -197,16 +196,16 @@ public final class PredictView extends BorderPane {
         Button pick = new Button("Open inputs...");
         pick.setMinWidth(Region.USE_PREF_SIZE);
         pick.setId("open-inputs");
-        pick.setTooltip(new Tooltip("Image files (PNG, JPEG), CSV files or IDX files; folders can be dropped here"));
+        pick.setTooltip(dev.trainbench.ui.Tips.of("Image files (PNG, JPEG), CSV files or IDX files; folders can be dropped here"));
         pick.setOnAction(e -> chooseInputs());
         Button folder = new Button("Open folder...");
-        folder.setTooltip(new Tooltip("A folder of images, or of one sub-folder of images per class (then labelled)"));
+        folder.setTooltip(dev.trainbench.ui.Tips.of("A folder of images, or of one sub-folder of images per class (then labelled)"));
         folder.setOnAction(e -> chooseFolder());
         CheckBox invert = new CheckBox("Invert images");
-        invert.setTooltip(new Tooltip("Dark ink on light paper becomes light on dark, as MNIST digits are"));
+        invert.setTooltip(dev.trainbench.ui.Tips.of("Dark ink on light paper becomes light on dark, as MNIST digits are"));
         invert.selectedProperty().bindBidirectional(vm.invertProperty());
         resize.selectedProperty().bindBidirectional(vm.resizeProperty());
-        resize.setTooltip(new Tooltip("The model's training images were not resized; other sizes are refused unless this"
+        resize.setTooltip(dev.trainbench.ui.Tips.of("The model's training images were not resized; other sizes are refused unless this"
                 + " is on"));
         Label drop = new Label("or drop files and folders here");
         drop.getStyleClass().add("hint");

@@ -40,7 +40,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -99,7 +98,7 @@ public final class RunsView extends VBox {
         testing.managedProperty().bind(vm.testingProperty());
         Button export = new Button("Export model...");
         export.setId("export-model");
-        export.setTooltip(new Tooltip("Save the trained model as one file to predict with (Predict view, trainbench predict)."));
+        export.setTooltip(dev.trainbench.ui.Tips.of("Save the trained model as one file to predict with (Predict view, trainbench predict)."));
         export.setOnAction(e -> selected().ifPresent(this::exportModel));
         // one run at a time: the table selects several for Compare
         export.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));

@@ -21,7 +21,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -156,7 +155,7 @@ public final class SweepDialog extends Dialog<SweepFolder> {
         HBox.setHgrow(values, Priority.ALWAYS);
         Button remove = new Button("\u2715");
         remove.getStyleClass().add("small-button");
-        remove.setTooltip(new Tooltip("Do not sweep this field"));
+        remove.setTooltip(dev.trainbench.ui.Tips.of("Do not sweep this field"));
         remove.setOnAction(e -> vm.removeAxis(a));
         HBox row = new HBox(6, path, values, remove);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -204,7 +203,7 @@ public final class SweepDialog extends Dialog<SweepFolder> {
         TextField t = new TextField();
         t.setId(id);
         t.setPromptText(prompt);
-        t.setTooltip(new Tooltip(help));
+        t.setTooltip(dev.trainbench.ui.Tips.of(help));
         t.textProperty().bindBidirectional(p);
         Label l = new Label(label);
         l.setMinWidth(100);

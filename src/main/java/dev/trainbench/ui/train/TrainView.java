@@ -29,7 +29,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -415,7 +414,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         lrTest.setOnAction(e -> vm.lrRangeTest());
         Button sweep = new Button("Sweep\u2026");
         sweep.setId("sweep-open");
-        sweep.setTooltip(new Tooltip("Train a grid of changes to the current settings (a learning-rate grid, several seeds of"
+        sweep.setTooltip(dev.trainbench.ui.Tips.of("Train a grid of changes to the current settings (a learning-rate grid, several seeds of"
                 + " each) as ordinary runs, on this machine or as a Slurm job array; a preview comes first."));
         sweep.setOnAction(e -> onSweep.run());
         javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
@@ -443,8 +442,6 @@ public final class TrainView extends SplitPane implements TrainingSink {
         status.setMinHeight(Label.USE_PREF_SIZE);
         status.setPadding(new Insets(0, 10, 4, 10));
         Forms.showWhen(vm.statusProperty().isNotEmpty(), status);
-        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         Label smoothLabel = new Label("Smoothing");
         smoothing.setPrefWidth(120);
         smoothing.setTooltip(dev.trainbench.ui.Tips.of("EMA weight per step, debiased; the raw curve stays visible, faint."));
@@ -456,8 +453,12 @@ public final class TrainView extends SplitPane implements TrainingSink {
         progress.setMinWidth(60);
         smoothing.setMinWidth(60);
         sweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, settingsToggle, start, pause, resume, stop, check, lrTest, sweep, busy, progress, grow, smoothLabel,
-                smoothing, smoothValue);
+        // wraps onto a second row where the window (or presentation mode's larger font) is too narrow for one:
+        // an HBox cut the smoothing slider off at 1280x800 in presentation mode
+        HBox smoothingBox = new HBox(8, smoothLabel, smoothing, smoothValue);
+        smoothingBox.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, settingsToggle, start, pause, resume, stop, check,
+                lrTest, sweep, busy, progress, smoothingBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         bar.getStyleClass().add("toolbar-row");
