@@ -287,6 +287,8 @@ public final class PredictView extends BorderPane {
         }
         String heading = t.accuracy() != null
                 ? String.format(Locale.ROOT, "Accuracy %.2f%%, loss %.4g", 100 * t.accuracy(), t.loss())
+                : t.rmse() != null
+                ? PredictViewModel.regression(t) + String.format(Locale.ROOT, " (target's units), loss %.4g", t.loss())
                 : String.format(Locale.ROOT, "Loss %.4g", t.loss());
         TestResultPane pane = new TestResultPane(t, heading, "labelled samples");
         evaluationHolder.getChildren().setAll(pane);
