@@ -510,6 +510,61 @@ class ExportPredictCommandTest {
         assertEquals(before, after, "refused predictions write nothing");
     }
 
+    @Test
+    void exportRefusesARunWhoseStoredTargetScalingIsDamaged() throws Exception {
+        friedmanModel();
+        // a copy of the friedman run in its own workspace, its run.json's target scales broken
+        Path ws2 = dir.resolve("ws-damaged-targets");
+        Path from = new RunStore(ws).dir(friedmanRun.id());
+        Path to = new RunStore(ws2).dir(friedmanRun.id());
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Path runJson = to.resolve(RunStore.RECORD_FILE);
+        ObjectNode record = (ObjectNode) SpecJson.mapper().readTree(runJson.toFile());
+        ((ObjectNode) record.get("preprocessing").get("targets")).putArray("scales").add(0.0);
+        Files.write(runJson, SpecJson.mapper().writeValueAsBytes(record));
+        Path out = dir.resolve("damaged-targets.tbmodel.zip");
+        assertRefused(cli("export", friedmanRun.id(), out.toString(), "-w", ws2.toString()), "preprocessing.targets",
+                "scale 0 is 0.0", "target's units");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void testSplitOfARunWithItsOwnTestFileIsThatFile() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("examples", "data", "friedman1.csv"));
+        Path train = dir.resolve("friedman-train.csv");
+        Path test = dir.resolve("friedman-test.csv");
+        Files.write(train, lines.subList(0, 801));
+        List<String> testLines = new ArrayList<>(List.of(lines.get(0)));
+        testLines.addAll(lines.subList(801, lines.size()));
+        Files.write(test, testLines);
+        RunRecord run = trainAndTest("friedman-test-file.json", """
+                {"name": "friedman-test-file", "seed": 4,
+                 "data": {"source": "csv", "path": "%s", "targetColumn": "y", "task": "regression",
+                          "targetScaling": "standardize", "test": {"path": "%s"}},
+                 "split": {"train": 85, "validation": 15, "test": 0},
+                 "model": {"layers": [{"type": "dense", "units": 16}, {"type": "relu"}]},
+                 "training": {"loss": "l2", "optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 32, "epochs": 2}}
+                """.formatted(train.toString().replace("\\", "/"), test.toString().replace("\\", "/")));
+        assertEquals(200, run.test().samples(), "the run tested its test file");
+        Path model = dir.resolve("friedman-test-file.tbmodel.zip");
+        assertEquals(0, cli("export", run.id(), model.toString(), "-w", ws.toString()).code());
+        CliOutcome o = cli("predict", model.toString(), "--test-split", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode ev = SpecJson.mapper().readTree(o.out().strip()).get("evaluation");
+        assertEquals(200, ev.get("samples").asInt(), "the test file, not a split of the training file");
+        assertEquals(run.test().rmse(), ev.get("rmse").asDouble(), 0.0);
+        assertEquals(run.test().loss(), ev.get("loss").asDouble(), 0.0);
+    }
+
     private static void changeTargetScaling(Map<String, byte[]> entries, java.util.function.Consumer<ObjectNode> change) {
         try {
             ObjectNode m = (ObjectNode) SpecJson.mapper().readTree(entries.get("model.json"));
