@@ -38,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
             + " descriptions: folder that relative data paths in the spec resolve against (default: current folder).")
     Path dataDir;
 
-    @Option(names = "--json", description = "Print one JSON line: status, file, runId, checkpoint, epoch, bytes;"
+    @Option(names = "--json", description = "Print one JSON line: status, file, runId, checkpoint, epoch, bytes, formatVersion;"
             + " errors as {\"status\":\"error\",\"exitCode\":...,\"message\":...}.")
     boolean json;
 
@@ -72,15 +72,17 @@ final class ExportCommand implements Callable<Integer> {
                 n.put("epoch", m.checkpoint().epoch());
             }
             n.put("bytes", bytes);
+            n.put("formatVersion", m.formatVersion());
             o.println(n);
         } else {
             o.println("exported " + m.describe());
             o.println("  to      " + e.file() + " (" + Format.bytes(bytes) + ")");
             o.println("  input   " + PredictCommand.describeInput(m));
             o.println("  output  " + PredictCommand.describeOutput(m));
-            o.println("  test    " + (m.metrics().test() == null ? "not tested (trainbench test " + r.id() + ")"
-                    : "accuracy " + Format.pct(m.metrics().test().accuracy()) + " in the run's final test ("
-                    + m.metrics().test().checkpoint() + " checkpoint)"));
+            var t = m.metrics().test();
+            o.println("  test    " + (t == null ? "not tested (trainbench test " + r.id() + ")"
+                    : (t.accuracy() == null && t.rmse() != null ? PredictCommand.regression(t) + " (target's units)"
+                    : "accuracy " + Format.pct(t.accuracy())) + " in the run's final test (" + t.checkpoint() + " checkpoint)"));
             o.println("predict with: trainbench predict " + e.file() + " INPUT...");
         }
         o.flush();

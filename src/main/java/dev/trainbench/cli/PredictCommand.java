@@ -6,6 +6,7 @@ import dev.trainbench.data.PredictionInputs;
 import dev.trainbench.runs.ModelManifest;
 import dev.trainbench.runs.TestResult;
 import dev.trainbench.spec.SpecJson;
+import dev.trainbench.train.LossName;
 import dev.trainbench.train.PredictionResult;
 import dev.trainbench.train.Predictor;
 import java.io.PrintWriter;
@@ -167,23 +168,30 @@ final class PredictCommand implements Callable<Integer> {
                 long right = Math.round(t.accuracy() * t.samples());
                 out.printf(Locale.ROOT, "accuracy %s (%d of %d), loss %.4f%n", Format.pct(t.accuracy()), right, t.samples(), t.loss());
             } else {
-                out.printf(Locale.ROOT, "%d samples, loss (%s) %.6g%n", t.samples(),
-                        m.spec().training().loss().name().toLowerCase(Locale.ROOT), t.loss());
+                out.printf(Locale.ROOT, "%d samples: %s (in the target's units); loss (%s) %.6g%n", t.samples(),
+                        regression(t), LossName.of(m.spec()), t.loss());
             }
             Format.confusion(out, t);
             if (recorded != null) {
                 boolean same = sameResult(recorded, t);
                 out.println();
-                out.println("the run's final test (" + recorded.checkpoint() + " checkpoint): accuracy "
-                        + Format.pct(recorded.accuracy()) + ", loss " + String.format(Locale.ROOT, "%.4f", recorded.loss())
+                out.println("the run's final test (" + recorded.checkpoint() + " checkpoint): "
+                        + (recorded.accuracy() != null || recorded.rmse() == null ? "accuracy " + Format.pct(recorded.accuracy())
+                        : regression(recorded)) + ", loss " + String.format(Locale.ROOT, "%.4f", recorded.loss())
                         + (same ? ": the same, exactly" : ": DIFFERENT (another checkpoint, or the data changed)"));
             }
         }
     }
 
+    /** "rmse 1.234, mae 0.9876, R² 0.9123" */
+    static String regression(TestResult t) {
+        return "rmse " + Format.num(t.rmse()) + ", mae " + Format.num(t.mae()) + ", R\u00b2 " + Format.r2(t.r2());
+    }
+
     static boolean sameResult(TestResult a, TestResult b) {
         return a.samples() == b.samples() && java.util.Objects.equals(a.accuracy(), b.accuracy()) && a.loss() == b.loss()
-                && Arrays.deepEquals(a.confusion(), b.confusion());
+                && Arrays.deepEquals(a.confusion(), b.confusion()) && java.util.Objects.equals(a.rmse(), b.rmse())
+                && java.util.Objects.equals(a.mae(), b.mae()) && java.util.Objects.equals(a.r2(), b.r2());
     }
 
     private String jsonLine(ModelManifest m, PredictionInputs.Samples s, PredictionResult r) {
@@ -242,9 +250,22 @@ final class PredictCommand implements Callable<Integer> {
                 e.set("classNames", SpecJson.mapper().valueToTree(t.classNames()));
                 e.set("confusion", SpecJson.mapper().valueToTree(t.confusion()));
                 e.set("perClassAccuracy", SpecJson.mapper().valueToTree(t.perClassAccuracy()));
+            } else {
+                // in the target's units; null where undefined (R² of constant targets)
+                putNullable(e, "rmse", t.rmse());
+                putNullable(e, "mae", t.mae());
+                putNullable(e, "r2", t.r2());
             }
         }
         return n.toString();
+    }
+
+    private static void putNullable(ObjectNode n, String field, Double v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
     }
 
     /** "1x28x28 grey images (taken as they are), standardize scaling" */
@@ -265,6 +286,8 @@ final class PredictCommand implements Callable<Integer> {
             return c.size() + " classes: " + String.join(", ", c.size() <= 12 ? c : c.subList(0, 12))
                     + (c.size() > 12 ? ", ..." : "");
         }
-        return o.width() + " value" + (o.width() == 1 ? "" : "s") + " (regression)";
+        return o.width() + " value" + (o.width() == 1 ? "" : "s") + " (regression"
+                + (o.targetScaling() != null ? "; trained on scaled targets (" + o.targetScaling().mode() + "), answers in"
+                + " the target's units" : "") + ")";
     }
 }

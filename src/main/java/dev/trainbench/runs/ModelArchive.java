@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trainbench.data.DataException;
+import dev.trainbench.data.TargetScaler;
 import dev.trainbench.spec.SpecJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,11 +36,18 @@ import java.util.zip.ZipOutputStream;
  * doctored archive is an error naming the problem, never a half-loaded model.
  *
  * <p>{@code formatVersion} is raised only by a change an older reader would misread; fields added
- * without raising it are ignored by older readers. An archive from a newer version is refused.
+ * without raising it are ignored by older readers. An archive from a newer version is refused. Each
+ * archive is written with the lowest version that describes it ({@link #versionFor}): version 2 adds
+ * {@code output.targetScaling}, which a version-1 reader would ignore and so predict in scaled
+ * units, so only archives holding it are version 2, and version-1 readers refuse them; models
+ * without target scaling stay version 1, readable by every TrainBench that reads models.
  */
 public final class ModelArchive {
     public static final String FORMAT = "trainbench-model";
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this TrainBench reads and writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** The first version with {@code output.targetScaling}. */
+    public static final int TARGET_SCALING_VERSION = 2;
     public static final String MANIFEST = "model.json";
     public static final String PARAMETERS = "parameters.params";
     public static final String EPOCHS = "epochs.csv";
@@ -70,14 +78,15 @@ public final class ModelArchive {
      * nothing behind. The manifest's {@code parameters} entry is filled in here (size, SHA-256).
      */
     public static ModelManifest write(Path out, ModelManifest manifest, byte[] parameters, byte[] epochs) {
-        ModelManifest complete = new ModelManifest(FORMAT, FORMAT_VERSION, manifest.createdAt(), manifest.createdBy(),
+        int version = versionFor(manifest);
+        ModelManifest complete = new ModelManifest(FORMAT, version, manifest.createdAt(), manifest.createdBy(),
                 manifest.run(), manifest.checkpoint(), manifest.input(), manifest.output(), manifest.metrics(),
                 manifest.dataFingerprint(), new ModelManifest.Parameters(PARAMETERS, PARAMETER_FORMAT, parameters.length,
                 sha256(parameters)), manifest.spec());
         try {
             RunFiles.writeAtomically(out.toAbsolutePath(), stream -> {
                 try (ZipOutputStream zip = new ZipOutputStream(stream)) {
-                    zip.setComment("TrainBench model, format " + FORMAT_VERSION + ": see model.json");
+                    zip.setComment("TrainBench model, format " + version + ": see model.json");
                     entry(zip, MANIFEST, SpecJson.mapper().writeValueAsBytes(complete));
                     entry(zip, PARAMETERS, parameters);
                     if (epochs != null && epochs.length > 0) {
@@ -90,6 +99,14 @@ public final class ModelArchive {
                     + " write to, with free space.", e);
         }
         return complete;
+    }
+
+    /**
+     * The lowest format version that describes {@code m}: 2 when it holds target scaling (a reader
+     * of version 1 would ignore it and answer in scaled units, so it must refuse the file), else 1.
+     */
+    public static int versionFor(ModelManifest m) {
+        return m.output() != null && m.output().targetScaling() != null ? TARGET_SCALING_VERSION : 1;
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -297,6 +314,22 @@ public final class ModelArchive {
         if (out.classifies() ? out.classNames() == null || out.classNames().size() < 2
                 : !ModelManifest.Output.REGRESSION.equals(out.task()) || out.width() < 1) {
             throw damaged(name, "output must be a classification with two or more classNames or a regression with width >= 1");
+        }
+        ModelManifest.TargetScaling ts = out.targetScaling();
+        if (ts != null) {
+            if (out.classifies()) {
+                throw damaged(name, "output.targetScaling belongs to regression models, but this one classifies");
+            }
+            try {
+                TargetScaler scaler = TargetScaler.of(ts.offsets(), ts.scales());
+                if (scaler.width() != out.width()) {
+                    throw new IllegalArgumentException(scaler.width() + " offsets and scales for " + out.width()
+                            + " output value" + (out.width() == 1 ? "" : "s"));
+                }
+            } catch (IllegalArgumentException e) {
+                throw damaged(name, "output.targetScaling is unusable (" + e.getMessage() + "), so predictions could not"
+                        + " be put back in the target's units");
+            }
         }
     }
 

@@ -66,16 +66,41 @@ public record ModelManifest(
     public record Scaling(String mode, String fittedOn, float[] offsets, float[] scales) {
     }
 
-    /** {@code classification} with {@code classNames} (output k is class k), or {@code regression} with {@code width} values. */
+    /**
+     * {@code classification} with {@code classNames} (output k is class k), or {@code regression}
+     * with {@code width} values; {@code targetScaling} when the run trained on scaled regression
+     * targets (format version 2: an archive holding it is written as version 2, which older readers
+     * refuse instead of predicting in scaled units).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Output(String task, List<String> classNames, int width) {
+    @JsonPropertyOrder({"task", "classNames", "width", "targetScaling"})
+    public record Output(String task, List<String> classNames, int width, TargetScaling targetScaling) {
         public static final String CLASSIFICATION = "classification";
         public static final String REGRESSION = "regression";
+
+        /** An output without target scaling. */
+        public Output(String task, List<String> classNames, int width) {
+            this(task, classNames, width, null);
+        }
 
         public boolean classifies() {
             return CLASSIFICATION.equals(task);
         }
+    }
+
+    /**
+     * How the network's regression outputs map back to the targets' units: output c is
+     * {@code (y[c] - offsets[c]) / scales[c]}, so {@code y[c] = output[c] * scales[c] + offsets[c]};
+     * one pair per target column, fitted on the training split ({@code fittedOn}) with {@code mode}
+     * ({@code standardize}: mean and standard deviation). Doubles, as the run used them, so that
+     * predictions repeat the run's numbers exactly.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"mode", "fittedOn", "offsets", "scales"})
+    public record TargetScaling(String mode, String fittedOn, double[] offsets, double[] scales) {
+        public static final String STANDARDIZE = "standardize";
     }
 
     /** The run's results for the exported model; {@code test} only when the run's final test was done. */

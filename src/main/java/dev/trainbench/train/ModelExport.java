@@ -3,6 +3,7 @@ package dev.trainbench.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trainbench.data.InputEncoding;
+import dev.trainbench.data.TargetScaler;
 import dev.trainbench.runs.ModelArchive;
 import dev.trainbench.runs.ModelFileException;
 import dev.trainbench.runs.ModelManifest;
@@ -22,8 +23,9 @@ import java.util.Map;
 /**
  * Exports a finished run's model as one self-describing file ({@link ModelArchive}): the
  * parameters of its best or last checkpoint, the spec, the input encoding and scaling fitted on
- * the training split, the class names, the run's provenance and metrics, and its data
- * fingerprint when it has one. The parameters are loaded into the rebuilt network before anything
+ * the training split, the class names, the target scaling of a regression run trained on scaled
+ * targets (so that predictions come back in the target's units), the run's provenance and metrics,
+ * and its data fingerprint when it has one. The parameters are loaded into the rebuilt network before anything
  * is written, so an export that succeeds can be predicted with.
  */
 public final class ModelExport {
@@ -77,7 +79,11 @@ public final class ModelExport {
         // Refuse to write a model that could not be loaded back.
         LoadedModel.load(record.spec().model(), facts.sampleShape(), facts.width(), new ByteArrayInputStream(parameters),
                 "the " + which + " checkpoint of run " + runId).close();
-        ModelManifest manifest = new ModelManifest(ModelArchive.FORMAT, ModelArchive.FORMAT_VERSION, Instant.now().toString(),
+        ModelManifest.Output output = facts.classNames() != null
+                ? new ModelManifest.Output(ModelManifest.Output.CLASSIFICATION, facts.classNames(), facts.width())
+                : new ModelManifest.Output(ModelManifest.Output.REGRESSION, null, facts.width(), facts.targetScaling());
+        // the format version is the lowest that describes the file: ModelArchive.write sets it
+        ModelManifest manifest = new ModelManifest(ModelArchive.FORMAT, 0, Instant.now().toString(),
                 "TrainBench " + Provenance.versions().get("trainbench"),
                 new ModelManifest.Run(record.id(), record.name(), record.status() == null ? null : record.status().name()
                         .toLowerCase(java.util.Locale.ROOT), record.parentId(), record.createdAt(), record.endedAt(),
@@ -85,9 +91,7 @@ public final class ModelExport {
                 new ModelManifest.Checkpoint(which, "best".equals(which) ? record.bestEpoch() : record.epochsCompleted()),
                 new ModelManifest.Input(facts.sampleShape(), facts.encoding(),
                         new ModelManifest.Scaling(facts.mode(), "train", facts.offsets(), facts.scales())),
-                facts.classNames() != null
-                        ? new ModelManifest.Output(ModelManifest.Output.CLASSIFICATION, facts.classNames(), facts.width())
-                        : new ModelManifest.Output(ModelManifest.Output.REGRESSION, null, facts.width()),
+                output,
                 new ModelManifest.Metrics(record.trainSamples(), record.validationSamples(), record.testSamples(),
                         record.parameterCount(), record.epochsCompleted(), record.bestEpoch(), record.bestValidationLoss(),
                         record.bestValidationAccuracy(), record.lastTrainLoss(), record.lastTrainAccuracy(),
@@ -116,7 +120,7 @@ public final class ModelExport {
 
     /** What a run's inputs and outputs look like, from its run.json, or from its data for runs that predate it. */
     record InputFacts(int[] sampleShape, InputEncoding encoding, String mode, float[] offsets, float[] scales,
-                      List<String> classNames, int width) {
+                      List<String> classNames, int width, ModelManifest.TargetScaling targetScaling) {
 
         static InputFacts of(RunRecord record, Path baseDir) {
             Map<String, Object> stored = record.preprocessing();
@@ -125,14 +129,7 @@ public final class ModelExport {
                 throw new TrainingException("run " + record.id() + " has no stored preprocessing (it did not get as far as"
                         + " preparing its data), so there is no model to export");
             }
-            if (stored.get("targets") instanceof Map<?, ?>) {
-                // The network predicts standardized targets; the archive has no place yet for the scaling
-                // that turns them back into the targets' units, and a model answering in the wrong units is worse
-                // than none.
-                throw new TrainingException("run " + record.id() + " scaled its regression targets (data.targetScaling:"
-                        + " standardize), and exported models do not carry target scaling yet: their predictions would"
-                        + " not be in the targets' units. Fix: train the run without data.targetScaling to export it");
-            }
+            ModelManifest.TargetScaling targets = targetScaling(record, stored.get("targets"));
             float[] offsets = json.convertValue(stored.get("offsets"), float[].class);
             float[] scales = json.convertValue(stored.get("scales"), float[].class);
             String mode = String.valueOf(stored.get("mode"));
@@ -142,10 +139,16 @@ public final class ModelExport {
                 if (stored.get("classNames") != null) {
                     @SuppressWarnings("unchecked")
                     List<String> classes = json.convertValue(stored.get("classNames"), List.class);
-                    return new InputFacts(shape, encoding, mode, offsets, scales, List.copyOf(classes), classes.size());
+                    if (targets != null) {
+                        throw damagedTargets(record, "it is stored for a classification run");
+                    }
+                    return new InputFacts(shape, encoding, mode, offsets, scales, List.copyOf(classes), classes.size(), null);
                 }
                 int width = stored.get("targetWidth") == null ? 1 : json.convertValue(stored.get("targetWidth"), Integer.class);
-                return new InputFacts(shape, encoding, mode, offsets, scales, null, width);
+                if (targets != null && targets.offsets().length != width) {
+                    throw damagedTargets(record, targets.offsets().length + " offsets for " + width + " targets");
+                }
+                return new InputFacts(shape, encoding, mode, offsets, scales, null, width, targets);
             }
             // A run from before run.json described its input: read its data once, as its final test would.
             ExperimentSpec spec = record.spec();
@@ -157,9 +160,53 @@ public final class ModelExport {
                         + spec.data().label() + ") no longer gives the scaling it was trained with: the data changed."
                         + " Restore the data it was trained on, or train the run again");
             }
+            TargetScaler refit = data.targetScaler();
+            if (refit != null && targets != null && (!Arrays.equals(refit.offsets(), targets.offsets())
+                    || !Arrays.equals(refit.scales(), targets.scales()))) {
+                throw new TrainingException("run " + record.id() + " predates stored input descriptions, and its data ("
+                        + spec.data().label() + ") no longer gives the target scaling it was trained with: the data"
+                        + " changed. Restore the data it was trained on, or train the run again");
+            }
+            if (targets == null && refit != null) {
+                targets = new ModelManifest.TargetScaling(ModelManifest.TargetScaling.STANDARDIZE, "train", refit.offsets(),
+                        refit.scales());
+            }
             var train = data.train();
             return new InputFacts(train.sampleShape(), train.encoding(), mode, offsets, scales,
-                    train.isClassification() ? train.classNames() : null, train.outputWidth());
+                    train.isClassification() ? train.classNames() : null, train.outputWidth(),
+                    train.isClassification() ? null : targets);
+        }
+
+        /**
+         * The regression targets' scaling as run.json stores it ({@code preprocessing.targets}), null
+         * when the run did not scale its targets; checked by rebuilding the one {@link TargetScaler},
+         * so that an export never carries a scaling that prediction would refuse.
+         */
+        static ModelManifest.TargetScaling targetScaling(RunRecord record, Object stored) {
+            if (stored == null) {
+                return null;
+            }
+            if (!(stored instanceof Map<?, ?> t)) {
+                throw damagedTargets(record, "it is not an object");
+            }
+            double[] offsets;
+            double[] scales;
+            try {
+                offsets = SpecJson.mapper().convertValue(t.get("offsets"), double[].class);
+                scales = SpecJson.mapper().convertValue(t.get("scales"), double[].class);
+                TargetScaler.of(offsets, scales);
+            } catch (IllegalArgumentException e) {
+                throw damagedTargets(record, e.getMessage());
+            }
+            Object mode = t.get("mode");
+            Object fittedOn = t.get("fittedOn");
+            return new ModelManifest.TargetScaling(mode == null ? ModelManifest.TargetScaling.STANDARDIZE : mode.toString(),
+                    fittedOn == null ? "train" : fittedOn.toString(), offsets, scales);
+        }
+
+        private static TrainingException damagedTargets(RunRecord record, String why) {
+            return new TrainingException("run " + record.id() + "'s run.json has an unusable preprocessing.targets ("
+                    + why + "), so its predictions could not be put back in the target's units. Fix: train the run again");
         }
 
         private static float[] floats(Object o) {

@@ -6,6 +6,7 @@ import dev.trainbench.data.DatasetLoader;
 import dev.trainbench.data.Splitter;
 import dev.trainbench.data.PredictionInputs;
 import dev.trainbench.data.Preprocessor;
+import dev.trainbench.data.TargetScaler;
 import dev.trainbench.runs.ModelArchive;
 import dev.trainbench.runs.ModelFileException;
 import dev.trainbench.runs.ModelManifest;
@@ -23,8 +24,12 @@ import java.util.Locale;
 /**
  * An exported model loaded for predictions, on the CPU: raw inputs are scaled with the statistics
  * fitted on the run's training split, passed through the network in inference mode in the same
- * batches as the run's final test, and handed back as plain values. So a model gives the same
- * numbers here as in its run, bit for bit. Safe to call from several threads (one call at a time).
+ * batches as the run's final test, and handed back as plain values. A regression model trained on
+ * scaled targets answers in the target's units: its outputs go back through the run's
+ * {@link TargetScaler}, rebuilt from the offsets and scales the model file stores, and labelled
+ * inputs are scored as the final test scored them (loss on scaled targets, RMSE, MAE and R² in the
+ * target's units). So a model gives the same numbers here as in its run, bit for bit. Safe to call
+ * from several threads (one call at a time).
  */
 public final class Predictor implements AutoCloseable {
     private final ModelManifest manifest;
@@ -33,11 +38,14 @@ public final class Predictor implements AutoCloseable {
     private final int[] sampleShape;
     private final int width;
     private final List<String> classNames;
+    /** Null unless the run standardized its regression targets. */
+    private final TargetScaler targets;
     private boolean closed;
 
-    private Predictor(ModelManifest manifest, Preprocessor scaling, LoadedModel model) {
+    private Predictor(ModelManifest manifest, Preprocessor scaling, TargetScaler targets, LoadedModel model) {
         this.manifest = manifest;
         this.scaling = scaling;
+        this.targets = targets;
         this.model = model;
         this.sampleShape = manifest.input().sampleShape().clone();
         this.classNames = manifest.output().classifies() ? manifest.output().classNames() : null;
@@ -53,11 +61,12 @@ public final class Predictor implements AutoCloseable {
     public static Predictor open(ModelArchive.Contents contents, String name) {
         ModelManifest m = contents.manifest();
         Preprocessor scaling = scaling(m, name);
+        TargetScaler targets = targetScaler(m, name);
         int outputs = m.output().classifies() ? m.output().classNames().size() : m.output().width();
         try {
             LoadedModel model = LoadedModel.load(m.spec().model(), m.input().sampleShape(), outputs,
                     new ByteArrayInputStream(contents.parameters()), name + ": the parameters");
-            return new Predictor(m, scaling, model);
+            return new Predictor(m, scaling, targets, model);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(name + ": the model's layers do not fit its input shape "
                     + Arrays.toString(m.input().sampleShape()) + " (" + e.getMessage() + "). Fix: export the model again.", e);
@@ -86,6 +95,28 @@ public final class Predictor implements AutoCloseable {
         }
     }
 
+    /**
+     * The target scaling stored in a manifest ({@code output.targetScaling}), as the one
+     * {@link TargetScaler} the run used; null when the model has none.
+     */
+    static TargetScaler targetScaler(ModelManifest m, String name) {
+        ModelManifest.TargetScaling t = m.output().targetScaling();
+        if (t == null) {
+            return null;
+        }
+        try {
+            TargetScaler scaler = TargetScaler.of(t.offsets(), t.scales());
+            if (m.output().classifies() || scaler.width() != m.output().width()) {
+                throw new IllegalArgumentException(scaler.width() + " offsets and scales for a "
+                        + (m.output().classifies() ? "classifier" : m.output().width() + "-value regression"));
+            }
+            return scaler;
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(name + ": the model file is damaged: output.targetScaling is unusable ("
+                    + e.getMessage() + "). Fix: export the model again.", e);
+        }
+    }
+
     public ModelManifest manifest() {
         return manifest;
     }
@@ -104,13 +135,18 @@ public final class Predictor implements AutoCloseable {
         return classNames;
     }
 
+    /** Whether regression outputs are mapped back from standardized targets to the target's units. */
+    public boolean scalesTargets() {
+        return targets != null;
+    }
+
     /** Predicts {@code count} samples of raw values (before scaling), one after another. */
     public synchronized PredictionResult predict(float[] raw, int count) {
         check(raw, count);
         float[] x = scaling.apply(raw);
         Evaluation.Predictions p = Evaluation.forward(model.manager(), model::forward, x, count, sampleShape, FinalTest.BATCH,
                 width, classNames != null);
-        return new PredictionResult(count, width, classNames, p.predicted(), p.outputs(), null);
+        return new PredictionResult(count, width, classNames, p.predicted(), inUnits(p.outputs()), null);
     }
 
     /** Predicts read inputs; with labels, also evaluates them as the final test does (accuracy, loss, confusion). */
@@ -122,13 +158,22 @@ public final class Predictor implements AutoCloseable {
         Dataset set = dataset(samples);
         ExperimentSpec spec = manifest.spec();
         TrainingSpec.Loss loss = spec.training().loss();
+        // As DataPreparation prepares the final test's split: inputs scaled, then targets scaled
         Dataset scaled = scaling.apply(set);
+        if (targets != null) {
+            scaled = targets.apply(scaled);
+        }
         Batches batches = new Batches(scaled, Math.min(FinalTest.BATCH, scaled.size()), loss, width, null);
         Evaluation.Predictions p = Evaluation.predict(model.manager(), model::forward, DjlFactories.loss(loss), batches,
-                true, true, null); // exported models have unscaled targets (ModelExport refuses target-scaled runs)
+                true, true, targets);
         TestResult evaluation = FinalTest.result(set, p, manifest.checkpoint() == null ? null : manifest.checkpoint().name());
         int[] classes = p.predicted();
-        return new PredictionResult(samples.count(), width, classNames, classes, p.outputs(), evaluation);
+        return new PredictionResult(samples.count(), width, classNames, classes, inUnits(p.outputs()), evaluation);
+    }
+
+    /** Regression outputs in the target's units (classifier probabilities and unscaled models pass as they are). */
+    private float[] inUnits(float[] outputs) {
+        return targets == null || classNames != null ? outputs : targets.unscale(outputs);
     }
 
     /**
@@ -138,7 +183,9 @@ public final class Predictor implements AutoCloseable {
      */
     public PredictionInputs.Samples testSplit(Path baseDir) {
         ExperimentSpec spec = manifest.spec();
-        Dataset all = DatasetLoader.load(spec.data(), baseDir, spec.seed(), w -> { });
+        // as DataPreparation does: a test split with its own files (data.test) is those files, as they are
+        dev.trainbench.data.LoadedData loaded = DatasetLoader.loadAll(spec.data(), baseDir, spec.seed(), w -> { });
+        Dataset all = loaded.data();
         if (!Arrays.equals(all.sampleShape(), sampleShape) || !java.util.Objects.equals(
                 all.isClassification() ? all.classNames() : null, classNames)) {
             throw new DataException(spec.data().label() + ": the data no longer matches the model (samples "
@@ -146,15 +193,23 @@ public final class Predictor implements AutoCloseable {
                     + Arrays.toString(sampleShape) + ", classes " + classNames + "). Fix: restore the data the run was"
                     + " trained on.");
         }
-        int[] indices = Splitter.split(all, spec.split(), spec.seed()).test();
-        if (indices.length == 0) {
-            throw new DataException("the model's run kept no test split (split.test is 0), so there is none to predict."
-                    + " Fix: give inputs instead.");
-        }
-        Dataset test = all.select(indices, all.name() + " (test)");
-        List<String> names = new ArrayList<>(indices.length);
-        for (int i : indices) {
-            names.add("#" + i);
+        Dataset test;
+        List<String> names = new ArrayList<>();
+        if (loaded.test() != null) {
+            test = loaded.test();
+            for (int i = 0; i < test.size(); i++) {
+                names.add("#" + i);
+            }
+        } else {
+            int[] indices = Splitter.split(all, spec.split(), spec.seed()).test();
+            if (indices.length == 0) {
+                throw new DataException("the model's run kept no test split (split.test is 0), so there is none to"
+                        + " predict. Fix: give inputs instead.");
+            }
+            test = all.select(indices, all.name() + " (test)");
+            for (int i : indices) {
+                names.add("#" + i);
+            }
         }
         return new PredictionInputs.Samples("test split of " + spec.data().label(), test.features(), test.size(),
                 test.isClassification() ? test.labels() : null, test.isClassification() ? null : test.targets(), names,

@@ -402,33 +402,177 @@ class ExportPredictCommandTest {
         }
     }
 
-    @Test
-    void regressionRunWithScaledTargetsIsRefusedByExportWithTheReason() throws Exception {
-        StringBuilder csv = new StringBuilder("a,b,y\n");
-        java.util.Random rnd = new java.util.Random(8);
-        for (int i = 0; i < 120; i++) {
-            double a = rnd.nextDouble();
-            double b = rnd.nextDouble();
-            csv.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f%n", a, b, 100 + 50 * a - 20 * b));
+    RunRecord friedmanRun;
+    Path friedmanModel;
+
+    /** The shipped regression example (friedman1, targetScaling standardize), trained briefly, tested and exported once. */
+    synchronized Path friedmanModel() throws Exception {
+        if (friedmanModel != null) {
+            return friedmanModel;
         }
-        Path data = dir.resolve("scaled-targets.csv");
-        Files.writeString(data, csv);
-        RunRecord run = trainAndTest("scaled-targets.json", """
-                {"name": "scaled-targets", "seed": 1,
-                 "data": {"source": "csv", "path": "%s", "targetColumn": "y", "task": "regression",
-                          "targetScaling": "standardize"},
-                 "model": {"layers": [{"type": "dense", "units": 8}, {"type": "relu"}]},
-                 "training": {"loss": "l2", "optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 16, "epochs": 1}}
-                """.formatted(data.toString().replace("\\", "/")));
-        Path out = dir.resolve("scaled-targets.tbmodel.zip");
-        assertRefused(cli("export", run.id(), out.toString(), "-w", ws.toString()), "data.targetScaling",
-                "not be in the targets' units");
-        CliOutcome json = cli("export", run.id(), out.toString(), "-w", ws.toString(), "--json");
-        assertEquals(2, json.code());
-        JsonNode line = SpecJson.mapper().readTree(json.out().strip());
-        assertEquals("error", line.get("status").asText());
-        assertTrue(line.get("message").asText().contains("data.targetScaling"), line.toString());
+        ObjectNode spec = (ObjectNode) SpecJson.mapper().readTree(Path.of("examples", "friedman1-mlp.json").toFile());
+        assertEquals("standardize", spec.get("data").get("targetScaling").asText(), "the example scales its targets");
+        ((ObjectNode) spec.get("data")).put("path", Path.of("examples", "data", "friedman1.csv").toAbsolutePath().toString()
+                .replace("\\", "/"));
+        ((ObjectNode) spec.get("training")).put("epochs", 4);
+        friedmanRun = trainAndTest("friedman1.json", SpecJson.mapper().writeValueAsString(spec));
+        Path model = dir.resolve("friedman1.tbmodel.zip");
+        CliOutcome e = cli("export", friedmanRun.id(), model.toString(), "-w", ws.toString(), "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(2, SpecJson.mapper().readTree(e.out()).get("formatVersion").asInt(), e.out());
+        friedmanModel = model;
+        return model;
+    }
+
+    @Test
+    void regressionModelOnScaledTargetsRepeatsItsFinalTestInANewProcessInTheTargetsUnits() throws Exception {
+        Path model = friedmanModel();
+        TestResult recorded = friedmanRun.test();
+        assertTrue(recorded.rmse() != null && recorded.r2() != null, "the run's final test has regression metrics");
+
+        // the manifest carries the run's target scaling exactly, in a format older readers refuse
+        ObjectNode manifest;
+        try (ZipFile zip = new ZipFile(model.toFile())) {
+            manifest = (ObjectNode) SpecJson.mapper().readTree(zip.getInputStream(zip.getEntry("model.json")));
+        }
+        assertEquals(2, manifest.get("formatVersion").asInt(), "target scaling needs format 2");
+        JsonNode ts = manifest.get("output").get("targetScaling");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = (Map<String, Object>) friedmanRun.preprocessing().get("targets");
+        assertArrayEquals(SpecJson.mapper().convertValue(stored.get("offsets"), double[].class),
+                SpecJson.mapper().treeToValue(ts.get("offsets"), double[].class), 0.0);
+        assertArrayEquals(SpecJson.mapper().convertValue(stored.get("scales"), double[].class),
+                SpecJson.mapper().treeToValue(ts.get("scales"), double[].class), 0.0);
+        assertEquals("standardize", ts.get("mode").asText());
+        assertEquals("train", ts.get("fittedOn").asText());
+        try (ZipFile zip = new ZipFile(irisModel.toFile())) {
+            assertEquals(1, SpecJson.mapper().readTree(zip.getInputStream(zip.getEntry("model.json"))).get("formatVersion")
+                    .asInt(), "models without target scaling stay readable by version-1 readers");
+        }
+
+        CliOutcome o = subprocess(dir, "predict", model.toString(), "--test-split", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode line = SpecJson.mapper().readTree(o.out().strip());
+        JsonNode ev = line.get("evaluation");
+        assertEquals(recorded.samples(), ev.get("samples").asInt());
+        assertEquals(recorded.rmse(), ev.get("rmse").asDouble(), 0.0, "same test RMSE, exactly");
+        assertEquals(recorded.mae(), ev.get("mae").asDouble(), 0.0, "same test MAE, exactly");
+        assertEquals(recorded.r2(), ev.get("r2").asDouble(), 0.0, "same test R², exactly");
+        assertEquals(recorded.loss(), ev.get("loss").asDouble(), 0.0, "same test loss (on scaled targets), exactly");
+        assertTrue(recorded.r2() > 0.3, "a real model: R² " + recorded.r2());
+
+        // the values are in the target's units: their errors against the targets give the recorded RMSE and MAE
+        JsonNode preds = line.get("predictions");
+        double sse = 0;
+        double sae = 0;
+        double mean = 0;
+        for (JsonNode p : preds) {
+            double e = p.get("values").get(0).asDouble() - p.get("target").asDouble();
+            sse += e * e;
+            sae += Math.abs(e);
+            mean += p.get("values").get(0).asDouble() / preds.size();
+        }
+        assertEquals(recorded.rmse(), Math.sqrt(sse / preds.size()), 1e-4 * recorded.rmse());
+        assertEquals(recorded.mae(), sae / preds.size(), 1e-4 * recorded.mae());
+        assertTrue(mean > 8 && mean < 20, "Friedman #1 targets average about 14, scaled ones 0: " + mean);
+
+        CliOutcome text = cli("predict", model.toString(), "--test-split");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("the run's final test (best checkpoint): rmse") && text.out().contains("the same, exactly"),
+                text.out());
+        assertTrue(text.out().contains("in the target's units") && text.out().contains("on standardized targets"), text.out());
+
+        // a CSV with the target column: RMSE, MAE and R² in the target's units
+        CliOutcome csv = cli("predict", model.toString(), Path.of("examples", "data", "friedman1.csv").toString(), "--json");
+        assertEquals(0, csv.code(), csv.err());
+        JsonNode all = SpecJson.mapper().readTree(csv.out()).get("evaluation");
+        assertEquals(1000, all.get("samples").asInt());
+        assertTrue(all.get("rmse").asDouble() > 0.2 && all.get("rmse").asDouble() < 4, all.toString());
+        assertTrue(all.get("r2").asDouble() > 0.3, all.toString());
+    }
+
+    @Test
+    void modelWithADamagedTargetScalingIsRefusedWithOneMessage() throws Exception {
+        Path model = friedmanModel();
+        Path csv = Path.of("examples", "data", "friedman1.csv");
+        List<Path> before = filesIn(dir);
+        Path zeroScale = rewrite("zero-scale.zip", model, e -> changeTargetScaling(e, t -> t.putArray("scales").add(0.0)));
+        assertRefused(cli("predict", zeroScale.toString(), csv.toString()), "zero-scale.zip", "damaged",
+                "output.targetScaling", "scale 0 is 0.0", "export");
+        Path twoOffsets = rewrite("two-offsets.zip", model, e -> changeTargetScaling(e, t -> t.putArray("offsets").add(1.0).add(2.0)));
+        assertRefused(cli("predict", twoOffsets.toString(), csv.toString()), "output.targetScaling", "2 offsets and 1 scales");
+        Path noScales = rewrite("no-scales.zip", model, e -> changeTargetScaling(e, t -> t.remove("scales")));
+        assertRefused(cli("predict", noScales.toString(), csv.toString(), "--json"), "output.targetScaling", "no scales");
+        Path text = rewrite("text-offsets.zip", model, e -> changeTargetScaling(e, t -> t.put("offsets", "fourteen")));
+        assertRefused(cli("predict", text.toString(), csv.toString()), "text-offsets.zip", "damaged");
+        List<Path> after = filesIn(dir).stream().filter(p -> !List.of("zero-scale.zip", "two-offsets.zip", "no-scales.zip",
+                "text-offsets.zip").contains(p.getFileName().toString())).toList();
+        assertEquals(before, after, "refused predictions write nothing");
+    }
+
+    @Test
+    void exportRefusesARunWhoseStoredTargetScalingIsDamaged() throws Exception {
+        friedmanModel();
+        // a copy of the friedman run in its own workspace, its run.json's target scales broken
+        Path ws2 = dir.resolve("ws-damaged-targets");
+        Path from = new RunStore(ws).dir(friedmanRun.id());
+        Path to = new RunStore(ws2).dir(friedmanRun.id());
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Path runJson = to.resolve(RunStore.RECORD_FILE);
+        ObjectNode record = (ObjectNode) SpecJson.mapper().readTree(runJson.toFile());
+        ((ObjectNode) record.get("preprocessing").get("targets")).putArray("scales").add(0.0);
+        Files.write(runJson, SpecJson.mapper().writeValueAsBytes(record));
+        Path out = dir.resolve("damaged-targets.tbmodel.zip");
+        assertRefused(cli("export", friedmanRun.id(), out.toString(), "-w", ws2.toString()), "preprocessing.targets",
+                "scale 0 is 0.0", "target's units");
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void testSplitOfARunWithItsOwnTestFileIsThatFile() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("examples", "data", "friedman1.csv"));
+        Path train = dir.resolve("friedman-train.csv");
+        Path test = dir.resolve("friedman-test.csv");
+        Files.write(train, lines.subList(0, 801));
+        List<String> testLines = new ArrayList<>(List.of(lines.get(0)));
+        testLines.addAll(lines.subList(801, lines.size()));
+        Files.write(test, testLines);
+        RunRecord run = trainAndTest("friedman-test-file.json", """
+                {"name": "friedman-test-file", "seed": 4,
+                 "data": {"source": "csv", "path": "%s", "targetColumn": "y", "task": "regression",
+                          "targetScaling": "standardize", "test": {"path": "%s"}},
+                 "split": {"train": 85, "validation": 15, "test": 0},
+                 "model": {"layers": [{"type": "dense", "units": 16}, {"type": "relu"}]},
+                 "training": {"loss": "l2", "optimizer": {"type": "adam", "learningRate": 0.01}, "batchSize": 32, "epochs": 2}}
+                """.formatted(train.toString().replace("\\", "/"), test.toString().replace("\\", "/")));
+        assertEquals(200, run.test().samples(), "the run tested its test file");
+        Path model = dir.resolve("friedman-test-file.tbmodel.zip");
+        assertEquals(0, cli("export", run.id(), model.toString(), "-w", ws.toString()).code());
+        CliOutcome o = cli("predict", model.toString(), "--test-split", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode ev = SpecJson.mapper().readTree(o.out().strip()).get("evaluation");
+        assertEquals(200, ev.get("samples").asInt(), "the test file, not a split of the training file");
+        assertEquals(run.test().rmse(), ev.get("rmse").asDouble(), 0.0);
+        assertEquals(run.test().loss(), ev.get("loss").asDouble(), 0.0);
+    }
+
+    private static void changeTargetScaling(Map<String, byte[]> entries, java.util.function.Consumer<ObjectNode> change) {
+        try {
+            ObjectNode m = (ObjectNode) SpecJson.mapper().readTree(entries.get("model.json"));
+            change.accept((ObjectNode) m.get("output").get("targetScaling"));
+            entries.put("model.json", SpecJson.mapper().writeValueAsBytes(m));
+        } catch (IOException x) {
+            throw new IllegalStateException(x);
+        }
     }
 
     static byte[] idx(int[] dims, byte[] values) throws IOException {

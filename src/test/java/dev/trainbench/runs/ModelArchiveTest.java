@@ -89,7 +89,7 @@ class ModelArchiveTest {
         ModelArchive.Contents c = ModelArchive.read(valid());
         ModelManifest m = c.manifest();
         assertEquals(ModelArchive.FORMAT, m.format());
-        assertEquals(ModelArchive.FORMAT_VERSION, m.formatVersion());
+        assertEquals(1, m.formatVersion(), "a model without target scaling is written as version 1, for older readers");
         assertArrayEquals(PARAMS, c.parameters());
         assertEquals(PARAMS.length, m.parameters().bytes());
         assertEquals(64, m.parameters().sha256().length());
@@ -105,11 +105,49 @@ class ModelArchiveTest {
     void newerFormatVersionIsRefusedWithTheFix() throws Exception {
         Map<String, byte[]> e = entries(valid());
         ObjectNode m = (ObjectNode) SpecJson.mapper().readTree(e.get("model.json"));
-        m.put("formatVersion", 2);
+        int newer = ModelArchive.FORMAT_VERSION + 1;
+        m.put("formatVersion", newer);
         m.putObject("somethingNew").put("x", 1);
         e.put("model.json", SpecJson.mapper().writeValueAsBytes(m));
         String msg = refused(zip("newer.zip", e));
-        assertTrue(msg.contains("newer TrainBench (model format 2)") && msg.contains("update TrainBench"), msg);
+        assertTrue(msg.contains("newer TrainBench (model format " + newer + ")") && msg.contains("update TrainBench"), msg);
+    }
+
+    static ModelManifest regression(ModelManifest.TargetScaling targets) {
+        ModelManifest m = manifest();
+        return new ModelManifest(null, 0, m.createdAt(), m.createdBy(), m.run(), m.checkpoint(),
+                new ModelManifest.Input(new int[] {2}, InputEncoding.table(List.of(new InputEncoding.Column("a", null),
+                        new InputEncoding.Column("b", null)), "y", 2, true),
+                        new ModelManifest.Scaling("standardize", "train", new float[] {0, 0}, new float[] {1, 1})),
+                new ModelManifest.Output(ModelManifest.Output.REGRESSION, null, 1, targets), null, null, null, m.spec());
+    }
+
+    @Test
+    void targetScalingIsWrittenAsVersionTwoAndReadBackExactly() {
+        double offset = 14.123456789012345;
+        double scale = 4.987654321098765;
+        Path p = dir.resolve("scaled.tbmodel.zip");
+        ModelManifest written = ModelArchive.write(p, regression(new ModelManifest.TargetScaling("standardize", "train",
+                new double[] {offset}, new double[] {scale})), PARAMS, null);
+        assertEquals(2, written.formatVersion(), "version 1 readers must refuse a file they would read in scaled units");
+        ModelManifest read = ModelArchive.read(p).manifest();
+        assertEquals(2, read.formatVersion());
+        assertArrayEquals(new double[] {offset}, read.output().targetScaling().offsets(), 0.0);
+        assertArrayEquals(new double[] {scale}, read.output().targetScaling().scales(), 0.0);
+        assertEquals(1, ModelArchive.write(dir.resolve("plain.tbmodel.zip"), regression(null), PARAMS, null).formatVersion());
+    }
+
+    @Test
+    void unusableTargetScalingIsRefusedByName() {
+        for (ModelManifest.TargetScaling bad : List.of(
+                new ModelManifest.TargetScaling("standardize", "train", new double[] {1}, new double[] {-2}),
+                new ModelManifest.TargetScaling("standardize", "train", new double[] {1, 2}, new double[] {1, 1}),
+                new ModelManifest.TargetScaling("standardize", "train", null, new double[] {1}))) {
+            Path p = dir.resolve("bad.tbmodel.zip");
+            ModelArchive.write(p, regression(bad), PARAMS, null);
+            String msg = refused(p);
+            assertTrue(msg.contains("damaged") && msg.contains("output.targetScaling"), msg);
+        }
     }
 
     @Test

@@ -172,6 +172,53 @@ class PredictGuiTest {
         assertTrue(app.errors.isEmpty(), app.errors.toString());
     }
 
+    @Test
+    void regressionModelOnScaledTargetsShowsValuesAndMetricsInTheTargetsUnits(FxRobot robot) throws Exception {
+        // the shipped regression example (targetScaling standardize), trained briefly and exported
+        Path examples = Path.of("examples").toAbsolutePath();
+        dev.trainbench.spec.ExperimentSpec spec = dev.trainbench.spec.SpecJson.read(examples.resolve("friedman1-mlp.json"));
+        spec = spec.withTraining(spec.training().withEpochs(4));
+        dev.trainbench.runs.RunStore store = new dev.trainbench.runs.RunStore(workspace.resolve("friedman-ws"));
+        dev.trainbench.runs.RunRecord run = dev.trainbench.train.ExperimentRunner.run(spec, examples, store, null,
+                new dev.trainbench.train.RunControl(), dev.trainbench.train.ExperimentRunner.Hooks.none(),
+                dev.trainbench.train.TrainingLoop.Options.defaults());
+        Path model = dev.trainbench.train.ModelExport.export(store, run.id(), "best",
+                workspace.resolve("friedman1.tbmodel.zip"), examples, false).file();
+        Path csv = examples.resolve("data").resolve("friedman1.csv");
+        dev.trainbench.runs.TestResult expected;
+        try (dev.trainbench.train.Predictor p = dev.trainbench.train.Predictor.open(model)) {
+            expected = p.predict(dev.trainbench.data.PredictionInputs.read(csv, null, p.manifest().input().encoding(),
+                    p.manifest().input().sampleShape(), null, dev.trainbench.data.PredictionInputs.Options.defaults()))
+                    .evaluation();
+        }
+
+        PredictViewModel vm = window.predictViewModel();
+        PredictView view = window.predictView();
+        robot.interact(() -> {
+            window.showPredict();
+            view.drop(List.of(model));
+        });
+        waitUntil("the model to open", 60, () -> vm.modelProperty().get() != null);
+        assertTrue(vm.modelSummaryProperty().get().contains("in the target's units"), vm.modelSummaryProperty().get());
+        robot.interact(() -> vm.predictFiles(List.of(csv)));
+        waitUntil("the predictions", 60, () -> vm.rows().size() == 1000 && vm.evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.errors.isEmpty(), app.errors.toString());
+        dev.trainbench.runs.TestResult shown = vm.evaluationProperty().get();
+        assertEquals(expected.rmse(), shown.rmse(), 0.0);
+        assertEquals(expected.r2(), shown.r2(), 0.0);
+        double mean = vm.rows().stream().mapToDouble(r -> Double.parseDouble(r.predicted())).average().orElseThrow();
+        assertTrue(mean > 8 && mean < 20, "values in the target's units (Friedman #1 averages about 14): " + mean);
+        assertTrue(vm.rows().stream().allMatch(r -> r.right() == null), "a value is never marked right or WRONG");
+        assertTrue(vm.resultSummaryProperty().get().contains("RMSE") && vm.resultSummaryProperty().get().contains("target's units"),
+                vm.resultSummaryProperty().get());
+        assertTrue(robot.lookup("#test-summary").queryLabeled().getText().startsWith("RMSE"),
+                robot.lookup("#test-summary").queryLabeled().getText());
+        robot.interact(() -> view.tabs().getSelectionModel().select(view.tabs().getTabs().stream()
+                .filter(t -> "inputs-tab".equals(t.getId())).findFirst().orElseThrow()));
+        DataFilesGuiTest.shots(robot, stage, "predict-regression");
+    }
+
     /** The pad, its Clear button and every bar lie inside the Predict view's tabs, and the pad is large enough to draw on. */
     private void assertDrawPanelFits(PredictView view, String size) {
         // inside the tab pane, not merely the scene: below it lies the status bar

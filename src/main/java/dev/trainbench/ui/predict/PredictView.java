@@ -48,6 +48,8 @@ public final class PredictView extends BorderPane {
     private final ProbabilityBars selectedBars;
     private final TableView<PredictViewModel.Row> table = new TableView<>();
     private final StackPane evaluationHolder = new StackPane();
+    private TableColumn<PredictViewModel.Row, String> probabilityColumn;
+    private TableColumn<PredictViewModel.Row, String> labelColumn;
     private final TabPane tabs = new TabPane();
     private final Tab drawTab = new Tab("Draw");
     private final Tab inputsTab = new Tab("Inputs");
@@ -116,6 +118,10 @@ public final class PredictView extends BorderPane {
             selectedPreview.setManaged(image);
             resize.setVisible(vm.sizeIsFixed());
             resize.setManaged(vm.sizeIsFixed());
+            // a regression model answers values (in the target's units): no probabilities, a target instead of a label
+            boolean classifies = m == null || m.output().classifies();
+            probabilityColumn.setVisible(classifies);
+            labelColumn.setText(classifies ? "label" : "target");
         });
         vm.drawnInputProperty().addListener((o, a, x) -> showInput(drawnPreview, x));
         vm.selectedInputProperty().addListener((o, a, x) -> showInput(selectedPreview, x));
@@ -222,9 +228,11 @@ public final class PredictView extends BorderPane {
         table.setPlaceholder(new Label("Predictions appear here: one row per image, CSV row or IDX sample."));
         table.getColumns().add(column("input", PredictViewModel.Row::input, 220));
         table.getColumns().add(column("predicted", PredictViewModel.Row::predicted, 110));
-        table.getColumns().add(column("probability", r -> Double.isNaN(r.probability()) ? ""
-                : String.format(Locale.ROOT, "%.1f%%", 100 * r.probability()), 100));
-        table.getColumns().add(column("label", r -> r.label() == null ? "" : r.label(), 90));
+        probabilityColumn = column("probability", r -> Double.isNaN(r.probability()) ? ""
+                : String.format(Locale.ROOT, "%.1f%%", 100 * r.probability()), 100);
+        table.getColumns().add(probabilityColumn);
+        labelColumn = column("label", r -> r.label() == null ? "" : r.label(), 90);
+        table.getColumns().add(labelColumn);
         table.getColumns().add(column("", r -> r.right() == null ? "" : r.right() ? "right" : "WRONG", 70));
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i != null && i.intValue() >= 0) {
@@ -286,6 +294,10 @@ public final class PredictView extends BorderPane {
         }
         String heading = t.accuracy() != null
                 ? String.format(Locale.ROOT, "Accuracy %.2f%%, loss %.4g", 100 * t.accuracy(), t.loss())
+                : t.rmse() != null
+                ? PredictViewModel.regression(t) + String.format(Locale.ROOT, " (target's units); %s %.4g",
+                        vm.modelProperty().get() == null ? "loss" : dev.trainbench.train.LossName.of(vm.modelProperty().get().spec())
+                                + ":", t.loss())
                 : String.format(Locale.ROOT, "Loss %.4g", t.loss());
         TestResultPane pane = new TestResultPane(t, heading, "labelled samples");
         evaluationHolder.getChildren().setAll(pane);

@@ -38,10 +38,14 @@ public final class PredictViewModel {
     public record Bar(String className, double probability, boolean predicted) {
     }
 
-    /** One predicted sample in the results table; {@code label} null when the input had none. */
+    /**
+     * One predicted sample in the results table; {@code label} null when the input had none (for
+     * regression: the target value, and {@code probability} NaN).
+     */
     public record Row(int index, String input, String predicted, double probability, String label) {
+        /** Whether the class is right; null without a label, and for regression (a value is near, not right). */
         public Boolean right() {
-            return label == null ? null : label.equals(predicted);
+            return label == null || Double.isNaN(probability) ? null : label.equals(predicted);
         }
     }
 
@@ -126,9 +130,12 @@ public final class PredictViewModel {
             s.append(", ").append(c.size()).append(" classes (").append(String.join(", ", c.size() <= 10 ? c : c.subList(0, 10)))
                     .append(c.size() > 10 ? ", ..." : "").append(")");
         } else {
-            s.append(", predicts ").append(m.output().width()).append(" value(s)");
+            s.append(", predicts ").append(m.output().width()).append(" value(s)")
+                    .append(m.output().targetScaling() != null ? " in the target's units (trained on scaled targets)" : "");
         }
-        if (m.metrics() != null && m.metrics().test() != null && m.metrics().test().accuracy() != null) {
+        if (m.metrics() != null && m.metrics().test() != null && m.metrics().test().rmse() != null) {
+            s.append("; test in its run: ").append(regression(m.metrics().test()));
+        } else if (m.metrics() != null && m.metrics().test() != null && m.metrics().test().accuracy() != null) {
             s.append(String.format(Locale.ROOT, "; test accuracy in its run %.2f%%", 100 * m.metrics().test().accuracy()));
         } else if (m.metrics() != null && m.metrics().bestValidationAccuracy() != null) {
             s.append(String.format(Locale.ROOT, "; validation accuracy in its run %.2f%% (not tested)",
@@ -204,12 +211,21 @@ public final class PredictViewModel {
         if (t != null && t.accuracy() != null) {
             resultSummary.set(String.format(Locale.ROOT, "%,d samples, accuracy %.2f%% (%d right), loss %.4g%s", t.samples(),
                     100 * t.accuracy(), Math.round(t.accuracy() * t.samples()), t.loss(), warn));
+        } else if (t != null && t.rmse() != null) {
+            resultSummary.set(String.format(Locale.ROOT, "%,d samples, %s (target's units), loss %.4g%s", t.samples(),
+                    regression(t), t.loss(), warn));
         } else if (t != null) {
             resultSummary.set(String.format(Locale.ROOT, "%,d samples, loss %.4g%s", t.samples(), t.loss(), warn));
         } else {
             resultSummary.set(String.format(Locale.ROOT, "%,d sample%s, no labels%s", r.count(), r.count() == 1 ? "" : "s", warn));
         }
         select(0);
+    }
+
+    /** "RMSE 1.234, MAE 0.987, R² 0.9123": regression metrics in the target's units. */
+    public static String regression(TestResult t) {
+        return String.format(Locale.ROOT, "RMSE %.4g, MAE %.4g, R\u00b2 %s", t.rmse(), t.mae(),
+                t.r2() == null ? "-" : String.format(Locale.ROOT, "%.4f", t.r2()));
     }
 
     /** Shows sample {@code i} of the last results: its input as the model saw it and its class probabilities. */
@@ -228,14 +244,15 @@ public final class PredictViewModel {
         String name = lastSamples.names().get(i);
         Row row = rows.get(i);
         selectedDetail.set(name + ": " + selectedDetail.get() + (row.label() == null ? ""
-                : row.right() == null || row.right() ? ", right" : ", wrong (true class " + row.label() + ")"));
+                : row.right() == null ? ", target " + row.label()
+                : row.right() ? ", right" : ", wrong (true class " + row.label() + ")"));
     }
 
     private static void show(PredictionResult r, int i, StringProperty cls, StringProperty detail, ObservableList<Bar> bars) {
         if (!r.classifies()) {
             float[] v = r.outputsOf(i);
             cls.set(v.length == 1 ? String.format(Locale.ROOT, "%.4g", v[0]) : Arrays.toString(v));
-            detail.set("predicted value");
+            detail.set("predicted value, in the target's units");
             bars.clear();
             return;
         }
