@@ -2,6 +2,7 @@ package dev.trainbench.ui.compare;
 
 import dev.trainbench.compare.Comparison;
 import dev.trainbench.compare.DiffEntry;
+import dev.trainbench.compare.FieldResponse;
 import dev.trainbench.compare.XAxis;
 import dev.trainbench.ui.RunPalette;
 import dev.trainbench.ui.chart.LiveChart;
@@ -60,6 +61,7 @@ public final class CompareView extends VBox {
     private final TableView<CompareViewModel.MetricRow> metricsTable = new TableView<>();
     private final Label dataIdentity = new Label();
     private final StackPane body = new StackPane();
+    private final HBox sweepCharts = new HBox(8);
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
@@ -87,7 +89,11 @@ public final class CompareView extends VBox {
         charts.get(CompareViewModel.ChartKind.ACCURACY).setLogToggleVisible(false);
         charts.get(CompareViewModel.ChartKind.GRADIENT).setLogY(true);
 
-        SplitPane split = new SplitPane(chartGrid(), tables());
+        Node grid = chartGrid();
+        VBox chartsArea = new VBox(8, grid, sweepCharts);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        chartsArea.setMinHeight(0);
+        SplitPane split = new SplitPane(chartsArea, tables());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.66);
         VBox content = new VBox(6, legend, verdict, split);
@@ -112,6 +118,10 @@ public final class CompareView extends VBox {
             l.addListener((ListChangeListener<String>) ch -> rebuildVerdict());
         }
         vm.dataIdentityProperty().addListener((o, a, b) -> rebuildVerdict());
+        sweepCharts.setId("compare-sweep-charts");
+        sweepCharts.setVisible(false);
+        sweepCharts.setManaged(false);
+        vm.sweepResponses().addListener((ListChangeListener<FieldResponse>) ch -> rebuildSweepCharts());
     }
 
     private static String title(CompareViewModel.ChartKind kind) {
@@ -320,6 +330,69 @@ public final class CompareView extends VBox {
         }
     }
 
+    /**
+     * One chart per swept field: the final metric against the field's value (log X for rates and
+     * values spanning a decade), a line per combination of the other swept fields, each point the
+     * mean over its finished seeds with their min-max as a band, from {@link FieldResponse}: the
+     * numbers of the HTML report.
+     */
+    private void rebuildSweepCharts() {
+        List<Node> charts = new ArrayList<>();
+        for (FieldResponse r : vm.sweepResponses()) {
+            String field = FieldResponse.shortName(r.path());
+            LiveChart chart = new LiveChart(Character.toUpperCase(r.metric().charAt(0)) + r.metric().substring(1) + " against " + field
+                    + (r.logX() ? " (log scale)" : ""));
+            chart.setId("compare-sweep-chart-" + field);
+            chart.setLogX(r.logX());
+            chart.setXLabel(field);
+            chart.setLogToggleVisible(false);
+            chart.setEmptyText("No finished run in this sweep yet");
+            if (r.percent()) {
+                chart.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+            }
+            if (!r.numeric()) {
+                List<String> values = r.values();
+                chart.setXTickFormatter(v -> {
+                    int i = (int) Math.rint(v);
+                    return Math.abs(v - i) < 1e-9 && i >= 0 && i < values.size() ? values.get(i) : "";
+                });
+            }
+            chart.setLegendVisible(r.lines().size() > 1);
+            for (int i = 0; i < r.lines().size(); i++) {
+                FieldResponse.Line line = r.lines().get(i);
+                List<FieldResponse.Point> ps = line.points();
+                LiveChart.Group g = chart.addGroup(line.label().isEmpty() ? r.metric() : line.label(), RunPalette.color(i), false);
+                g.setSummary(ps.stream().mapToDouble(FieldResponse.Point::x).toArray(),
+                        ps.stream().mapToDouble(p -> p.y().mean()).toArray(),
+                        ps.stream().mapToDouble(p -> p.y().min()).toArray(),
+                        ps.stream().mapToDouble(p -> p.y().max()).toArray(),
+                        ps.stream().mapToInt(p -> p.y().n()).toArray());
+                g.setDots(true);
+            }
+            chart.setMinSize(0, 0);
+            chart.setPrefSize(300, 210);
+            HBox.setHgrow(chart, Priority.ALWAYS);
+            FieldResponse.Point best = r.best();
+            Label note = new Label("Each point: the mean over its finished seeds, the band their min-max"
+                    + (best == null ? "" : "; best " + field + " = " + best.value() + " (" + best.y().format(r.percent()) + ")"));
+            note.getStyleClass().add("hint");
+            note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            BorderPane pane = new BorderPane(chart);
+            pane.setBottom(note);
+            pane.setMinSize(0, 0);
+            pane.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(pane, Priority.ALWAYS);
+            charts.add(pane);
+            chart.resetZoom();
+        }
+        sweepCharts.getChildren().setAll(charts);
+        sweepCharts.setVisible(!charts.isEmpty());
+        sweepCharts.setManaged(!charts.isEmpty());
+        sweepCharts.setMinHeight(charts.isEmpty() ? 0 : 200);
+        sweepCharts.setPrefHeight(charts.isEmpty() ? 0 : 240);
+    }
+
     private void rebuildLegend() {
         List<Node> items = new ArrayList<>();
         for (CompareViewModel.UnitInfo u : vm.unitInfo()) {
@@ -481,6 +554,11 @@ public final class CompareView extends VBox {
 
     public TableView<CompareViewModel.MetricRow> metricsTable() {
         return metricsTable;
+    }
+
+    /** The sweep chart of a swept field (by its short name, e.g. "learningRate"), or null when there is none. */
+    public LiveChart sweepChart(String field) {
+        return (LiveChart) lookup("#compare-sweep-chart-" + field);
     }
 
     public VBox verdictBox() {
