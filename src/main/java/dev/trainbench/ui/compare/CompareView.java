@@ -24,6 +24,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -61,7 +62,7 @@ public final class CompareView extends VBox {
     private final TableView<CompareViewModel.MetricRow> metricsTable = new TableView<>();
     private final Label dataIdentity = new Label();
     private final StackPane body = new StackPane();
-    private final HBox sweepCharts = new HBox(8);
+    private final VBox sweepCharts = new VBox(8);
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
@@ -89,14 +90,28 @@ public final class CompareView extends VBox {
         charts.get(CompareViewModel.ChartKind.ACCURACY).setLogToggleVisible(false);
         charts.get(CompareViewModel.ChartKind.GRADIENT).setLogY(true);
 
+        // a sweep's answer (the final metric against each swept value) left of the curves
         Node grid = chartGrid();
-        VBox chartsArea = new VBox(8, grid, sweepCharts);
-        VBox.setVgrow(grid, Priority.ALWAYS);
+        HBox chartsArea = new HBox(8, sweepCharts, grid);
+        HBox.setHgrow(grid, Priority.ALWAYS);
+        sweepCharts.prefWidthProperty().bind(chartsArea.widthProperty().multiply(0.4));
+        sweepCharts.setMinWidth(Region.USE_PREF_SIZE);
         chartsArea.setMinHeight(0);
         SplitPane split = new SplitPane(chartsArea, tables());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.66);
-        VBox content = new VBox(6, legend, verdict, split);
+        // many units (a sweep's grid points) make a long verdict: it scrolls past a fifth of the
+        // screen so that the charts keep their room
+        ScrollPane verdictScroll = new ScrollPane(verdict);
+        verdictScroll.setId("compare-verdict-scroll");
+        verdictScroll.setFitToWidth(true);
+        verdictScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        verdictScroll.getStyleClass().add("edge-to-edge");
+        verdictScroll.maxHeightProperty().bind(heightProperty().multiply(0.22));
+        verdictScroll.prefViewportHeightProperty().bind(verdict.heightProperty());
+        verdictScroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(verdict.heightProperty().add(4),
+                heightProperty().multiply(0.1)));
+        VBox content = new VBox(6, legend, verdictScroll, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         body.getChildren().setAll(empty);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -340,8 +355,8 @@ public final class CompareView extends VBox {
         List<Node> charts = new ArrayList<>();
         for (FieldResponse r : vm.sweepResponses()) {
             String field = FieldResponse.shortName(r.path());
-            LiveChart chart = new LiveChart(Character.toUpperCase(r.metric().charAt(0)) + r.metric().substring(1) + " against " + field
-                    + (r.logX() ? " (log scale)" : ""));
+            // short: the legend (the other fields' values) shares the title's line
+            LiveChart chart = new LiveChart(Character.toUpperCase(r.metric().charAt(0)) + r.metric().substring(1) + " vs " + field);
             chart.setId("compare-sweep-chart-" + field);
             chart.setLogX(r.logX());
             chart.setXLabel(field);
@@ -369,28 +384,27 @@ public final class CompareView extends VBox {
                         ps.stream().mapToInt(p -> p.y().n()).toArray());
                 g.setDots(true);
             }
-            chart.setMinSize(0, 0);
-            chart.setPrefSize(300, 210);
-            HBox.setHgrow(chart, Priority.ALWAYS);
+            chart.setMinSize(0, 120);
+            chart.setPrefSize(300, 150);
             FieldResponse.Point best = r.best();
-            Label note = new Label("Each point: the mean over its finished seeds, the band their min-max"
-                    + (best == null ? "" : "; best " + field + " = " + best.value() + " (" + best.y().format(r.percent()) + ")"));
+            Label note = new Label(best == null ? "no finished run yet" : "best: " + field + " = " + best.value() + " ("
+                    + best.y().format(r.percent()) + ")");
+            note.setId("compare-sweep-best-" + field);
             note.getStyleClass().add("hint");
-            note.setWrapText(true);
-            note.setMinHeight(Region.USE_PREF_SIZE);
+            note.setMinWidth(0);
+            note.setTooltip(new Tooltip("Each point: the mean " + r.metric() + " of the finished runs at that value of " + r.path()
+                    + ", the band their minimum and maximum" + (r.logX() ? "; " + field + " on a log scale" : "")
+                    + "; a line per value of the other swept fields. The same numbers as the exported report."));
             BorderPane pane = new BorderPane(chart);
             pane.setBottom(note);
             pane.setMinSize(0, 0);
-            pane.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(pane, Priority.ALWAYS);
+            VBox.setVgrow(pane, Priority.ALWAYS);
             charts.add(pane);
             chart.resetZoom();
         }
         sweepCharts.getChildren().setAll(charts);
         sweepCharts.setVisible(!charts.isEmpty());
         sweepCharts.setManaged(!charts.isEmpty());
-        sweepCharts.setMinHeight(charts.isEmpty() ? 0 : 200);
-        sweepCharts.setPrefHeight(charts.isEmpty() ? 0 : 240);
     }
 
     private void rebuildLegend() {
