@@ -476,6 +476,10 @@ public final class ScreenshotTool {
                 });
                 settle();
                 shot(dir.resolve("sweep-compare-" + size[0] + "x" + size[1] + ".png"), true);
+                fx(() -> window.show(3));
+                settle();
+                shot(dir.resolve("sweep-runs-" + size[0] + "x" + size[1] + ".png"), true);
+                fx(() -> window.show(4));
             }
             fx(() -> {
                 scene.getWindow().setWidth(1440);

@@ -15,7 +15,7 @@ import java.util.List;
  * (no training): a loss falling towards {@code floor}, a validation accuracy rising towards
  * {@code accuracy}, a little seed noise, two layers' gradient norms.
  */
-final class FakeRuns {
+public final class FakeRuns {
     static final List<String> STEP_COLUMNS = List.of("step", "epoch", "loss", "accuracy", "learning_rate", "grad_norm",
             "samples_per_second", "grad_norm[1 dense 32]", "grad_norm[out]");
     static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "validation_loss",
@@ -25,7 +25,7 @@ final class FakeRuns {
     /** Extra fields for the next runs written (a sweep's). */
     private java.util.function.UnaryOperator<RunRecord.Builder> extra = b -> b;
 
-    FakeRuns(RunStore store) {
+    public FakeRuns(RunStore store) {
         this.store = store;
     }
 
@@ -79,7 +79,7 @@ final class FakeRuns {
      * A sweep over the learning rate: {@code seeds} runs per rate, all with the sweep recorded
      * (id, point, seed group per point); each point's accuracy from {@code accuracy}.
      */
-    List<RunRecord> learningRateSweep(ExperimentSpec spec, double[] rates, int seeds, java.util.function.DoubleUnaryOperator accuracy)
+    public List<RunRecord> learningRateSweep(ExperimentSpec spec, double[] rates, int seeds, java.util.function.DoubleUnaryOperator accuracy)
             throws IOException {
         String sweep = "sweep-" + Long.toHexString(System.nanoTime());
         List<RunRecord> out = new ArrayList<>();
