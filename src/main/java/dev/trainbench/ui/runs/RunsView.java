@@ -173,10 +173,11 @@ public final class RunsView extends VBox {
         groupCol.setId("col-group");
         groupCol.setCellFactory(col -> tooltipCell(r -> r.groupId() == null ? null : "Seed group " + r.groupId()
                 + ": the same spec with seeds s, s+1, ...; Compare draws it as a band"));
-        TableColumn<RunRecord, String> sweepCol = column("sweep", RunsViewModel::sweepLabel, 150);
+        TableColumn<RunRecord, String> sweepCol = column("sweep", RunsViewModel::sweepLabel, 230);
         sweepCol.setId("col-sweep");
-        sweepCol.setCellFactory(col -> tooltipCell(r -> r.sweepId() == null ? null : "Sweep " + r.sweepId() + " (" + r.sweepName()
-                + "), task " + r.sweepTask() + ": right-click to select the whole sweep for Compare, or to cancel it"));
+        sweepCol.setCellFactory(col -> tooltipCell(r -> r.sweepId() == null ? null : RunsViewModel.sweepLabel(r) + "\nSweep "
+                + r.sweepId() + " (" + r.sweepName() + "), task " + r.sweepTask()
+                + ": right-click to select the whole sweep for Compare, or to cancel it"));
         TableColumn<RunRecord, String> tagsCol = column("tags", r -> String.join(", ", r.tags()), 90);
         TableColumn<RunRecord, String> notesCol = column("notes", r -> r.notes(), 160);
         TableColumn<RunRecord, String> created = column("created", r -> r.createdAt(), 150);
