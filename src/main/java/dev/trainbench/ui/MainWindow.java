@@ -110,6 +110,7 @@ public final class MainWindow extends BorderPane {
         });
         // Local sweeps' task processes report here; each ended task's run appears in the Runs view.
         sweeps = new SweepRunner(Slurm.system(), () -> javafx.application.Platform.runLater(runsVm::reload));
+        runsVm.setSweepRunner(sweeps);
         trainView.setOnSweep(() -> SweepDialog.open(trainView, new SweepViewModel(model), sweeps, folder -> {
             runsVm.reload();
             show(3);

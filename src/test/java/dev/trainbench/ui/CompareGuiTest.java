@@ -157,4 +157,42 @@ class CompareGuiTest {
         waitUntil("the chart menu", 10, () -> loss.contextMenu().contextMenu().isShowing());
         robot.type(KeyCode.ESCAPE);
     }
+
+    /**
+     * A sweep in the Runs view (written as a cluster's nodes would write it): its sweep column,
+     * right-click "Select its sweep", Compare: the final accuracy against the learning rate on a
+     * log axis beside the seed bands, the same numbers as the report.
+     */
+    @Test
+    void aSweepSelectedInTheRunsViewOpensInCompareWithItsChartOnALogAxis(FxRobot robot) throws Exception {
+        var spec = dev.trainbench.spec.SpecJson.read(Path.of("examples/spiral-mlp.json")).withName("lr sweep");
+        List<RunRecord> runs = new dev.trainbench.ui.compare.FakeRuns(window.workbench().store())
+                .learningRateSweep(spec, new double[] {1e-3, 1e-2, 1e-1}, 2, lr -> lr == 1e-2 ? 0.9 : 0.7);
+        robot.interact(() -> window.runsViewModel().reload());
+        robot.clickOn("#nav-runs");
+        TableView<RunRecord> table = robot.lookup("#runs-table").queryTableView();
+        waitUntil("the sweep's runs in the table", 30, () -> table.getItems().stream().filter(r -> r.sweepId() != null).count() == 6);
+        assertTrue(dev.trainbench.ui.runs.RunsViewModel.sweepLabel(runs.get(0)).contains("learningRate=0.001"));
+        javafx.scene.Node row = robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> t
+                && t.getItem() instanceof RunRecord r && r.sweepId() != null).query();
+        // the row's right-click menu (a popup Monocle does not show for a robot's click): its item, fired
+        robot.interact(() -> {
+            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(((javafx.scene.control.TableRow<?>) row).getItem()));
+            ((javafx.scene.control.TableRow<?>) row).getContextMenu().getItems().stream()
+                    .filter(i -> "menu-select-sweep".equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+        assertEquals(6, table.getSelectionModel().getSelectedItems().size());
+        robot.clickOn("#compare-runs");
+        CompareViewModel cvm = window.compareViewModel();
+        waitUntil("the comparison", 60, () -> cvm.comparisonProperty().get() != null && !cvm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        LiveChart chart = window.compareView().sweepChart("learningRate");
+        assertTrue(chart != null && chart.isVisible(), "the sweep chart");
+        assertTrue(chart.isLogX());
+        String hover = WaitForAsyncUtils.asyncFx(() -> chart.hoverText(-2.0)).get();
+        assertTrue(hover.startsWith("learningRate 0.01"), hover);
+        assertTrue(hover.contains("[2 runs]"), hover);
+        assertEquals(3, chart.groups().get(0).mean().size(), "one point per rate");
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
 }

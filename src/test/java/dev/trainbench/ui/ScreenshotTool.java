@@ -36,7 +36,10 @@ public final class ScreenshotTool {
         Path out = Path.of(args.length > 0 ? args[0] : "assets");
         only = java.util.Set.of(java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         Files.createDirectories(out);
-        Path workspace = Files.createTempDirectory("trainbench-shots");
+        // -Dtrainbench.shots.workspace=DIR: reuse a workspace (a sweep trained by an earlier try)
+        Path workspace = System.getProperty("trainbench.shots.workspace") != null
+                ? Path.of(System.getProperty("trainbench.shots.workspace")) : Files.createTempDirectory("trainbench-shots");
+        System.out.println("workspace " + workspace);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
@@ -60,6 +63,15 @@ public final class ScreenshotTool {
         if (only.contains("screenshot-presentation.png") || only.contains("screenshot-dark.png")) {
             // presentation mode and the dark theme, on a spiral run paused mid-way
             midRunScreenshots(out);
+            fx(() -> window.shutdown());
+            trainer.close();
+            tasks.close();
+            Platform.exit();
+            System.exit(0);
+        }
+        if (only.equals(java.util.Set.of("screenshot-sweep-gui.png"))) {
+            // just the sweep in Compare: a real local sweep (task processes), then the comparison
+            sweepCompareScreenshot(out, workspace);
             fx(() -> window.shutdown());
             trainer.close();
             tasks.close();
@@ -507,6 +519,65 @@ public final class ScreenshotTool {
             Platform.exit();
             System.exit(0);
         }
+    }
+
+    /**
+     * Runs a real local sweep (learning rate 1e-3, 1e-2, 1e-1 times first-layer units 16 and 64,
+     * two seeds each, 12 epochs of the spiral MLP; task processes as {@code trainbench sweep} runs
+     * them), compares its runs and writes the Compare screen with its sweep charts; with
+     * {@code -Dtrainbench.shots.sizes=DIR} also at 1280x800 and 1920x1080 into DIR.
+     */
+    private static void sweepCompareScreenshot(Path out, Path workspace) throws Exception {
+        WorkbenchModel model = window.workbench();
+        dev.trainbench.spec.ExperimentSpec base = dev.trainbench.spec.SpecJson.read(Path.of("examples/spiral-mlp.json"));
+        base = base.withTraining(base.training().withEpochs(12).withEarlyStopping(null)).withName("spiral-mlp");
+        dev.trainbench.sweep.SweepSetup setup = dev.trainbench.sweep.SweepSetup.of(base,
+                java.util.List.of(dev.trainbench.sweep.SweepAxis.parse("training.optimizer.learningRate=1e-3,1e-2,1e-1"),
+                        dev.trainbench.sweep.SweepAxis.parse("model.layers[0].units=16,64")),
+                2, "lr-units", dev.trainbench.sweep.SweepSetup.Choices.local(2), workspace, Path.of("examples").toAbsolutePath(), null);
+        java.util.List<dev.trainbench.sweep.SweepFolder> earlier = new dev.trainbench.sweep.Sweeps(workspace).list();
+        dev.trainbench.sweep.SweepFolder folder = earlier.isEmpty() ? setup.write() : earlier.get(0);
+        Integer[] codes = !earlier.isEmpty() ? new Integer[0] : new dev.trainbench.sweep.LocalExecutor(folder, new dev.trainbench.sweep.LocalExecutor.Listener() {
+            @Override
+            public void started(int task, long pid) {
+                System.out.println("task " + task + " started");
+            }
+
+            @Override
+            public void ended(int task, int exitCode) {
+                System.out.println("task " + task + " ended: " + exitCode);
+            }
+        }).run();
+        System.out.println("sweep exit codes " + java.util.Arrays.toString(codes));
+        fx(() -> window.runsViewModel().reload());
+        waitUntil(60, () -> model.runs().stream().filter(r -> folder.id().equals(r.sweepId())).count() == 12);
+        fx(() -> window.runsViewModel().compare(model.runs().stream().filter(r -> folder.id().equals(r.sweepId())).toList()));
+        waitUntil(120, () -> window.compareViewModel().comparisonProperty().get() != null
+                && !window.compareViewModel().loadingProperty().get());
+        settle();
+        String sizes = System.getProperty("trainbench.shots.sizes");
+        if (sizes != null) {
+            Path dir = Path.of(sizes);
+            Files.createDirectories(dir);
+            for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
+                fx(() -> {
+                    scene.getWindow().setWidth(size[0]);
+                    scene.getWindow().setHeight(size[1]);
+                });
+                settle();
+                shot(dir.resolve("sweep-compare-" + size[0] + "x" + size[1] + ".png"), true);
+                fx(() -> window.show(3));
+                settle();
+                shot(dir.resolve("sweep-runs-" + size[0] + "x" + size[1] + ".png"), true);
+                fx(() -> window.show(4));
+            }
+            fx(() -> {
+                scene.getWindow().setWidth(1440);
+                scene.getWindow().setHeight(900);
+            });
+            settle();
+        }
+        shot(out.resolve("screenshot-sweep-gui.png"));
     }
 
     private static void shot(Path file, boolean always) throws Exception {

@@ -40,6 +40,39 @@ public final class ChartAxis {
     }
 
     /**
+     * The X range on a log axis for data from {@code lo} to {@code hi}, both given in log10 units
+     * (infinite lo when there is none): padded by a tenth of a decade or 8 % of the span, whichever
+     * is more, so that points at the ends are drawn whole; ticks every whole decade (or more) when
+     * the span reaches a decade, else at round fractions of a decade (see {@link #logXUnit}).
+     */
+    public static Range fitLogX(double lo, double hi, int targetTicks) {
+        if (lo == Double.POSITIVE_INFINITY) {
+            lo = -1;
+            hi = 0;
+        }
+        if (hi < lo) {
+            hi = lo;
+        }
+        double pad = Math.max(0.1, (hi - lo) * 0.08);
+        double min = lo - pad;
+        double max = hi + pad;
+        return new Range(min, max, logXUnit(min, max, targetTicks));
+    }
+
+    /**
+     * Tick spacing in log10 units for a log X axis from min to max: whole decades (1, 2, 3...
+     * decades apart, about {@code targetTicks} ticks) when the range spans a decade or more, else
+     * a round fraction of a decade so that there are still ticks to read.
+     */
+    public static double logXUnit(double min, double max, int targetTicks) {
+        double span = max - min;
+        if (span >= 1) {
+            return Math.max(1, Math.ceil(span / Math.max(1, targetTicks)));
+        }
+        return niceUnit(span, Math.max(2, targetTicks));
+    }
+
+    /**
      * The Y range for data from {@code lo} to {@code hi} (log10 units when {@code log}; infinite lo
      * when there is none): whole decades on a log axis, 5 % padding and round bounds on a linear
      * one, never below zero for data that is not.
@@ -160,6 +193,15 @@ public final class ChartAxis {
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A value on a log axis (a learning rate, say) for a hover label: four significant digits, no trailing zeros (0.001, 3e-05). */
+    public static String formatLogValue(double v) {
+        String t = String.format(Locale.ROOT, "%.4g", v);
+        int e = t.indexOf('e');
+        String mantissa = e < 0 ? t : t.substring(0, e);
+        String exponent = e < 0 ? "" : t.substring(e);
+        return trim(mantissa) + exponent;
     }
 
     /** A log10 tick value v written as the number 10^v (0.01, 1, 1000, 1e-5). */

@@ -89,19 +89,19 @@ public class LiveChart extends BorderPane {
         }
 
         public void append(double x, double y) {
-            buffer.append(x, y);
+            buffer.append(plotX(x), y);
             dirty = true;
         }
 
         /** Replaces the series with whole arrays (a finished run's curve), much faster than appending each point. */
         public void setData(double[] x, double[] keys, double[] y) {
-            buffer.load(x, keys, y);
+            buffer.load(plotX(x), keys, y);
             dirty = true;
         }
 
         /** Appends a point plotted at x that belongs to step {@code key} (see {@link SeriesBuffer#appendAt}). */
         public void appendAt(double x, double key, double y) {
-            buffer.appendAt(x, key, y);
+            buffer.appendAt(plotX(x), key, y);
             dirty = true;
         }
 
@@ -164,6 +164,7 @@ public class LiveChart extends BorderPane {
         private double[] dashes;
         private boolean dots;
         private int mostMembers;
+        private int[] summaryRuns;
         private double[] decX = new double[0];
         private double[] decY = new double[0];
         private double[] decX2 = new double[0];
@@ -194,11 +195,38 @@ public class LiveChart extends BorderPane {
 
         /** Adds one member's curve: x to plot at, the step each point belongs to, and the values. */
         public void addMember(double[] xs, double[] keys, double[] ys) {
+            if (summaryRuns != null) {
+                throw new IllegalStateException("group '" + name + "' is drawn from a summary; it takes no members");
+            }
             SeriesBuffer b = new SeriesBuffer(Math.max(16, xs.length), smoothable ? smoothing.get() : 0);
-            b.load(xs, keys, ys);
+            b.load(plotX(xs), keys, ys);
             members.add(b);
             stale = true;
             dirty = true;
+        }
+
+        /**
+         * Draws the group from statistics computed elsewhere (a sweep's final metric per value:
+         * one number per run, summarised by the caller) instead of from member curves: at each x
+         * the mean, the band from lo to hi, and how many runs they summarise. Not smoothed.
+         */
+        public void setSummary(double[] xs, double[] means, double[] lows, double[] highs, int[] runs) {
+            if (!members.isEmpty()) {
+                throw new IllegalStateException("group '" + name + "' has member curves; it takes no summary");
+            }
+            double[] px = plotX(xs);
+            mean.load(px, xs, means);
+            lo.load(px, xs, lows);
+            hi.load(px, xs, highs);
+            summaryRuns = runs.clone();
+            mostMembers = java.util.Arrays.stream(runs).max().orElse(0);
+            stale = false;
+            dirty = true;
+        }
+
+        /** Runs behind the point at index i of the mean: the members, or the summary's count there. */
+        int runsAt(int i) {
+            return summaryRuns != null && i < summaryRuns.length ? summaryRuns[i] : members.size();
         }
 
         public int memberCount() {
@@ -250,7 +278,7 @@ public class LiveChart extends BorderPane {
         }
 
         private void update() {
-            if (!stale) {
+            if (!stale || summaryRuns != null) {
                 return;
             }
             stale = false;
@@ -301,6 +329,7 @@ public class LiveChart extends BorderPane {
     private String xLabel = "step";
     private DoubleFunction<String> yFormatter;
     private DoubleFunction<String> xTickFormatter;
+    private boolean logX;
     private XLink xLink;
     private boolean legendShown = true;
     private long lastRedrawNanos;
@@ -718,6 +747,51 @@ public class LiveChart extends BorderPane {
         dirty = true;
     }
 
+    /**
+     * Draws X on a log scale: every x given from now on must be above zero and is plotted as
+     * log10(x), with ticks at decades labelled as numbers (0.001, 0.01) and hover values in the
+     * data's own units. Set before adding data; for a chart whose X is a value such as a learning
+     * rate, not steps.
+     */
+    public void setLogX(boolean value) {
+        if (value != logX && (!series.isEmpty() || !groups.isEmpty())) {
+            throw new IllegalStateException("set the X scale before adding data");
+        }
+        logX = value;
+        dirty = true;
+    }
+
+    public boolean isLogX() {
+        return logX;
+    }
+
+    /** An x as plotted: log10(x) on a log X axis, where x must be above zero. */
+    private double plotX(double x) {
+        if (!logX) {
+            return x;
+        }
+        if (!(x > 0)) {
+            throw new IllegalArgumentException("x = " + x + " cannot be drawn on a log axis: values must be above zero");
+        }
+        return Math.log10(x);
+    }
+
+    private double[] plotX(double[] xs) {
+        if (!logX) {
+            return xs;
+        }
+        double[] out = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            out[i] = plotX(xs[i]);
+        }
+        return out;
+    }
+
+    /** A plotted x written in the data's units, for hover labels. */
+    private String xText(double plotted) {
+        return logX ? ChartAxis.formatLogValue(Math.pow(10, plotted)) : ChartAxis.formatX(plotted);
+    }
+
     /** Hides the chart's own legend (when a screen shows one legend for several charts). */
     public void setLegendVisible(boolean value) {
         legendShown = value;
@@ -869,7 +943,7 @@ public class LiveChart extends BorderPane {
             return;
         }
         double[] extent = xLink != null ? xLink.extent() : dataXExtent();
-        ChartAxis.Range r = ChartAxis.fitX(extent[0], extent[1]);
+        ChartAxis.Range r = logX ? ChartAxis.fitLogX(extent[0], extent[1], xTickTarget()) : ChartAxis.fitX(extent[0], extent[1]);
         view.xMin = r.min();
         view.xMax = r.max();
     }
@@ -943,7 +1017,8 @@ public class LiveChart extends BorderPane {
             }
         }
         double yUnit = computeYRange(log, yRange[0], yRange[1]);
-        double xUnit = ChartAxis.niceUnit(view.xMax - view.xMin, Math.max(2, (int) (view.plotWidth() / 90)));
+        double xUnit = logX ? ChartAxis.logXUnit(view.xMin, view.xMax, xTickTarget())
+                : ChartAxis.niceUnit(view.xMax - view.xMin, xTickTarget());
 
         GraphicsContext g = canvas.getGraphicsContext2D();
         Paint axisPaint = paintOr(axisStyle.getTextFill(), Color.gray(0.3));
@@ -951,7 +1026,8 @@ public class LiveChart extends BorderPane {
                 Math.max(9, axisStyle.getFont().getSize() - 1));
         ChartRenderer.Theme theme = new ChartRenderer.Theme(paintOr(backgroundStyle.getTextFill(), Color.WHITE), axisPaint,
                 paintOr(gridStyle.getTextFill(), Color.gray(0.88)), font);
-        renderer.frame(g, view, theme, log, xUnit, yUnit, yFormatter, xTickFormatter, canvas.getWidth(), canvas.getHeight());
+        renderer.frame(g, view, theme, log, xUnit, yUnit, yFormatter,
+                xTickFormatter == null && logX ? ChartAxis::powerOfTen : xTickFormatter, canvas.getWidth(), canvas.getHeight());
 
         // curves, clipped to the plot: bands first, then raw curves, then smoothed ones on top
         renderer.beginClip(g, view);
@@ -1009,6 +1085,10 @@ public class LiveChart extends BorderPane {
             emptyLabel.relocate(Viewport.LEFT + (view.plotWidth() - emptyLabel.getWidth()) / 2,
                     Viewport.TOP + (view.plotHeight() - emptyLabel.getHeight()) / 2);
         }
+    }
+
+    private int xTickTarget() {
+        return Math.max(2, (int) (view.plotWidth() / 90));
     }
 
     /** Widens {lo, hi} by the decimated points that lie in the visible X range. */
@@ -1072,7 +1152,7 @@ public class LiveChart extends BorderPane {
         }
         boolean smooth = smoothing.get() > 0;
         StringBuilder sb = new StringBuilder();
-        sb.append(xLabel).append(' ').append(ChartAxis.formatX(at));
+        sb.append(xLabel).append(' ').append(xText(at));
         for (Group g : groups) {
             SeriesBuffer m = g.mean();
             int i = g.visible ? m.nearest(at) : -1;
@@ -1084,12 +1164,13 @@ public class LiveChart extends BorderPane {
             SeriesBuffer hi = g.hi;
             sb.append(", min-max ").append(ChartAxis.formatValue(lo.y(i))).append("..").append(ChartAxis.formatValue(hi.y(i)));
             if (m.x(i) != at) {
-                sb.append(" (at ").append(ChartAxis.formatX(m.x(i))).append(')');
+                sb.append(" (at ").append(xText(m.x(i))).append(')');
             }
             if (g.smoothable && smooth) {
                 sb.append(", smoothed ").append(ChartAxis.formatValue(g.smoothMean.y(i)));
             }
-            sb.append(" [").append(g.memberCount()).append(g.memberCount() == 1 ? " run]" : " runs]");
+            int runs = g.runsAt(i);
+            sb.append(" [").append(runs).append(runs == 1 ? " run]" : " runs]");
         }
         for (Series s : series) {
             int i = s.visible ? s.buffer.nearest(at) : -1;
@@ -1098,7 +1179,7 @@ public class LiveChart extends BorderPane {
             }
             sb.append('\n').append(s.name).append(": ").append(ChartAxis.formatValue(s.buffer.y(i)));
             if (s.buffer.x(i) != at) {
-                sb.append(" (at ").append(ChartAxis.formatX(s.buffer.x(i))).append(')');
+                sb.append(" (at ").append(xText(s.buffer.x(i))).append(')');
             }
             if (s.smoothable && smooth) {
                 sb.append(", smoothed ").append(ChartAxis.formatValue(s.buffer.smoothed(i)));

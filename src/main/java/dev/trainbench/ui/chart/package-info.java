@@ -8,7 +8,9 @@
  * what is on screen ({@link dev.trainbench.ui.chart.Viewport}), drawing
  * ({@link dev.trainbench.ui.chart.ChartRenderer}) and the mouse (zoom, pan, hover:
  * {@link dev.trainbench.ui.chart.ChartInteraction}) as separate pieces composed by
- * {@link dev.trainbench.ui.chart.LiveChart}; seed groups as mean and min-max band; charts that share
+ * {@link dev.trainbench.ui.chart.LiveChart}; seed groups as mean and min-max band (from member curves, or
+ * from statistics computed elsewhere, such as a sweep's final metric per value); a log X axis for
+ * charts whose X is a value such as a learning rate, not steps; charts that share
  * an X axis ({@link dev.trainbench.ui.chart.XLink}); PNG export ({@link dev.trainbench.ui.chart.ChartExport}).
  * JavaFX only; knows nothing of training.
  */

@@ -2,6 +2,7 @@ package dev.trainbench.ui.compare;
 
 import dev.trainbench.compare.Comparison;
 import dev.trainbench.compare.DiffEntry;
+import dev.trainbench.compare.FieldResponse;
 import dev.trainbench.compare.XAxis;
 import dev.trainbench.ui.RunPalette;
 import dev.trainbench.ui.chart.LiveChart;
@@ -23,6 +24,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -60,6 +62,7 @@ public final class CompareView extends VBox {
     private final TableView<CompareViewModel.MetricRow> metricsTable = new TableView<>();
     private final Label dataIdentity = new Label();
     private final StackPane body = new StackPane();
+    private final VBox sweepCharts = new VBox(8);
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
@@ -89,10 +92,28 @@ public final class CompareView extends VBox {
         charts.get(CompareViewModel.ChartKind.ACCURACY).setYCeiling(1.0);
         charts.get(CompareViewModel.ChartKind.GRADIENT).setLogY(true);
 
-        SplitPane split = new SplitPane(chartGrid(), tables());
+        // a sweep's answer (the final metric against each swept value) left of the curves
+        Node grid = chartGrid();
+        HBox chartsArea = new HBox(8, sweepCharts, grid);
+        HBox.setHgrow(grid, Priority.ALWAYS);
+        sweepCharts.prefWidthProperty().bind(chartsArea.widthProperty().multiply(0.4));
+        sweepCharts.setMinWidth(Region.USE_PREF_SIZE);
+        chartsArea.setMinHeight(0);
+        SplitPane split = new SplitPane(chartsArea, tables());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.66);
-        VBox content = new VBox(6, legend, verdict, split);
+        // many units (a sweep's grid points) make a long verdict: it scrolls past a fifth of the
+        // screen so that the charts keep their room
+        ScrollPane verdictScroll = new ScrollPane(verdict);
+        verdictScroll.setId("compare-verdict-scroll");
+        verdictScroll.setFitToWidth(true);
+        verdictScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        verdictScroll.getStyleClass().add("edge-to-edge");
+        verdictScroll.maxHeightProperty().bind(heightProperty().multiply(0.22));
+        verdictScroll.prefViewportHeightProperty().bind(verdict.heightProperty());
+        verdictScroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(verdict.heightProperty().add(4),
+                heightProperty().multiply(0.1)));
+        VBox content = new VBox(6, legend, verdictScroll, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         body.getChildren().setAll(empty);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -114,6 +135,10 @@ public final class CompareView extends VBox {
             l.addListener((ListChangeListener<String>) ch -> rebuildVerdict());
         }
         vm.dataIdentityProperty().addListener((o, a, b) -> rebuildVerdict());
+        sweepCharts.setId("compare-sweep-charts");
+        sweepCharts.setVisible(false);
+        sweepCharts.setManaged(false);
+        vm.sweepResponses().addListener((ListChangeListener<FieldResponse>) ch -> rebuildSweepCharts());
     }
 
     private static String title(CompareViewModel.ChartKind kind) {
@@ -329,6 +354,68 @@ public final class CompareView extends VBox {
         }
     }
 
+    /**
+     * One chart per swept field: the final metric against the field's value (log X for rates and
+     * values spanning a decade), a line per combination of the other swept fields, each point the
+     * mean over its finished seeds with their min-max as a band, from {@link FieldResponse}: the
+     * numbers of the HTML report.
+     */
+    private void rebuildSweepCharts() {
+        List<Node> charts = new ArrayList<>();
+        for (FieldResponse r : vm.sweepResponses()) {
+            String field = FieldResponse.shortName(r.path());
+            // short: the legend (the other fields' values) shares the title's line
+            LiveChart chart = new LiveChart(Character.toUpperCase(r.metric().charAt(0)) + r.metric().substring(1) + " vs " + field);
+            chart.setId("compare-sweep-chart-" + field);
+            chart.setLogX(r.logX());
+            chart.setXLabel(field);
+            chart.setLogToggleVisible(false);
+            chart.setEmptyText("No finished run in this sweep yet");
+            if (r.percent()) {
+                chart.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+            }
+            if (!r.numeric()) {
+                List<String> values = r.values();
+                chart.setXTickFormatter(v -> {
+                    int i = (int) Math.rint(v);
+                    return Math.abs(v - i) < 1e-9 && i >= 0 && i < values.size() ? values.get(i) : "";
+                });
+            }
+            chart.setLegendVisible(r.lines().size() > 1);
+            for (int i = 0; i < r.lines().size(); i++) {
+                FieldResponse.Line line = r.lines().get(i);
+                List<FieldResponse.Point> ps = line.points();
+                LiveChart.Group g = chart.addGroup(line.label().isEmpty() ? r.metric() : line.label(), RunPalette.color(i), false);
+                g.setSummary(ps.stream().mapToDouble(FieldResponse.Point::x).toArray(),
+                        ps.stream().mapToDouble(p -> p.y().mean()).toArray(),
+                        ps.stream().mapToDouble(p -> p.y().min()).toArray(),
+                        ps.stream().mapToDouble(p -> p.y().max()).toArray(),
+                        ps.stream().mapToInt(p -> p.y().n()).toArray());
+                g.setDots(true);
+            }
+            chart.setMinSize(0, 120);
+            chart.setPrefSize(300, 150);
+            FieldResponse.Point best = r.best();
+            Label note = new Label(best == null ? "no finished run yet" : "best: " + field + " = " + best.value() + " ("
+                    + best.y().format(r.percent()) + ")");
+            note.setId("compare-sweep-best-" + field);
+            note.getStyleClass().add("hint");
+            note.setMinWidth(0);
+            note.setTooltip(dev.trainbench.ui.Tips.of("Each point: the mean " + r.metric() + " of the finished runs at that value of " + r.path()
+                    + ", the band their minimum and maximum" + (r.logX() ? "; " + field + " on a log scale" : "")
+                    + "; a line per value of the other swept fields. The same numbers as the exported report."));
+            BorderPane pane = new BorderPane(chart);
+            pane.setBottom(note);
+            pane.setMinSize(0, 0);
+            VBox.setVgrow(pane, Priority.ALWAYS);
+            charts.add(pane);
+            chart.resetZoom();
+        }
+        sweepCharts.getChildren().setAll(charts);
+        sweepCharts.setVisible(!charts.isEmpty());
+        sweepCharts.setManaged(!charts.isEmpty());
+    }
+
     private void rebuildLegend() {
         List<Node> items = new ArrayList<>();
         for (CompareViewModel.UnitInfo u : vm.unitInfo()) {
@@ -490,6 +577,11 @@ public final class CompareView extends VBox {
 
     public TableView<CompareViewModel.MetricRow> metricsTable() {
         return metricsTable;
+    }
+
+    /** The sweep chart of a swept field (by its short name, e.g. "learningRate"), or null when there is none. */
+    public LiveChart sweepChart(String field) {
+        return (LiveChart) lookup("#compare-sweep-chart-" + field);
     }
 
     public VBox verdictBox() {

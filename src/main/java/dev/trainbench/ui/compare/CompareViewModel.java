@@ -2,6 +2,7 @@ package dev.trainbench.ui.compare;
 
 import dev.trainbench.compare.Comparison;
 import dev.trainbench.compare.DiffEntry;
+import dev.trainbench.compare.FieldResponse;
 import dev.trainbench.compare.HtmlReport;
 import dev.trainbench.compare.Metric;
 import dev.trainbench.compare.RunCurves;
@@ -123,6 +124,7 @@ public final class CompareViewModel {
     private final ObservableList<MetricRow> metricRows = FXCollections.observableArrayList();
     private final ObservableList<String> statements = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<FieldResponse> sweepResponses = FXCollections.observableArrayList();
     private final StringProperty dataIdentity = new SimpleStringProperty(this, "dataIdentity", "");
     private final ObjectProperty<Comparison.DataStatus> dataStatus = new SimpleObjectProperty<>(this, "dataStatus");
     /** Bumped whenever what the charts draw changed (data, axis, curve choices), so the view redraws once. */
@@ -273,12 +275,28 @@ public final class CompareViewModel {
             case UNKNOWN -> "Data identity unknown";
         } + (data.statements().isEmpty() ? "" : ": " + String.join("; ", data.statements())));
         metricRows.setAll(metricRows(c));
+        sweepResponses.setAll(sweepResponses(c));
         showDiff(c);
         comparison.set(c);
         int groups = (int) c.units().stream().filter(Comparison.Unit::isGroup).count();
         status.set(c.runs().size() + " runs" + (groups == 0 ? "" : " (" + groups + (groups == 1 ? " seed group" : " seed groups")
                 + ")") + "; reference: " + units.get(0) + (order.get() == Order.LINEAGE ? " (lineage order)" : ""));
         chartsVersion.set(chartsVersion.get() + 1);
+    }
+
+    /**
+     * For runs of a sweep, the final metric against each swept field's value: the same
+     * {@link FieldResponse} the HTML report draws, one per swept field that has a finished run.
+     */
+    static List<FieldResponse> sweepResponses(Comparison c) {
+        List<FieldResponse> out = new ArrayList<>();
+        for (String path : FieldResponse.sweptPaths(c.runs())) {
+            FieldResponse r = FieldResponse.of(c, path);
+            if (r.lines().stream().anyMatch(l -> !l.points().isEmpty())) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private void showDiff(Comparison c) {
@@ -585,6 +603,11 @@ public final class CompareViewModel {
     }
 
     /** More than one thing changed, a group whose runs differ in more than the seed, an unreadable spec. */
+    /** The sweep charts' data (empty when the compared runs are of no sweep); set before the comparison. */
+    public ObservableList<FieldResponse> sweepResponses() {
+        return sweepResponses;
+    }
+
     public ObservableList<String> warnings() {
         return warnings;
     }

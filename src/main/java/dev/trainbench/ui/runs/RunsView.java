@@ -71,7 +71,7 @@ public final class RunsView extends VBox {
         compare.setId("compare-runs");
         compare.getStyleClass().add("accent");
         compare.setTooltip(dev.trainbench.ui.Tips.of("Compare the selected runs (2 to " + RunsViewModel.MAX_COMPARED
-                + "; Ctrl-click or Shift-click to select): curves on shared axes, the settings that differ, the metrics side by side."));
+                + " runs or seed groups; Ctrl-click or Shift-click to select): curves on shared axes, the settings that differ, the metrics side by side."));
         compare.setOnAction(e -> vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button clone = new Button("Clone and change");
         clone.setId("clone-run");
@@ -132,7 +132,14 @@ public final class RunsView extends VBox {
         familyBar.setAlignment(Pos.CENTER_LEFT);
         familyBar.visibleProperty().bind(vm.familyOfProperty().isNotNull());
         familyBar.managedProperty().bind(vm.familyOfProperty().isNotNull());
-        VBox bar = new VBox(6, top, buttons, familyBar);
+        Label sweepNotice = new Label();
+        sweepNotice.setId("runs-sweep-notice");
+        sweepNotice.textProperty().bind(vm.sweepNoticeProperty());
+        sweepNotice.setWrapText(true);
+        sweepNotice.getStyleClass().add("hint");
+        sweepNotice.visibleProperty().bind(vm.sweepNoticeProperty().isNotEmpty());
+        sweepNotice.managedProperty().bind(sweepNotice.visibleProperty());
+        VBox bar = new VBox(6, top, buttons, familyBar, sweepNotice);
 
         table.setId("runs-table");
         dev.trainbench.ui.Tables.fit(table, 170);
@@ -183,6 +190,11 @@ public final class RunsView extends VBox {
         groupCol.setId("col-group");
         groupCol.setCellFactory(col -> tooltipCell(r -> r.groupId() == null ? null : "Seed group " + r.groupId()
                 + ": the same spec with seeds s, s+1, ...; Compare draws it as a band"));
+        TableColumn<RunRecord, String> sweepCol = column("sweep", RunsViewModel::sweepLabel, 230);
+        sweepCol.setId("col-sweep");
+        sweepCol.setCellFactory(col -> tooltipCell(r -> r.sweepId() == null ? null : RunsViewModel.sweepLabel(r) + "\nSweep "
+                + r.sweepId() + " (" + r.sweepName() + "), task " + r.sweepTask()
+                + ": right-click to select the whole sweep for Compare, or to cancel it"));
         TableColumn<RunRecord, String> tagsCol = column("tags", r -> String.join(", ", r.tags()), 90);
         TableColumn<RunRecord, String> notesCol = column("notes", r -> r.notes(), 160);
         TableColumn<RunRecord, String> created = column("created", r -> r.createdAt(), 150);
@@ -190,6 +202,7 @@ public final class RunsView extends VBox {
         table.getColumns().add(name);
         table.getColumns().add(id);
         table.getColumns().add(groupCol);
+        table.getColumns().add(sweepCol);
         table.getColumns().add(data);
         table.getColumns().add(modelCol);
         table.getColumns().add(optimizer);
@@ -268,6 +281,18 @@ public final class RunsView extends VBox {
                 table.getSelectionModel().select(m);
             }
         });
+        MenuItem selectSweep = new MenuItem("Select its sweep");
+        selectSweep.setId("menu-select-sweep");
+        selectSweep.setOnAction(e -> {
+            List<RunRecord> members = vm.sweepOf(row.getItem());
+            table.getSelectionModel().clearSelection();
+            for (RunRecord m : members) {
+                table.getSelectionModel().select(m);
+            }
+        });
+        MenuItem cancelSweep = new MenuItem("Cancel its sweep...");
+        cancelSweep.setId("menu-cancel-sweep");
+        cancelSweep.setOnAction(e -> cancelSweep(row.getItem()));
         MenuItem family = new MenuItem("Show its family (lineage)");
         family.setId("menu-family");
         family.setOnAction(e -> vm.showFamily(row.getItem()));
@@ -281,13 +306,15 @@ public final class RunsView extends VBox {
         tags.setOnAction(e -> editTags(row.getItem()));
         MenuItem delete = new MenuItem("Delete...");
         delete.setOnAction(e -> delete(row.getItem()));
-        ContextMenu menu = new ContextMenu(compare, charts, clone, repeat, new SeparatorMenuItem(), selectGroup, family,
-                new SeparatorMenuItem(), test, rename, notes, tags, new SeparatorMenuItem(), delete);
+        ContextMenu menu = new ContextMenu(compare, charts, clone, repeat, new SeparatorMenuItem(), selectGroup, selectSweep, family,
+                new SeparatorMenuItem(), test, rename, notes, tags, new SeparatorMenuItem(), cancelSweep, delete);
         menu.setOnShowing(e -> {
             int n = table.getSelectionModel().getSelectedItems().size();
             compare.setText(n < 2 ? "Compare selected (select 2 or more)" : "Compare " + n + " selected runs");
             compare.setDisable(n < 2);
             selectGroup.setDisable(row.getItem() == null || row.getItem().groupId() == null);
+            selectSweep.setDisable(row.getItem() == null || row.getItem().sweepId() == null);
+            cancelSweep.setDisable(row.getItem() == null || row.getItem().sweepId() == null);
         });
         return menu;
     }
@@ -470,6 +497,15 @@ public final class RunsView extends VBox {
         d.setHeaderText("Comma-separated tags for " + r.name());
         d.showAndWait().ifPresent(text -> vm.setTags(r.id(),
                 Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
+    }
+
+    private void cancelSweep(RunRecord r) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Cancel sweep \"" + r.sweepName() + "\" (" + r.sweepId()
+                + ")? Queued tasks will not start; running ones stop and save their runs as stopped "
+                + "(scancel for a Slurm sweep). Runs already written stay.", ButtonType.NO, ButtonType.YES);
+        a.initOwner(getScene().getWindow());
+        a.setHeaderText("Cancel the sweep?");
+        a.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> vm.cancelSweep(r, () -> { }));
     }
 
     private void delete(RunRecord r) {

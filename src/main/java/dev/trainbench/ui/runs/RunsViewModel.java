@@ -30,8 +30,13 @@ public final class RunsViewModel {
     private Consumer<RunRecord> onClone = r -> { };
     private Consumer<RunRecord> onRepeat = r -> { };
     private Consumer<List<RunRecord>> onCompare = list -> { };
+    private dev.trainbench.ui.sweep.SweepRunner sweepRunner;
+    private final StringProperty sweepNotice = new SimpleStringProperty(this, "sweepNotice", "");
 
-    /** Most runs one comparison shows: beyond ten, curves and colours stop being readable. */
+    /**
+     * Most runs or seed groups one comparison shows: beyond ten, curves and colours stop being
+     * readable. A seed group (a sweep's grid point) is one curve, so it counts once.
+     */
     public static final int MAX_COMPARED = 10;
 
     public RunsViewModel(WorkbenchModel model) {
@@ -95,6 +100,66 @@ public final class RunsViewModel {
         return runs.stream().filter(x -> r.groupId().equals(x.groupId())).toList();
     }
 
+    /** The runs of {@code r}'s sweep (just {@code r} when it is of none), for selecting or comparing a whole sweep. */
+    public List<RunRecord> sweepOf(RunRecord r) {
+        if (r.sweepId() == null) {
+            return List.of(r);
+        }
+        return runs.stream().filter(x -> r.sweepId().equals(x.sweepId())).toList();
+    }
+
+    /**
+     * "1a2b · learningRate=0.01, units=64": the sweep's short id (tells sweeps apart) and the run's
+     * grid point, each swept field by its last name; empty outside a sweep.
+     */
+    public static String sweepLabel(RunRecord r) {
+        if (r.sweepId() == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(dev.trainbench.ui.RunIds.shortId(r.sweepId()));
+        if (r.sweepPoint() != null && !r.sweepPoint().isEmpty()) {
+            sb.append(" \u00b7 ");
+            boolean first = true;
+            for (var e : r.sweepPoint().entrySet()) {
+                sb.append(first ? "" : ", ").append(dev.trainbench.compare.FieldResponse.shortName(e.getKey())).append('=').append(e.getValue());
+                first = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The window's sweep runner: cancelling a sweep stops the local task processes it drives too. */
+    public void setSweepRunner(dev.trainbench.ui.sweep.SweepRunner runner) {
+        sweepRunner = runner;
+    }
+
+    /**
+     * Cancels {@code r}'s sweep in the background, as {@code trainbench sweep cancel} does (one
+     * implementation: {@link dev.trainbench.sweep.SweepCancel}, through the window's runner so that
+     * the local sweeps it drives stop too): queued tasks never start, running ones stop and save
+     * their runs as stopped, runs already written stay. What was done lands in {@link #sweepNoticeProperty}.
+     */
+    public void cancelSweep(RunRecord r, Runnable onDone) {
+        if (r.sweepId() == null) {
+            return;
+        }
+        String id = r.sweepId();
+        model.tasks().run("Cancelling sweep " + id, () -> {
+            dev.trainbench.sweep.SweepFolder folder = new dev.trainbench.sweep.Sweeps(model.store().workspace()).find(id);
+            return sweepRunner != null ? sweepRunner.cancel(folder)
+                    : dev.trainbench.sweep.SweepCancel.cancel(folder, dev.trainbench.sweep.Slurm.system());
+        }, lines -> {
+            sweepNotice.set("Sweep " + dev.trainbench.ui.RunIds.shortId(id) + " cancelled: " + String.join("; ", lines));
+            reload();
+            onDone.run();
+        }, error -> model.errors().report("Cancelling the sweep", error));
+    }
+
+    /** What the last sweep cancellation did, for the status line; empty before any. */
+    public StringProperty sweepNoticeProperty() {
+        return sweepNotice;
+    }
+
     /**
      * "seed 2 of 3 · abcd" (the group's short id tells groups apart), with the group's name first
      * when it differs from the run's ("baseline · seed 2 of 3 · abcd"); empty outside a group.
@@ -120,7 +185,7 @@ public final class RunsViewModel {
 
     static String searchText(RunRecord r) {
         return String.join(" ", r.id(), nz(r.name()), statusText(r), nz(r.dataLabel()),
-                nz(r.modelLabel()), optimizer(r), groupLabel(r), nz(r.groupId()), String.join(" ", r.tags()), nz(r.notes()))
+                nz(r.modelLabel()), optimizer(r), groupLabel(r), nz(r.groupId()), sweepLabel(r), String.join(" ", r.tags()), nz(r.notes()))
                 .toLowerCase(Locale.ROOT);
     }
 
@@ -360,13 +425,13 @@ public final class RunsViewModel {
     }
 
     /**
-     * Compares the given runs; refuses (saying why) fewer than two or more than
-     * {@value #MAX_COMPARED}.
+     * Compares the given runs; refuses (saying why) fewer than two runs, or more than
+     * {@value #MAX_COMPARED} runs and seed groups (a seed group counts once).
      *
      * @return true when the comparison was opened
      */
     public boolean compare(List<RunRecord> selected) {
-        String refusal = compareRefusal(selected.size());
+        String refusal = compareRefusal(selected.size(), units(selected));
         if (refusal != null) {
             model.errors().report("Compare", new IllegalArgumentException(refusal));
             return false;
@@ -375,14 +440,25 @@ public final class RunsViewModel {
         return true;
     }
 
-    /** Why {@code n} selected runs cannot be compared, or null when they can. */
+    /** Curves the runs make in Compare: one per seed group, one per run outside a group. */
+    public static int units(List<RunRecord> runs) {
+        return (int) runs.stream().map(r -> r.groupId() != null ? "g:" + r.groupId() : "r:" + r.id()).distinct().count();
+    }
+
+    /** Why {@code n} selected runs cannot be compared, or null when they can (each run its own curve). */
     public static String compareRefusal(int n) {
+        return compareRefusal(n, n);
+    }
+
+    /** Why {@code n} selected runs making {@code units} curves (runs and seed groups) cannot be compared, or null. */
+    public static String compareRefusal(int n, int units) {
         if (n < 2) {
             return "select at least two runs to compare (Ctrl-click or Shift-click in the table)";
         }
-        if (n > MAX_COMPARED) {
-            return n + " runs are selected; compare at most " + MAX_COMPARED
-                    + " at a time (narrow the table with the filter or the family view)";
+        if (units > MAX_COMPARED) {
+            return (units == n ? n + " runs are selected" : n + " runs in " + units + " runs and seed groups are selected")
+                    + "; compare at most " + MAX_COMPARED + " at a time, a seed group counting once"
+                    + " (narrow the table with the filter or the family view)";
         }
         return null;
     }

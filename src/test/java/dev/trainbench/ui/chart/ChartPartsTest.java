@@ -184,4 +184,22 @@ class ChartPartsTest {
         assertTrue(r.min() < 0.003 && r.max() > 0.003);
         assertEquals("0.0030", ChartAxis.formatY(0.003, r.unit(), null));
     }
+
+    @Test
+    void aLogXAxisTicksWholeDecadesOverWideRangesAndFractionsOverNarrowOnes() {
+        ChartAxis.Range r = ChartAxis.fitLogX(-4, -2, 6);
+        assertTrue(r.min() < -4 && r.max() > -2, r.toString());
+        assertEquals(1.0, r.unit(), 1e-12);
+        assertEquals(java.util.List.of(-4.0, -3.0, -2.0), ChartAxis.ticks(r.min(), r.max(), r.unit()));
+        // eight decades on a narrow chart: every second decade
+        assertEquals(2.0, ChartAxis.logXUnit(-8, 0, 4), 1e-12);
+        assertEquals("0.001", ChartAxis.formatLogValue(Math.pow(10, -3)));
+        assertEquals("3e-05", ChartAxis.formatLogValue(3e-5));
+        // 1e-3 and 3e-3: less than a decade, still several ticks
+        ChartAxis.Range narrow = ChartAxis.fitLogX(-3, Math.log10(3e-3), 6);
+        assertTrue(ChartAxis.ticks(narrow.min(), narrow.max(), narrow.unit()).size() >= 3, narrow.toString());
+        // one value: a visible range around it
+        ChartAxis.Range one = ChartAxis.fitLogX(-3, -3, 6);
+        assertTrue(one.min() < -3 && one.max() > -3);
+    }
 }

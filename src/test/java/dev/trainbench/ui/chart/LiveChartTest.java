@@ -142,4 +142,39 @@ class LiveChartTest {
             LayerHeatMap.warmUp();
         });
     }
+
+    @Test
+    void aLogXAxisPlotsDecadesWithTheValuesInHoverAndASummaryGroupsNumbers() {
+        FxThread.run(() -> {
+            LiveChart chart = shown(700, 300);
+            chart.setLogX(true);
+            chart.setXLabel("learningRate");
+            LiveChart.Group g = chart.addGroup("units=64", Color.BLUE, false);
+            g.setSummary(new double[] {1e-4, 1e-3, 1e-2}, new double[] {0.5, 0.8, 0.6},
+                    new double[] {0.4, 0.75, 0.3}, new double[] {0.6, 0.85, 0.9}, new int[] {2, 2, 3});
+            chart.refresh();
+            double[] x = chart.visibleXRange();
+            // three decades, padded so the end points are drawn whole; a linear axis would start at 0
+            assertTrue(x[0] < -4 && x[0] > -4.5, "x from " + x[0]);
+            assertTrue(x[1] > -2 && x[1] < -1.5, "x to " + x[1]);
+            assertEquals(-3.0, g.mean().x(1), 1e-12);
+            String text = chart.hoverText(-3.02);
+            assertTrue(text.startsWith("learningRate 0.001\n"), text);
+            assertTrue(text.contains("units=64: mean 0.80000, min-max 0.75000..0.85000"), text);
+            assertTrue(text.contains("[2 runs]"), text);
+            assertTrue(chart.hoverText(-2.0).contains("[3 runs]"));
+            assertTrue(chart.visibleYRange()[1] >= 0.9, "the band sets the Y range");
+        });
+    }
+
+    @Test
+    void aLogXAxisRefusesValuesAtOrBelowZero() {
+        FxThread.run(() -> {
+            LiveChart chart = shown(400, 200);
+            chart.setLogX(true);
+            LiveChart.Series s = chart.addSeries("s", Color.RED);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> s.setData(new double[] {0, 1}, null, new double[] {1, 2}));
+        });
+    }
 }

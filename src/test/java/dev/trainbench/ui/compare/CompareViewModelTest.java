@@ -157,4 +157,25 @@ class CompareViewModelTest {
         assertTrue(html.contains("dropout 0.3"), "the diff in the report: the added layer");
         assertTrue(vm.reportFileName().endsWith(".html"));
     }
+
+    @Test
+    void aSweepsRunsGiveTheFinalMetricAgainstTheSweptRateOnALogAxisWithTheReportsNumbers() throws Exception {
+        List<RunRecord> runs = fake.learningRateSweep(base, new double[] {1e-3, 1e-2, 1e-1}, 2,
+                lr -> lr == 1e-2 ? 0.9 : 0.7);
+        vm.compare(runs);
+        assertTrue(w.errors.isEmpty(), w.errors.toString());
+        assertEquals(1, vm.sweepResponses().size());
+        dev.trainbench.compare.FieldResponse r = vm.sweepResponses().get(0);
+        assertEquals("training.optimizer.learningRate", r.path());
+        assertTrue(r.logX(), "a learning rate is drawn on a log axis");
+        assertEquals(1, r.lines().size());
+        assertEquals(List.of(1e-3, 1e-2, 1e-1), r.lines().get(0).points().stream().map(dev.trainbench.compare.FieldResponse.Point::x).toList());
+        assertEquals(2, r.lines().get(0).points().get(1).y().n(), "two seeds per rate");
+        assertEquals(r, dev.trainbench.compare.FieldResponse.of(vm.comparisonProperty().get(), r.path()), "the report's numbers");
+        assertEquals("0.01", r.best().value());
+
+        // runs of no sweep: no sweep chart
+        vm.compare(fake.group(base, null, 2, 3, 0.8));
+        assertTrue(vm.sweepResponses().isEmpty());
+    }
 }

@@ -15,15 +15,17 @@ import java.util.List;
  * (no training): a loss falling towards {@code floor}, a validation accuracy rising towards
  * {@code accuracy}, a little seed noise, two layers' gradient norms.
  */
-final class FakeRuns {
+public final class FakeRuns {
     static final List<String> STEP_COLUMNS = List.of("step", "epoch", "loss", "accuracy", "learning_rate", "grad_norm",
             "samples_per_second", "grad_norm[1 dense 32]", "grad_norm[out]");
     static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "validation_loss",
             "validation_accuracy", "seconds", "learning_rate", "samples_per_second");
 
     private final RunStore store;
+    /** Extra fields for the next runs written (a sweep's). */
+    private java.util.function.UnaryOperator<RunRecord.Builder> extra = b -> b;
 
-    FakeRuns(RunStore store) {
+    public FakeRuns(RunStore store) {
         this.store = store;
     }
 
@@ -36,7 +38,7 @@ final class FakeRuns {
         if (group != null) {
             b.groupId(group).groupName(spec.name()).groupIndex(index).groupSize(size);
         }
-        RunFolder folder = store.create(spec, parentId, b.build());
+        RunFolder folder = store.create(spec, parentId, extra.apply(b).build());
         java.util.Random r = new java.util.Random(spec.seed());
         folder.openLogs(STEP_COLUMNS, EPOCH_COLUMNS);
         int step = 0;
@@ -69,6 +71,33 @@ final class FakeRuns {
         List<RunRecord> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(run(spec.withSeed(spec.seed() + i), parentId, id, i, n, epochs, accuracy, 10));
+        }
+        return out;
+    }
+
+    /**
+     * A sweep over the learning rate: {@code seeds} runs per rate, all with the sweep recorded
+     * (id, point, seed group per point); each point's accuracy from {@code accuracy}.
+     */
+    public List<RunRecord> learningRateSweep(ExperimentSpec spec, double[] rates, int seeds, java.util.function.DoubleUnaryOperator accuracy)
+            throws IOException {
+        String sweep = "sweep-" + Long.toHexString(System.nanoTime());
+        List<RunRecord> out = new ArrayList<>();
+        int task = 0;
+        for (double lr : rates) {
+            ExperimentSpec point = spec.withTraining(spec.training().withOptimizer(spec.training().optimizer().withLearningRate(lr)))
+                    .withName(spec.name() + " lr=" + lr);
+            String group = dev.trainbench.runs.RunGroup.newId(point.name());
+            for (int i = 0; i < seeds; i++, task++) {
+                int t = task;
+                extra = b -> b.sweepId(sweep).sweepName(spec.name() + " sweep").sweepTask(t)
+                        .sweepPoint(java.util.Map.of("training.optimizer.learningRate", Double.toString(lr)));
+                try {
+                    out.add(run(point.withSeed(spec.seed() + i), null, group, i, seeds, 3, accuracy.applyAsDouble(lr) + 0.01 * i, 5));
+                } finally {
+                    extra = b -> b;
+                }
+            }
         }
         return out;
     }

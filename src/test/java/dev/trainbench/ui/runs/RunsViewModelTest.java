@@ -142,4 +142,73 @@ class RunsViewModelTest {
         assertEquals(1, vm.filtered().size());
         assertTrue(w.errors.isEmpty(), w.errors.toString());
     }
+
+    private static RunRecord swept(String id, String sweepId, String group, String lr, String units) {
+        return run(id, "spiral", null, "2025-01-01T00:00:00Z").toBuilder().groupId(group).sweepId(sweepId).sweepName("lr-units")
+                .sweepTask(0).sweepPoint(new java.util.LinkedHashMap<>(java.util.Map.of("training.optimizer.learningRate", lr)) {
+                    {
+                        put("model.layers[0].units", units);
+                    }
+                }).build();
+    }
+
+    @Test
+    void aSweepsRunsShowTheirSweepAndPointCanBeSelectedTogetherAndCountOncePerGridPointInCompare() {
+        TestWorkbench w = new TestWorkbench(workspace);
+        RunsViewModel vm = new RunsViewModel(w.model);
+        String sweep = "s-20250101-000000-lr-units-9f3c";
+        List<RunRecord> runs = new ArrayList<>();
+        int k = 0;
+        for (String lr : List.of("0.001", "0.01", "0.1")) {
+            for (String units : List.of("16", "64")) {
+                String group = "g-" + lr + "-" + units + "-00a" + k;
+                for (int seed = 0; seed < 2; seed++, k++) {
+                    runs.add(swept(String.format("20250101-0000%02d-r-%04x", k, k + 1), sweep, group, lr, units));
+                }
+            }
+        }
+        RunRecord outside = run("20250101-000100-x-0fff", "x", null, "2025-01-01T00:01:00Z");
+        List<RunRecord> all = new ArrayList<>(runs);
+        all.add(outside);
+        w.model.runs().setAll(all);
+        assertEquals("9f3c \u00b7 learningRate=0.01, units=64", RunsViewModel.sweepLabel(runs.get(6)));
+        assertEquals("", RunsViewModel.sweepLabel(outside));
+        assertEquals(runs, vm.sweepOf(runs.get(3)), "the whole sweep, not the run's seed group");
+        assertEquals(List.of(outside), vm.sweepOf(outside));
+        vm.filterProperty().set("units=64");
+        assertEquals(6, vm.filtered().size(), "the filter finds a grid point");
+        vm.filterProperty().set("");
+
+        // 12 runs in 6 grid points: 6 curves, within the limit of 10
+        List<List<RunRecord>> opened = new ArrayList<>();
+        vm.setOnCompare(opened::add);
+        assertEquals(6, RunsViewModel.units(runs));
+        assertTrue(vm.compare(runs), w.errors.toString());
+        assertEquals(12, opened.get(0).size());
+        // eleven separate runs are still too many
+        assertTrue(RunsViewModel.compareRefusal(11, 11).contains("at most 10"));
+        assertTrue(RunsViewModel.compareRefusal(24, 12).contains("24 runs in 12 runs and seed groups"));
+    }
+
+    @Test
+    void cancellingASweepFromTheRunsViewDoesWhatSweepCancelDoes() {
+        TestWorkbench w = new TestWorkbench(workspace);
+        RunsViewModel vm = new RunsViewModel(w.model);
+        ExperimentSpec spiral = SpecJson.read(Path.of("examples/spiral-mlp.json"));
+        dev.trainbench.sweep.SweepFolder folder = dev.trainbench.sweep.SweepSetup.of(spiral,
+                List.of(dev.trainbench.sweep.SweepAxis.parse("training.optimizer.learningRate=1e-3,1e-2")), 1, "lr",
+                dev.trainbench.sweep.SweepSetup.Choices.local(1), workspace, Path.of("examples").toAbsolutePath(), null).write();
+        assertFalse(folder.refresh().cancelled());
+        try (dev.trainbench.ui.sweep.SweepRunner runner = new dev.trainbench.ui.sweep.SweepRunner(
+                dev.trainbench.sweep.Slurm.system(), () -> { })) {
+            vm.setSweepRunner(runner);
+            boolean[] done = {false};
+            vm.cancelSweep(swept("20250101-000000-r-0001", folder.id(), null, "0.001", "16"), () -> done[0] = true);
+            assertTrue(done[0], w.errors.toString());
+        }
+        assertTrue(folder.refresh().cancelled(), "recorded in sweep.json, where a driving process looks");
+        String notice = vm.sweepNoticeProperty().get();
+        assertTrue(notice.contains("cancelled: marked the sweep cancelled"), notice);
+        assertTrue(notice.contains("no local process has started it"), notice);
+    }
 }
