@@ -99,6 +99,13 @@ public final class LocalExecutor {
                     writeState();
                 }
                 while (!cancelled && running.size() < parallel && next < tasks.length) {
+                    // read sweep.json again before every start, not only every half second: `sweep cancel`
+                    // records the cancellation before it stops the running task, and that task can exit
+                    // (and free its slot) well within the half second, which started the next task
+                    if (folder.refresh().cancelled()) {
+                        cancelled = true;
+                        break;
+                    }
                     start(next++);
                 }
                 Integer done = exits.poll(200, TimeUnit.MILLISECONDS);
