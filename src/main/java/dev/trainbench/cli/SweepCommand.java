@@ -93,7 +93,7 @@ final class SweepCommand implements Callable<Integer> {
     String java;
 
     @Option(names = "--java-options", paramLabel = "\"OPTS\"", description = "JVM options for the tasks (default: "
-            + "-Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false -Xms320m -XX:+AlwaysPreTouch).")
+            + "-Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false).")
     String javaOptions;
 
     @Option(names = "--dry-run", description = "Print the plan, every run's spec and (slurm) the job script; write and run nothing.")

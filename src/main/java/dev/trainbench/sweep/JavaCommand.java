@@ -30,9 +30,12 @@ public record JavaCommand(List<String> argv, String from) {
 
     /** The entry point, named as text: the core does not depend on the launcher (nor on the CLI and GUI behind it). */
     public static final String MAIN_CLASS = "dev.trainbench.Launcher";
-    /** The launchers' flags: offline engine, no graph optimiser, a fixed starting heap (BENCHMARKS.md, memory). */
-    public static final List<String> DEFAULT_OPTIONS = List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.graph_optimizer=false",
-            "-Xms320m", "-XX:+AlwaysPreTouch");
+    /**
+     * Offline engine, no graph optimiser. No heap flags, as in the launchers: the training step
+     * allocates little, so the default heap stays small (BENCHMARKS.md, memory), and a pre-touched
+     * 320 MB heap per task cost K x 320 MB with {@code --parallel K}.
+     */
+    public static final List<String> DEFAULT_OPTIONS = List.of("-Dai.djl.offline=true", "-Dai.djl.pytorch.graph_optimizer=false");
 
     public JavaCommand {
         argv = List.copyOf(argv);
