@@ -43,11 +43,11 @@ final class Format {
         return status == null ? "unknown status" : status.label();
     }
 
-    static String status(RunRecord r) {
+    static String status(dev.trainbench.runs.RunInfo r) {
         if (r.status() != null) {
             return r.status().label();
         }
-        String raw = r.unread() == null ? null : r.unread().rawStatus();
+        String raw = r.rawStatus();
         return raw == null ? "unknown status" : safe(raw) + "?";
     }
 
@@ -199,13 +199,13 @@ final class Format {
     }
 
     /** The "best validation" cell of a table: accuracy, or "rmse 1.234" for regression. */
-    static String bestValidation(dev.trainbench.runs.RunRecord r) {
+    static String bestValidation(dev.trainbench.runs.RunInfo r) {
         return r.bestValidationRmse() != null ? "rmse " + num(r.bestValidationRmse()) : pct(r.bestValidationAccuracy());
     }
 
     /** The "test" cell of a table: accuracy, or "rmse 1.234" for regression. */
-    static String test(dev.trainbench.runs.RunRecord r) {
-        return r.test() != null && r.test().rmse() != null ? "rmse " + num(r.test().rmse()) : pct(r.testAccuracy());
+    static String test(dev.trainbench.runs.RunInfo r) {
+        return r.testRmse() != null ? "rmse " + num(r.testRmse()) : pct(r.testAccuracy());
     }
 
     /** The confusion matrix of a test result with each class's accuracy (nothing for regression). */

@@ -1,7 +1,7 @@
 package dev.trainbench.cli;
 
 import dev.trainbench.runs.RunGroup;
-import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunSummary;
 import dev.trainbench.runs.RunsCsv;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
         RunStore store = workspace.store();
-        List<RunRecord> runs = store.list();
+        List<RunSummary> runs = store.summaries();
         if (csv != null) {
             try {
                 RunsCsv.write(runs, csv);
@@ -47,7 +47,7 @@ final class ListCommand implements Callable<Integer> {
             String fmt = "%-44s %-13s %-14s %-16s %8s %10s %10s %8s%n";
             out.printf(fmt, "RUN", "STATUS", "DATA", "MODEL", "PARAMS", "BEST VAL", "TEST", "TIME");
             boolean newer = false;
-            for (RunRecord r : runs) {
+            for (RunSummary r : runs) {
                 newer |= r.fromNewerVersion();
                 out.printf(fmt, Format.cut(r.id(), 44), Format.cut(Format.status(r) + (r.fromNewerVersion() ? " *" : ""), 13),
                         Format.cut(r.dataLabel(), 14), Format.cut(r.modelLabel(), 16), Format.count(r.parameterCount()),
@@ -56,15 +56,15 @@ final class ListCommand implements Callable<Integer> {
             if (newer) {
                 out.println("* made by a newer TrainBench: listed from what this version can read ('trainbench show RUN' says what)");
             }
-            List<RunGroup> groups = RunGroup.of(runs);
+            List<RunGroup<RunSummary>> groups = RunGroup.of(runs);
             if (!groups.isEmpty()) {
                 out.println();
                 out.println("seed groups (compare one with 'trainbench compare GROUP ...'):");
-                for (RunGroup g : groups) {
+                for (RunGroup<RunSummary> g : groups) {
                     out.printf("  %-44s %s, %d of %d runs%n", g.id(), Format.safe(g.name()), g.runs().size(), g.size());
                 }
             }
-            java.util.Map<String, List<RunRecord>> sweeps = new java.util.LinkedHashMap<>();
+            java.util.Map<String, List<RunSummary>> sweeps = new java.util.LinkedHashMap<>();
             runs.stream().filter(r -> r.sweepId() != null).forEach(r -> sweeps.computeIfAbsent(r.sweepId(),
                     k -> new java.util.ArrayList<>()).add(r));
             if (!sweeps.isEmpty()) {
