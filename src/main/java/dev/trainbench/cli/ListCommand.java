@@ -47,12 +47,24 @@ final class ListCommand implements Callable<Integer> {
             String fmt = "%-44s %-13s %-14s %-16s %8s %10s %10s %8s%n";
             out.printf(fmt, "RUN", "STATUS", "DATA", "MODEL", "PARAMS", "BEST VAL", "TEST", "TIME");
             boolean newer = false;
+            // the rows as fmt lays them out, without a Formatter per row (10,000 rows: see BENCHMARKS.md)
+            StringBuilder rows = new StringBuilder(1 << 16);
             for (RunSummary r : runs) {
                 newer |= r.fromNewerVersion();
-                out.printf(fmt, Format.cut(r.id(), 44), Format.cut(Format.status(r) + (r.fromNewerVersion() ? " *" : ""), 13),
-                        Format.cut(r.dataLabel(), 14), Format.cut(r.modelLabel(), 16), Format.count(r.parameterCount()),
-                        Format.bestValidation(r), Format.test(r), Format.seconds(r.wallSeconds()));
+                left(rows, Format.cut(r.id(), 44), 44).append(' ');
+                left(rows, Format.cut(Format.status(r) + (r.fromNewerVersion() ? " *" : ""), 13), 13).append(' ');
+                left(rows, Format.cut(r.dataLabel(), 14), 14).append(' ');
+                left(rows, Format.cut(r.modelLabel(), 16), 16).append(' ');
+                right(rows, Format.count(r.parameterCount()), 8).append(' ');
+                right(rows, Format.bestValidation(r), 10).append(' ');
+                right(rows, Format.test(r), 10).append(' ');
+                right(rows, Format.seconds(r.wallSeconds()), 8).append(System.lineSeparator());
+                if (rows.length() > 1 << 15) {
+                    out.print(rows);
+                    rows.setLength(0);
+                }
             }
+            out.print(rows);
             if (newer) {
                 out.println("* made by a newer TrainBench: listed from what this version can read ('trainbench show RUN' says what)");
             }
@@ -77,5 +89,22 @@ final class ListCommand implements Callable<Integer> {
         store.problems().forEach(p -> commandSpec.commandLine().getErr().println("warning: " + Format.safe(p)));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code s} padded with spaces to {@code width} on the right, as {@code %-Ns} does. */
+    private static StringBuilder left(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
+    }
+
+    /** {@code s} padded with spaces to {@code width} on the left, as {@code %Ns} does. */
+    private static StringBuilder right(StringBuilder sb, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(s);
     }
 }
