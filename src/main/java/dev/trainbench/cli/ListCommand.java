@@ -65,6 +65,7 @@ final class ListCommand implements Callable<Integer> {
                 }
             }
             out.print(rows);
+            rows.setLength(0);
             if (newer) {
                 out.println("* made by a newer TrainBench: listed from what this version can read ('trainbench show RUN' says what)");
             }
@@ -73,17 +74,25 @@ final class ListCommand implements Callable<Integer> {
                 out.println();
                 out.println("seed groups (compare one with 'trainbench compare GROUP ...'):");
                 for (RunGroup<RunSummary> g : groups) {
-                    out.printf("  %-44s %s, %d of %d runs%n", g.id(), Format.safe(g.name()), g.runs().size(), g.size());
+                    left(rows.append("  "), g.id(), 44).append(' ').append(Format.safe(g.name())).append(", ")
+                            .append(g.runs().size()).append(" of ").append(g.size()).append(" runs").append(System.lineSeparator());
                 }
+                out.print(rows);
+                rows.setLength(0);
             }
             java.util.Map<String, List<RunSummary>> sweeps = new java.util.LinkedHashMap<>();
-            runs.stream().filter(r -> r.sweepId() != null).forEach(r -> sweeps.computeIfAbsent(r.sweepId(),
-                    k -> new java.util.ArrayList<>()).add(r));
+            for (RunSummary r : runs) {
+                if (r.sweepId() != null) {
+                    sweeps.computeIfAbsent(r.sweepId(), k -> new java.util.ArrayList<>()).add(r);
+                }
+            }
             if (!sweeps.isEmpty()) {
                 out.println();
                 out.println("sweeps (see one with 'trainbench sweep status SWEEP', compare it with 'trainbench compare SWEEP'):");
-                sweeps.forEach((id, members) -> out.printf("  %-44s %s, %d runs%n", id,
-                        members.get(0).sweepName() == null ? "" : members.get(0).sweepName(), members.size()));
+                sweeps.forEach((id, members) -> left(rows.append("  "), id, 44).append(' ')
+                        .append(members.get(0).sweepName() == null ? "" : members.get(0).sweepName()).append(", ")
+                        .append(members.size()).append(" runs").append(System.lineSeparator()));
+                out.print(rows);
             }
         }
         store.problems().forEach(p -> commandSpec.commandLine().getErr().println("warning: " + Format.safe(p)));

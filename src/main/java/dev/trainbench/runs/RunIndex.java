@@ -69,9 +69,36 @@ final class RunIndex {
     }
 
     /**
+     * The columns of a row, in the order this version writes them. A reader maps the file's own
+     * {@code columns} to these by name, so a column it does not know is skipped and one the file
+     * lacks is null. {@code folder} is the run's folder name and so its id; {@code setup.*} are the
+     * fields of {@link RunSummary.Setup}, all null when the spec could not be read.
+     */
+    static final List<String> COLUMNS = List.of("folder", "modifiedNanos", "size", "fileKey", "name", "status", "message",
+            "parentId", "createdAt", "wallSeconds", "seed", "device", "dataLabel", "modelLabel", "parameterCount",
+            "setup.optimizer", "setup.learningRate", "setup.momentum", "setup.nesterov", "setup.weightDecay", "setup.batchSize",
+            "setup.epochs", "setup.subset", "setup.train", "setup.validation", "setup.test", "setup.shuffle",
+            "setup.preprocessing", "setup.augmented", "setup.layers", "setup.init", "epochsCompleted", "bestEpoch",
+            "bestValidationLoss", "bestValidationAccuracy", "bestValidationRmse", "samplesPerSecond", "tested", "testAccuracy",
+            "testRmse", "testMae", "testR2", "tags", "notes", "fingerprint", "groupId", "groupName", "groupIndex", "groupSize",
+            "sweepId", "sweepName", "sweepTask", "sweepPoint");
+
+    private static final Map<String, Integer> COLUMN = new HashMap<>();
+
+    static {
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            COLUMN.put(COLUMNS.get(i), i);
+        }
+        // Row.read and writeRow go by these positions
+        if (COLUMN.get("setup.optimizer") != 15 || COLUMN.get("setup.init") != 30 || COLUMN.get("sweepPoint") != 52) {
+            throw new IllegalStateException("RunIndex.COLUMNS and Row.read disagree");
+        }
+    }
+
+    /**
      * The entries by run folder name; empty when the index is missing, damaged or of another format
-     * version (each is rebuilt by the next write). An entry this version cannot read whole (a status
-     * it does not know, say) is left out, so its run.json is read instead.
+     * version (each is rebuilt by the next write). A row this version cannot read whole (a status it
+     * does not know, say) is left out, so its run.json is read instead.
      */
     static Map<String, Entry> read(Path workspace) {
         Map<String, Entry> out = new HashMap<>();
@@ -81,6 +108,7 @@ final class RunIndex {
                 return Map.of();
             }
             boolean headerOk = false;
+            int[] columns = null;
             Strings strings = new Strings();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -97,12 +125,27 @@ final class RunIndex {
                         }
                         headerOk = true;
                     }
-                    case "runs" -> {
-                        if (!headerOk || p.currentToken() != JsonToken.START_ARRAY) {
+                    case "columns" -> {
+                        if (p.currentToken() != JsonToken.START_ARRAY) {
                             return Map.of();
                         }
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            readEntry(p, strings, out);
+                        List<Integer> known = new ArrayList<>();
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            known.add(COLUMN.getOrDefault(p.getText(), -1));
+                        }
+                        columns = known.stream().mapToInt(Integer::intValue).toArray();
+                    }
+                    case "runs" -> {
+                        if (!headerOk || columns == null || p.currentToken() != JsonToken.START_ARRAY) {
+                            return Map.of();
+                        }
+                        Row row = new Row();
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            row.read(p, columns, strings);
+                            Entry e = row.entry();
+                            if (e != null) {
+                                out.put(row.folder, e);
+                            }
                         }
                         if (p.currentToken() != JsonToken.END_ARRAY) {
                             return Map.of();
@@ -120,34 +163,6 @@ final class RunIndex {
         }
     }
 
-    private static void readEntry(JsonParser p, Strings strings, Map<String, Entry> out) throws IOException {
-        String folder = null;
-        long modified = Long.MIN_VALUE;
-        long size = -1;
-        String key = null;
-        RunSummary run = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "folder" -> folder = p.getValueAsString();
-                case "modifiedNanos" -> modified = p.getValueAsLong(Long.MIN_VALUE);
-                case "size" -> size = p.getValueAsLong(-1);
-                case "fileKey" -> key = p.getValueAsString();
-                case "run" -> run = p.currentToken() == JsonToken.START_OBJECT ? readSummary(p, strings) : skip(p);
-                default -> p.skipChildren();
-            }
-        }
-        if (folder != null && run != null && size >= 0 && modified != Long.MIN_VALUE) {
-            out.put(folder, new Entry(new Stamp(modified, size, key), run));
-        }
-    }
-
-    private static RunSummary skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
-    }
-
     /** Repeated values (labels, devices, names of groups and sweeps) kept once in memory. */
     private static final class Strings extends HashMap<String, String> {
         String of(String s) {
@@ -159,177 +174,194 @@ final class RunIndex {
         }
     }
 
-    /** One row; null (the run is read from its run.json) when something in it is not what this version writes. */
-    private static RunSummary readSummary(JsonParser p, Strings strings) throws IOException {
-        String id = null;
-        String name = null;
-        RunStatus status = null;
-        boolean statusKnown = true;
-        String message = null;
-        String parentId = null;
-        String createdAt = null;
-        Double wallSeconds = null;
-        long seed = 0;
-        String device = null;
-        String dataLabel = null;
-        String modelLabel = null;
-        Long parameterCount = null;
-        RunSummary.Setup setup = null;
-        Integer epochsCompleted = null;
-        Integer bestEpoch = null;
-        Double bestValidationLoss = null;
-        Double bestValidationAccuracy = null;
-        Double bestValidationRmse = null;
-        Double samplesPerSecond = null;
-        boolean tested = false;
-        Double testAccuracy = null;
-        Double testRmse = null;
-        Double testMae = null;
-        Double testR2 = null;
-        List<String> tags = null;
-        String notes = null;
-        String fingerprint = null;
-        String groupId = null;
-        String groupName = null;
-        Integer groupIndex = null;
-        Integer groupSize = null;
-        String sweepId = null;
-        String sweepName = null;
-        Integer sweepTask = null;
-        Map<String, String> sweepPoint = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (field) {
-                case "id" -> id = text(p);
-                case "name" -> name = text(p);
-                case "status" -> {
-                    status = status(text(p));
-                    statusKnown = status != null;
+    /** One row as it is read: its values by column, reset for each row. */
+    private static final class Row {
+        String folder;
+        long modified;
+        long size;
+        String fileKey;
+        String name;
+        RunStatus status;
+        boolean statusKnown;
+        String message;
+        String parentId;
+        String createdAt;
+        Double wallSeconds;
+        long seed;
+        String device;
+        String dataLabel;
+        String modelLabel;
+        Long parameterCount;
+        boolean hasSetup;
+        String optimizer;
+        Double learningRate;
+        double momentum;
+        boolean nesterov;
+        double weightDecay;
+        Integer batchSize;
+        Integer epochs;
+        Integer subset;
+        double train;
+        double validation;
+        double test;
+        boolean shuffle;
+        String preprocessing;
+        boolean augmented;
+        int layers;
+        String init;
+        Integer epochsCompleted;
+        Integer bestEpoch;
+        Double bestValidationLoss;
+        Double bestValidationAccuracy;
+        Double bestValidationRmse;
+        Double samplesPerSecond;
+        boolean tested;
+        Double testAccuracy;
+        Double testRmse;
+        Double testMae;
+        Double testR2;
+        List<String> tags;
+        String notes;
+        String fingerprint;
+        String groupId;
+        String groupName;
+        Integer groupIndex;
+        Integer groupSize;
+        String sweepId;
+        String sweepName;
+        Integer sweepTask;
+        Map<String, String> sweepPoint;
+
+        void read(JsonParser p, int[] columns, Strings strings) throws IOException {
+            folder = fileKey = name = message = parentId = createdAt = device = dataLabel = modelLabel = null;
+            optimizer = preprocessing = init = notes = fingerprint = groupId = groupName = sweepId = sweepName = null;
+            modified = Long.MIN_VALUE;
+            size = -1;
+            status = null;
+            statusKnown = true;
+            wallSeconds = learningRate = bestValidationLoss = bestValidationAccuracy = bestValidationRmse = null;
+            samplesPerSecond = testAccuracy = testRmse = testMae = testR2 = null;
+            seed = 0;
+            parameterCount = null;
+            hasSetup = nesterov = augmented = tested = false;
+            shuffle = true;
+            momentum = weightDecay = train = validation = test = 0;
+            layers = 0;
+            batchSize = epochs = subset = epochsCompleted = bestEpoch = groupIndex = groupSize = sweepTask = null;
+            tags = null;
+            sweepPoint = null;
+            int i = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw new IOException("the index ends inside a row");
                 }
-                case "message" -> message = text(p);
-                case "parentId" -> parentId = text(p);
-                case "createdAt" -> createdAt = text(p);
-                case "wallSeconds" -> wallSeconds = decimal(p);
-                case "seed" -> seed = p.getValueAsLong();
-                case "device" -> device = strings.of(text(p));
-                case "dataLabel" -> dataLabel = strings.of(text(p));
-                case "modelLabel" -> modelLabel = strings.of(text(p));
-                case "parameterCount" -> parameterCount = t == JsonToken.VALUE_NULL ? null : p.getValueAsLong();
-                case "setup" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        setup = readSetup(p, strings);
-                    } else {
-                        p.skipChildren();
+                int column = i < columns.length ? columns[i] : -1;
+                i++;
+                if (t == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (column < 0) {
+                    p.skipChildren(); // a column of a newer TrainBench's
+                    continue;
+                }
+                if (column >= 15 && column <= 30) {
+                    hasSetup = true;
+                }
+                switch (column) {
+                    case 0 -> folder = p.getText();
+                    case 1 -> modified = p.getValueAsLong(Long.MIN_VALUE);
+                    case 2 -> size = p.getValueAsLong(-1);
+                    case 3 -> fileKey = p.getText();
+                    case 4 -> name = p.getText();
+                    case 5 -> {
+                        status = STATUSES.get(p.getText());
+                        statusKnown = status != null;
                     }
-                }
-                case "epochsCompleted" -> epochsCompleted = integer(p);
-                case "bestEpoch" -> bestEpoch = integer(p);
-                case "bestValidationLoss" -> bestValidationLoss = decimal(p);
-                case "bestValidationAccuracy" -> bestValidationAccuracy = decimal(p);
-                case "bestValidationRmse" -> bestValidationRmse = decimal(p);
-                case "samplesPerSecond" -> samplesPerSecond = decimal(p);
-                case "tested" -> tested = p.getValueAsBoolean();
-                case "testAccuracy" -> testAccuracy = decimal(p);
-                case "testRmse" -> testRmse = decimal(p);
-                case "testMae" -> testMae = decimal(p);
-                case "testR2" -> testR2 = decimal(p);
-                case "tags" -> {
-                    tags = new ArrayList<>();
-                    if (t == JsonToken.START_ARRAY) {
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            tags.add(strings.of(p.getValueAsString()));
+                    case 6 -> message = p.getText();
+                    case 7 -> parentId = p.getText();
+                    case 8 -> createdAt = p.getText();
+                    case 9 -> wallSeconds = p.getValueAsDouble();
+                    case 10 -> seed = p.getValueAsLong();
+                    case 11 -> device = strings.of(p.getText());
+                    case 12 -> dataLabel = strings.of(p.getText());
+                    case 13 -> modelLabel = strings.of(p.getText());
+                    case 14 -> parameterCount = p.getValueAsLong();
+                    case 15 -> optimizer = strings.of(p.getText());
+                    case 16 -> learningRate = p.getValueAsDouble();
+                    case 17 -> momentum = p.getValueAsDouble();
+                    case 18 -> nesterov = p.getValueAsBoolean();
+                    case 19 -> weightDecay = p.getValueAsDouble();
+                    case 20 -> batchSize = p.getValueAsInt();
+                    case 21 -> epochs = p.getValueAsInt();
+                    case 22 -> subset = p.getValueAsInt();
+                    case 23 -> train = p.getValueAsDouble();
+                    case 24 -> validation = p.getValueAsDouble();
+                    case 25 -> test = p.getValueAsDouble();
+                    case 26 -> shuffle = p.getValueAsBoolean();
+                    case 27 -> preprocessing = strings.of(p.getText());
+                    case 28 -> augmented = p.getValueAsBoolean();
+                    case 29 -> layers = p.getValueAsInt();
+                    case 30 -> init = strings.of(p.getText());
+                    case 31 -> epochsCompleted = p.getValueAsInt();
+                    case 32 -> bestEpoch = p.getValueAsInt();
+                    case 33 -> bestValidationLoss = p.getValueAsDouble();
+                    case 34 -> bestValidationAccuracy = p.getValueAsDouble();
+                    case 35 -> bestValidationRmse = p.getValueAsDouble();
+                    case 36 -> samplesPerSecond = p.getValueAsDouble();
+                    case 37 -> tested = p.getValueAsBoolean();
+                    case 38 -> testAccuracy = p.getValueAsDouble();
+                    case 39 -> testRmse = p.getValueAsDouble();
+                    case 40 -> testMae = p.getValueAsDouble();
+                    case 41 -> testR2 = p.getValueAsDouble();
+                    case 42 -> {
+                        tags = new ArrayList<>();
+                        if (t != JsonToken.START_ARRAY) {
+                            throw new IOException("tags is not an array");
+                        }
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            tags.add(strings.of(p.getText()));
                         }
                     }
-                }
-                case "notes" -> notes = text(p);
-                case "fingerprint" -> fingerprint = strings.of(text(p));
-                case "groupId" -> groupId = strings.of(text(p));
-                case "groupName" -> groupName = strings.of(text(p));
-                case "groupIndex" -> groupIndex = integer(p);
-                case "groupSize" -> groupSize = integer(p);
-                case "sweepId" -> sweepId = strings.of(text(p));
-                case "sweepName" -> sweepName = strings.of(text(p));
-                case "sweepTask" -> sweepTask = integer(p);
-                case "sweepPoint" -> {
-                    if (t == JsonToken.START_OBJECT) {
+                    case 43 -> notes = p.getText();
+                    case 44 -> fingerprint = strings.of(p.getText());
+                    case 45 -> groupId = strings.of(p.getText());
+                    case 46 -> groupName = strings.of(p.getText());
+                    case 47 -> groupIndex = p.getValueAsInt();
+                    case 48 -> groupSize = p.getValueAsInt();
+                    case 49 -> sweepId = strings.of(p.getText());
+                    case 50 -> sweepName = strings.of(p.getText());
+                    case 51 -> sweepTask = p.getValueAsInt();
+                    case 52 -> {
+                        if (t != JsonToken.START_OBJECT) {
+                            throw new IOException("sweepPoint is not an object");
+                        }
                         sweepPoint = new LinkedHashMap<>();
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String path = strings.of(p.currentName());
                             p.nextToken();
-                            sweepPoint.put(path, strings.of(p.getValueAsString()));
+                            sweepPoint.put(path, strings.of(p.getText()));
                         }
-                    } else {
-                        p.skipChildren();
                     }
+                    default -> p.skipChildren();
                 }
-                default -> p.skipChildren();
             }
         }
-        if (id == null || !statusKnown) {
-            return null;
-        }
-        return new RunSummary(id, name, status, null, false, message, parentId, createdAt, wallSeconds, seed, device, dataLabel,
-                modelLabel, parameterCount, setup, epochsCompleted, bestEpoch, bestValidationLoss, bestValidationAccuracy,
-                bestValidationRmse, samplesPerSecond, tested, testAccuracy, testRmse, testMae, testR2, tags, notes, fingerprint,
-                groupId, groupName, groupIndex, groupSize, sweepId, sweepName, sweepTask, sweepPoint);
-    }
 
-    private static RunSummary.Setup readSetup(JsonParser p, Strings strings) throws IOException {
-        String optimizer = null;
-        Double learningRate = null;
-        double momentum = 0;
-        boolean nesterov = false;
-        double weightDecay = 0;
-        Integer batchSize = null;
-        Integer epochs = null;
-        Integer subset = null;
-        double train = 0;
-        double validation = 0;
-        double test = 0;
-        boolean shuffle = true;
-        String preprocessing = null;
-        boolean augmented = false;
-        int layers = 0;
-        String init = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "optimizer" -> optimizer = strings.of(text(p));
-                case "learningRate" -> learningRate = decimal(p);
-                case "momentum" -> momentum = p.getValueAsDouble();
-                case "nesterov" -> nesterov = p.getValueAsBoolean();
-                case "weightDecay" -> weightDecay = p.getValueAsDouble();
-                case "batchSize" -> batchSize = integer(p);
-                case "epochs" -> epochs = integer(p);
-                case "subset" -> subset = integer(p);
-                case "train" -> train = p.getValueAsDouble();
-                case "validation" -> validation = p.getValueAsDouble();
-                case "test" -> test = p.getValueAsDouble();
-                case "shuffle" -> shuffle = p.getValueAsBoolean();
-                case "preprocessing" -> preprocessing = strings.of(text(p));
-                case "augmented" -> augmented = p.getValueAsBoolean();
-                case "layers" -> layers = p.getValueAsInt();
-                case "init" -> init = strings.of(text(p));
-                default -> p.skipChildren();
+        /** The entry, or null when the row lacks what identifies it or holds what this version does not know. */
+        Entry entry() {
+            if (folder == null || size < 0 || modified == Long.MIN_VALUE || !statusKnown) {
+                return null;
             }
+            RunSummary.Setup setup = hasSetup ? new RunSummary.Setup(optimizer, learningRate, momentum, nesterov, weightDecay,
+                    batchSize, epochs, subset, train, validation, test, shuffle, preprocessing, augmented, layers, init) : null;
+            RunSummary summary = new RunSummary(folder, name, status, null, false, message, parentId, createdAt, wallSeconds,
+                    seed, device, dataLabel, modelLabel, parameterCount, setup, epochsCompleted, bestEpoch, bestValidationLoss,
+                    bestValidationAccuracy, bestValidationRmse, samplesPerSecond, tested, testAccuracy, testRmse, testMae,
+                    testR2, tags, notes, fingerprint, groupId, groupName, groupIndex, groupSize, sweepId, sweepName, sweepTask,
+                    sweepPoint);
+            return new Entry(new Stamp(modified, size, fileKey), summary);
         }
-        return new RunSummary.Setup(optimizer, learningRate, momentum, nesterov, weightDecay, batchSize, epochs, subset, train,
-                validation, test, shuffle, preprocessing, augmented, layers, init);
-    }
-
-    private static String text(JsonParser p) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_NULL ? null : p.getValueAsString();
-    }
-
-    /** A number, or "NaN" / "Infinity" as the generator writes those; null for null. */
-    private static Double decimal(JsonParser p) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_NULL ? null : p.getValueAsDouble();
-    }
-
-    private static Integer integer(JsonParser p) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_NULL ? null : p.getValueAsInt();
     }
 
     private static final Map<String, RunStatus> STATUSES = new HashMap<>();
@@ -345,11 +377,10 @@ final class RunIndex {
         return s.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static RunStatus status(String text) {
-        return text == null ? null : STATUSES.get(text);
-    }
-
-    /** Replaces the index atomically with these entries; a workspace that cannot be written keeps none. */
+    /**
+     * Replaces the index atomically with these entries (a run's id is its folder name, so only the
+     * folder is written); a workspace that cannot be written keeps none.
+     */
     static void write(Path workspace, Map<String, Entry> entries) {
         try {
             RunFiles.writeAtomically(file(workspace), o -> {
@@ -357,20 +388,15 @@ final class RunIndex {
                     g.writeStartObject();
                     g.writeStringField("format", MAGIC);
                     g.writeNumberField("formatVersion", FORMAT_VERSION);
+                    g.writeArrayFieldStart("columns");
+                    for (String c : COLUMNS) {
+                        g.writeString(c);
+                    }
+                    g.writeEndArray();
                     g.writeArrayFieldStart("runs");
                     for (Map.Entry<String, Entry> e : new TreeMap<>(entries).entrySet()) {
-                        Stamp s = e.getValue().stamp();
                         g.writeRaw('\n'); // one run a line: a person (or grep) can read it
-                        g.writeStartObject();
-                        g.writeStringField("folder", e.getKey());
-                        g.writeNumberField("modifiedNanos", s.modifiedNanos());
-                        g.writeNumberField("size", s.size());
-                        if (s.fileKey() != null) {
-                            g.writeStringField("fileKey", s.fileKey());
-                        }
-                        g.writeFieldName("run");
-                        writeSummary(g, e.getValue().summary());
-                        g.writeEndObject();
+                        writeRow(g, e.getKey(), e.getValue());
                     }
                     g.writeEndArray();
                     g.writeEndObject();
@@ -382,99 +408,108 @@ final class RunIndex {
         }
     }
 
-    private static void writeSummary(JsonGenerator g, RunSummary r) throws IOException {
-        g.writeStartObject();
-        text(g, "id", r.id());
-        text(g, "name", r.name());
-        text(g, "status", r.status() == null ? null : statusName(r.status()));
-        text(g, "message", r.message());
-        text(g, "parentId", r.parentId());
-        text(g, "createdAt", r.createdAt());
-        number(g, "wallSeconds", r.wallSeconds());
-        g.writeNumberField("seed", r.seed());
-        text(g, "device", r.device());
-        text(g, "dataLabel", r.dataLabel());
-        text(g, "modelLabel", r.modelLabel());
-        if (r.parameterCount() != null) {
-            g.writeNumberField("parameterCount", r.parameterCount());
-        }
-        RunSummary.Setup s = r.setup();
-        if (s != null) {
-            g.writeObjectFieldStart("setup");
-            text(g, "optimizer", s.optimizer());
-            number(g, "learningRate", s.learningRate());
-            g.writeNumberField("momentum", s.momentum());
-            g.writeBooleanField("nesterov", s.nesterov());
-            g.writeNumberField("weightDecay", s.weightDecay());
-            number(g, "batchSize", s.batchSize());
-            number(g, "epochs", s.epochs());
-            number(g, "subset", s.subset());
-            g.writeNumberField("train", s.train());
-            g.writeNumberField("validation", s.validation());
-            g.writeNumberField("test", s.test());
-            g.writeBooleanField("shuffle", s.shuffle());
-            text(g, "preprocessing", s.preprocessing());
-            g.writeBooleanField("augmented", s.augmented());
-            g.writeNumberField("layers", s.layers());
-            text(g, "init", s.init());
-            g.writeEndObject();
-        }
-        number(g, "epochsCompleted", r.epochsCompleted());
-        number(g, "bestEpoch", r.bestEpoch());
-        number(g, "bestValidationLoss", r.bestValidationLoss());
-        number(g, "bestValidationAccuracy", r.bestValidationAccuracy());
-        number(g, "bestValidationRmse", r.bestValidationRmse());
-        number(g, "samplesPerSecond", r.samplesPerSecond());
-        if (r.tested()) {
-            g.writeBooleanField("tested", true);
-        }
-        number(g, "testAccuracy", r.testAccuracy());
-        number(g, "testRmse", r.testRmse());
-        number(g, "testMae", r.testMae());
-        number(g, "testR2", r.testR2());
-        if (!r.tags().isEmpty()) {
-            g.writeArrayFieldStart("tags");
-            for (String tag : r.tags()) {
-                g.writeString(tag);
+    /** One row, its values in the order of {@link #COLUMNS}. */
+    private static void writeRow(JsonGenerator g, String folder, Entry entry) throws IOException {
+        Stamp s = entry.stamp();
+        RunSummary r = entry.summary();
+        RunSummary.Setup u = r.setup();
+        g.writeStartArray();
+        g.writeString(folder);
+        g.writeNumber(s.modifiedNanos());
+        g.writeNumber(s.size());
+        g.writeString(s.fileKey());
+        g.writeString(r.name());
+        g.writeString(r.status() == null ? null : statusName(r.status()));
+        g.writeString(r.message());
+        g.writeString(r.parentId());
+        g.writeString(r.createdAt());
+        number(g, r.wallSeconds());
+        g.writeNumber(r.seed());
+        g.writeString(r.device());
+        g.writeString(r.dataLabel());
+        g.writeString(r.modelLabel());
+        number(g, r.parameterCount());
+        if (u == null) {
+            for (int i = 15; i <= 30; i++) {
+                g.writeNull();
             }
-            g.writeEndArray();
+        } else {
+            g.writeString(u.optimizer());
+            number(g, u.learningRate());
+            g.writeNumber(u.momentum());
+            g.writeBoolean(u.nesterov());
+            g.writeNumber(u.weightDecay());
+            number(g, u.batchSize());
+            number(g, u.epochs());
+            number(g, u.subset());
+            g.writeNumber(u.train());
+            g.writeNumber(u.validation());
+            g.writeNumber(u.test());
+            g.writeBoolean(u.shuffle());
+            g.writeString(u.preprocessing());
+            g.writeBoolean(u.augmented());
+            g.writeNumber(u.layers());
+            g.writeString(u.init());
         }
-        if (!r.notes().isEmpty()) {
-            g.writeStringField("notes", r.notes());
+        number(g, r.epochsCompleted());
+        number(g, r.bestEpoch());
+        number(g, r.bestValidationLoss());
+        number(g, r.bestValidationAccuracy());
+        number(g, r.bestValidationRmse());
+        number(g, r.samplesPerSecond());
+        g.writeBoolean(r.tested());
+        number(g, r.testAccuracy());
+        number(g, r.testRmse());
+        number(g, r.testMae());
+        number(g, r.testR2());
+        g.writeStartArray();
+        for (String tag : r.tags()) {
+            g.writeString(tag);
         }
-        text(g, "fingerprint", r.fingerprint());
-        text(g, "groupId", r.groupId());
-        text(g, "groupName", r.groupName());
-        number(g, "groupIndex", r.groupIndex());
-        number(g, "groupSize", r.groupSize());
-        text(g, "sweepId", r.sweepId());
-        text(g, "sweepName", r.sweepName());
-        number(g, "sweepTask", r.sweepTask());
-        if (r.sweepPoint() != null) {
-            g.writeObjectFieldStart("sweepPoint");
+        g.writeEndArray();
+        g.writeString(r.notes());
+        g.writeString(r.fingerprint());
+        g.writeString(r.groupId());
+        g.writeString(r.groupName());
+        number(g, r.groupIndex());
+        number(g, r.groupSize());
+        g.writeString(r.sweepId());
+        g.writeString(r.sweepName());
+        number(g, r.sweepTask());
+        if (r.sweepPoint() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
             for (Map.Entry<String, String> e : r.sweepPoint().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
         }
-        g.writeEndObject();
+        g.writeEndArray();
     }
 
-    private static void text(JsonGenerator g, String field, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(field, value);
+    /** A number, null as null; NaN and the infinities as the strings "NaN", "Infinity", which read back as such. */
+    private static void number(JsonGenerator g, Double value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
         }
     }
 
-    private static void number(JsonGenerator g, String field, Double value) throws IOException {
-        if (value != null) {
-            g.writeNumberField(field, value); // NaN and infinities as the strings "NaN", "Infinity"
+    private static void number(JsonGenerator g, Integer value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
         }
     }
 
-    private static void number(JsonGenerator g, String field, Integer value) throws IOException {
-        if (value != null) {
-            g.writeNumberField(field, value);
+    private static void number(JsonGenerator g, Long value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
         }
     }
 

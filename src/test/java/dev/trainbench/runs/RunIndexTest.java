@@ -217,7 +217,7 @@ class RunIndexTest {
         writeRun(full("run-a", RunStatus.COMPLETED, "2024-01-01T00:00:00Z", -1));
         writeRun(full("run-b", RunStatus.COMPLETED, "2024-01-02T00:00:00Z", -1));
         summaries();
-        Files.writeString(index(), Files.readString(index()).replaceFirst("\"status\":\"completed\"", "\"status\":\"archived\""));
+        Files.writeString(index(), Files.readString(index()).replaceFirst(",\"completed\",", ",\"archived\","));
         assertEquals(1, RunIndex.read(workspace).size(), "the other entry is still used");
         assertEquals(List.of(RunStatus.COMPLETED, RunStatus.COMPLETED), summaries().stream().map(RunSummary::status).toList());
     }
