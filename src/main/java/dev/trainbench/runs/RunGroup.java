@@ -52,9 +52,17 @@ public record RunGroup<R extends RunInfo>(String id, String name, List<R> runs, 
             List<R> sorted = new ArrayList<>(members);
             sorted.sort(Comparator.comparing((R r) -> r.groupIndex() == null ? Integer.MAX_VALUE : r.groupIndex())
                     .thenComparing(RunInfo::createdAt, Comparator.nullsLast(Comparator.<String>naturalOrder())));
-            String name = sorted.stream().map(RunInfo::groupName).filter(n -> n != null && !n.isBlank()).findFirst().orElse(id);
-            int size = sorted.stream().map(RunInfo::groupSize).filter(s -> s != null).max(Integer::compare).orElse(sorted.size());
-            out.add(new RunGroup<>(id, name, sorted, Math.max(size, sorted.size())));
+            String name = null;
+            int size = sorted.size();
+            for (R r : sorted) { // loops, not streams: a list of 10,000 runs has thousands of groups
+                if (name == null && r.groupName() != null && !r.groupName().isBlank()) {
+                    name = r.groupName();
+                }
+                if (r.groupSize() != null) {
+                    size = Math.max(size, r.groupSize());
+                }
+            }
+            out.add(new RunGroup<>(id, name == null ? id : name, sorted, size));
         });
         return out;
     }

@@ -245,8 +245,9 @@ public final class RunsView extends VBox {
         noRuns.setId("runs-placeholder");
         Runnable placeholder = () -> {
             var s = vm.sweepStatus(vm.sweepShownProperty().get());
-            noRuns.setText(s != null ? "No runs of sweep " + s.sweep().name() + " yet: " + s.summary() + "."
-                    + (RunsViewModel.cancellable(s) ? " Cancel it with Cancel sweep... above." : "")
+            noRuns.setText(s != null ? (RunsViewModel.cancellable(s) ? "No runs of sweep " + s.sweep().name() + " yet: "
+                    + s.summary() + ". Cancel it with Cancel sweep... above." : "Sweep " + s.sweep().name()
+                    + " wrote no runs: " + s.summary() + ".")
                     : vm.runs().isEmpty() ? "No runs yet: train one on the Train screen." : "No run matches the filter.");
         };
         vm.sweepShownProperty().addListener(o -> placeholder.run());

@@ -44,6 +44,7 @@ public final class RunsViewModel {
     private final ObservableList<SweepStatus> sweeps = FXCollections.observableArrayList();
     private final javafx.beans.property.ObjectProperty<String> sweepShown = new javafx.beans.property.SimpleObjectProperty<>(this, "sweepShown");
     private int reloads;
+    private java.util.Map<RunSummary, String> readTexts;
     private final StringProperty familyText = new SimpleStringProperty(this, "familyText", "");
     private Consumer<RunRecord> onClone = r -> { };
     private Consumer<RunRecord> onRepeat = r -> { };
@@ -67,6 +68,10 @@ public final class RunsViewModel {
         // the list is the workbench's: whoever refreshes it, the count and the family stay right
         runs.addListener((javafx.collections.ListChangeListener<RunSummary>) c -> {
             searchTexts.clear();
+            if (readTexts != null) {
+                searchTexts.putAll(readTexts); // made with the rows, off the UI thread
+                readTexts = null;
+            }
             byId.clear();
             runs.forEach(r -> byId.put(r.id(), r));
             lineage = null;
@@ -215,20 +220,26 @@ public final class RunsViewModel {
         return id == null ? null : sweeps.stream().filter(s -> s.sweep().id().equals(id)).findFirst().orElse(null);
     }
 
-    /** Whether sweep {@code s} can still be cancelled: it is not marked cancelled and some task is queued or running. */
+    /**
+     * Whether sweep {@code s} can still be cancelled: it is not marked cancelled, and some task is
+     * queued, running or of unknown state (a Slurm sweep where squeue cannot be asked: scancel may).
+     */
     public static boolean cancellable(SweepStatus s) {
-        return s != null && !s.sweep().cancelled() && !s.ended();
+        return s != null && !s.sweep().cancelled() && s.tasks().stream().anyMatch(t -> t.state() == SweepStatus.State.QUEUED
+                || t.state() == SweepStatus.State.RUNNING || t.state() == SweepStatus.State.UNKNOWN);
     }
 
     /**
-     * "lr-units · 9f3c · slurm · 2 completed, 2 queued": how a sweep is offered in the Runs view's
+     * "lr-units · 9f3c · slurm job 4242 · 2 completed, 2 queued": how a sweep is offered in the Runs view's
      * sweep chooser (its name, short id, executor and where its tasks stand).
      */
     public static String sweepChoiceLabel(SweepStatus s) {
         var r = s.sweep();
-        String executor = r.executor() == null || r.executor().kind() == null ? "" : " \u00b7 " + r.executor().kind().label();
+        String executor = r.executor() == null || r.executor().kind() == null ? "" : " \u00b7 " + r.executor().kind().label()
+                + (r.submission() != null && r.submission().jobId() != null ? " job " + r.submission().jobId() : "");
+        String summary = s.summary();
         return (r.name() == null ? "sweep" : r.name()) + " \u00b7 " + dev.trainbench.ui.RunIds.shortId(r.id()) + executor
-                + " \u00b7 " + (r.cancelled() ? "cancelled, " : "") + s.summary();
+                + " \u00b7 " + (r.cancelled() && !summary.contains("cancelled") ? "cancelled, " : "") + summary;
     }
 
     /** What the last sweep cancellation did, for the status line; empty before any. */
@@ -396,13 +407,20 @@ public final class RunsViewModel {
     public void reload() {
         loading.set(true);
         int token = ++reloads;
-        model.tasks().run("Reading runs", () -> model.store().summaries(), list -> {
+        model.tasks().run("Reading runs", () -> {
+            List<RunSummary> list = model.store().summaries();
+            java.util.Map<RunSummary, String> texts = new java.util.IdentityHashMap<>(list.size() * 2);
+            list.forEach(r -> texts.put(r, searchText(r)));
+            return java.util.Map.entry(list, texts);
+        }, read -> {
             if (token != reloads) {
                 return;
             }
             loading.set(false);
-            changeRows(() -> runs.setAll(list));
-            reloadSweeps(token, list);
+            readTexts = read.getValue();
+            changeRows(() -> runs.setAll(read.getKey()));
+            readTexts = null;
+            reloadSweeps(token, read.getKey());
         }, error -> {
             if (token == reloads) {
                 loading.set(false);
