@@ -136,9 +136,11 @@ class RunsViewScaleGuiTest {
             int matches = FxThread.call(() -> table.getItems().size());
             if (moved) {
                 assertEquals((RUNS + 6) / 7, matches, "the runs named baseline");
+                assertTrue(FxThread.call(() -> table.getItems().stream().allMatch(r -> ((dev.trainbench.runs.RunSummary) r).name()
+                        .contains("baseline"))));
+            } else {
+                assertTrue(matches > 0, "the benchmark's workspace tags every tenth run baseline");
             }
-            assertTrue(FxThread.call(() -> table.getItems().stream().allMatch(r -> ((dev.trainbench.runs.RunSummary) r).name()
-                    .contains("baseline"))));
             assertEquals(List.of(), app.errors, "nothing was read (a read would have found no runs folder)");
         } finally {
             if (moved) {
