@@ -39,8 +39,8 @@ public final class WorkbenchModel {
     /** Bumped whenever runs were added or changed, so the runs table reloads. */
     private final IntegerProperty runsVersion = new SimpleIntegerProperty(this, "runsVersion", 0);
 
-    /** The runs in the workspace as last read (the Runs table's rows), for every view that needs them. */
-    private final javafx.collections.ObservableList<dev.trainbench.runs.RunRecord> runs =
+    /** The runs in the workspace as last read (the Runs table's rows, summaries: a run's whole record is loaded by id), for every view that needs them. */
+    private final javafx.collections.ObservableList<dev.trainbench.runs.RunSummary> runs =
             javafx.collections.FXCollections.observableArrayList();
 
     private final RunStore store;
@@ -123,7 +123,7 @@ public final class WorkbenchModel {
     }
 
     /** The runs in the workspace as last read; the Runs screen keeps it current. */
-    public javafx.collections.ObservableList<dev.trainbench.runs.RunRecord> runs() {
+    public javafx.collections.ObservableList<dev.trainbench.runs.RunSummary> runs() {
         return runs;
     }
 

@@ -266,7 +266,7 @@ class ScreenFitGuiTest {
         waitUntil("the final test", 120, () -> !window.runsViewModel().testingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         // the Runs selection survives the final test (the tested run's row is replaced by its new record)
-        assertEquals(List.of(id), FxThread.call(() -> window.runsView().selectedRuns().stream().map(RunRecord::id).toList()),
+        assertEquals(List.of(id), FxThread.call(() -> window.runsView().selectedRuns().stream().map(dev.trainbench.runs.RunSummary::id).toList()),
                 "the tested run stays selected");
         spiralRun = FxThread.call(() -> model.store().load(id));
     }
