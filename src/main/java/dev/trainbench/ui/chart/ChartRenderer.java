@@ -39,6 +39,15 @@ final class ChartRenderer {
         texts.clear();
         measure.font(t.font());
         double th = measure.height();
+        v.top = Math.max(Viewport.TOP, Math.ceil(th / 2) + 1);
+        v.bottom = Math.max(Viewport.BOTTOM, th + 8);
+        // fewer Y ticks where their labels would meet (a short chart, a large font)
+        for (int guard = 0; guard < 12 && v.yMax > v.yMin; guard++) {
+            if (yUnit / (v.yMax - v.yMin) * v.plotHeight() >= th + 2) {
+                break;
+            }
+            yUnit = ChartAxis.nextUnit(yUnit);
+        }
         List<Double> yTicks = ChartAxis.ticks(v.yMin, v.yMax, yUnit);
         String[] yLabels = new String[yTicks.size()];
         double widest = 0;
@@ -48,8 +57,6 @@ final class ChartRenderer {
             widest = Math.max(widest, measure.width(yLabels[i]));
         }
         v.left = Math.max(Viewport.LEFT, widest + 10);
-        v.top = Math.max(Viewport.TOP, Math.ceil(th / 2) + 1);
-        v.bottom = Math.max(Viewport.BOTTOM, th + 8);
         // the right margin holds half the widest X label, so the last one sits whole under its tick
         double widestX = 0;
         for (double x : ChartAxis.ticks(v.xMin, v.xMax, xUnit)) {
