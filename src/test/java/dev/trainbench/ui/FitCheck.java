@@ -261,7 +261,8 @@ final class FitCheck {
 
     private static boolean inScrollPane(Node n) {
         for (Parent p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane) {
+            // a scroll pane, or a table's or list's scrolling cells
+            if (p instanceof javafx.scene.control.ScrollPane || p.getStyleClass().contains("clipped-container")) {
                 return true;
             }
         }

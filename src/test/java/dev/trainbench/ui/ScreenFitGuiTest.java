@@ -517,8 +517,10 @@ class ScreenFitGuiTest {
             return out;
         }
         javafx.geometry.Bounds b = c.localToScene(c.getBoundsInLocal());
+        // the Data view's scrolling column, or the window
         javafx.scene.Node column = stage.getScene().lookup("#data-column");
-        javafx.geometry.Bounds view = column.localToScene(column.getLayoutBounds());
+        javafx.geometry.Bounds view = column != null ? column.localToScene(column.getLayoutBounds())
+                : new javafx.geometry.BoundingBox(0, 0, stage.getScene().getWidth(), stage.getScene().getHeight());
         if (c.getWidth() < 200 || !FitCheck.inside(b, view)) {
             out.add("the scatter matrix " + FitCheck.box(b) + " is not whole in the data column " + FitCheck.box(view));
         }
