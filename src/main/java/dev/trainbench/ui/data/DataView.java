@@ -603,7 +603,7 @@ public final class DataView extends dev.trainbench.ui.KeptSplitPane {
         tabs.setId("data-tabs");
         dev.trainbench.ui.KeptSplitPane lower = new dev.trainbench.ui.KeptSplitPane(tabs, new VBox(4, warnTitle, scroll(warningsBox)));
         lower.setOrientation(Orientation.HORIZONTAL);
-        lower.keepDividers(0.6);
+        lower.keepDividers(0.66);
         Label splitLine = new Label();
         splitLine.setId("split-text");
         splitLine.textProperty().bind(vm.splitTextProperty());

@@ -229,6 +229,20 @@ public final class RunsView extends VBox {
         regression.forEach(c -> c.setVisible(false));
         showRegression.run();
         vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> showRegression.run());
+        // the seed group and sweep columns likewise once a run belongs to one: empty, they took 340 pixels
+        // and pushed the accuracies past the right edge
+        Runnable showGroups = () -> {
+            if (vm.runs().stream().anyMatch(r -> r.groupId() != null)) {
+                groupCol.setVisible(true);
+            }
+            if (vm.runs().stream().anyMatch(r -> r.sweepId() != null)) {
+                sweepCol.setVisible(true);
+            }
+        };
+        groupCol.setVisible(false);
+        sweepCol.setVisible(false);
+        showGroups.run();
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> showGroups.run());
         table.getColumns().add(column("time", r -> r.wallSeconds(), 66, seconds()));
         table.getColumns().add(column("status", RunsViewModel::statusText, 84));
         table.getColumns().add(parent);
