@@ -433,10 +433,7 @@ public final class MainWindow extends BorderPane {
 
     /** Background start-up: engine detection (loads libtorch) and the default data set. */
     public void startUp() {
-        model.tasks().run("Loading the engine", EngineInfo::detect, info -> {
-            model.engineSummaryProperty().set(info.summary());
-            model.gpuCountProperty().set(info.gpuCount());
-        }, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
+        model.tasks().run("Loading the engine", EngineInfo::detect, model::engineLoaded, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
         dataVm.load();
         runsVm.reload();
     }

@@ -30,6 +30,9 @@ public final class WorkbenchModel {
     private final ObjectProperty<DataProfile> profile = new SimpleObjectProperty<>(this, "profile");
     private final StringProperty engineSummary = new SimpleStringProperty(this, "engineSummary", "engine: loading...");
     private final IntegerProperty gpuCount = new SimpleIntegerProperty(this, "gpuCount", 0);
+    /** What the engine reported (null until it has loaded): the Train view lists its GPUs. */
+    private final javafx.beans.property.ObjectProperty<dev.trainbench.train.EngineInfo> engineInfo =
+            new SimpleObjectProperty<>(this, "engineInfo");
     private final StringProperty runStatus = new SimpleStringProperty(this, "runStatus", "no run");
     private final javafx.beans.property.DoubleProperty runProgress =
             new javafx.beans.property.SimpleDoubleProperty(this, "runProgress", 0);
@@ -94,6 +97,17 @@ public final class WorkbenchModel {
 
     public IntegerProperty gpuCountProperty() {
         return gpuCount;
+    }
+
+    /** Set once the engine has loaded; also sets {@link #gpuCountProperty()} and the summary. */
+    public javafx.beans.property.ObjectProperty<dev.trainbench.train.EngineInfo> engineInfoProperty() {
+        return engineInfo;
+    }
+
+    public void engineLoaded(dev.trainbench.train.EngineInfo info) {
+        engineSummary.set(info.summary());
+        gpuCount.set(info.gpuCount());
+        engineInfo.set(info);
     }
 
     public StringProperty runStatusProperty() {

@@ -319,13 +319,26 @@ public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements 
         });
         minDelta.disableProperty().bind(vm.earlyStoppingProperty().not());
         ChoiceBox<TrainingSpec.Device> device = new ChoiceBox<>();
-        device.setConverter(EnumNames.converter(TrainingSpec.Device.class));
         device.setId("device");
         device.getItems().setAll(TrainingSpec.Device.CPU);
-        vm.workbench().gpuCountProperty().addListener((o, a, n) -> device.getItems().setAll(n.intValue() > 0
-                ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU)));
+        Label deviceInfo = new Label(DeviceText.info(null));
+        deviceInfo.setId("device-info");
+        deviceInfo.setWrapText(true);
+        deviceInfo.getStyleClass().add("hint");
+        Runnable showDevices = () -> {
+            dev.trainbench.train.EngineInfo info = vm.workbench().engineInfoProperty().get();
+            device.setConverter(DeviceText.converter(info));
+            TrainingSpec.Device chosen = device.getValue();
+            device.getItems().setAll(info != null && info.gpuCount() > 0
+                    ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU));
+            device.setValue(chosen);
+            deviceInfo.setText(DeviceText.info(info));
+        };
+        showDevices.run();
+        vm.workbench().engineInfoProperty().addListener((o, a, n) -> showDevices.run());
         device.valueProperty().bindBidirectional(vm.deviceProperty());
-        device.setTooltip(dev.trainbench.ui.Tips.of("GPU is offered only when the engine reports one."));
+        device.setTooltip(dev.trainbench.ui.Tips.of("GPU is offered only when the engine reports one;"
+                + " training on the GPU uses GPU 0 (set CUDA_VISIBLE_DEVICES before starting to pick another)."));
         Label settingsError = new Label();
         settingsError.setId("settings-error");
         settingsError.getStyleClass().add("field-error");
@@ -335,7 +348,7 @@ public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements 
         f.row("Batch size", batch, "Larger batches are faster per sample but need more memory.").row("Epochs", epochs)
                 .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
                 .row("Min change", minDelta, "Early stopping: a validation loss at least this much lower counts as better.")
-                .row("Device", device).full(settingsError);
+                .row("Device", device).full(deviceInfo).full(settingsError);
         return f.scrolling();
     }
 
