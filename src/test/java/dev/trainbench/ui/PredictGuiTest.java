@@ -148,7 +148,7 @@ class PredictGuiTest {
             window.runsViewModel().reload();
         });
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<dev.trainbench.runs.RunRecord> runs =
+        javafx.scene.control.TableView<dev.trainbench.runs.RunSummary> runs =
                 robot.lookup("#runs-table").queryAs(javafx.scene.control.TableView.class);
         waitUntil("the run in the table", 30, () -> runs.getItems().size() == 1);
         robot.interact(() -> runs.getSelectionModel().select(0));
