@@ -97,7 +97,14 @@ public final class CompareView extends VBox {
 
         // a sweep's answer (the final metric against each swept value) left of the curves
         Node grid = chartGrid();
-        HBox chartsArea = new HBox(8, sweepCharts, grid);
+        HBox chartsArea = new HBox(8, sweepCharts, grid) {
+            @Override
+            protected double computeMinHeight(double width) {
+                // the split pane asks without a width: answer for the width the charts have, where their
+                // legends wrap (a few pixels short, the gradient chart's layer choice was cut off)
+                return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+        };
         HBox.setHgrow(grid, Priority.ALWAYS);
         sweepCharts.prefWidthProperty().bind(chartsArea.widthProperty().multiply(0.4));
         sweepCharts.setMinWidth(Region.USE_PREF_SIZE);
@@ -255,8 +262,8 @@ public final class CompareView extends VBox {
             c.setPercentWidth(50);
             c.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(c);
+            // equal rows (the charts' preferred heights are equal) that never go below their content
             RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
@@ -288,7 +295,19 @@ public final class CompareView extends VBox {
         if (controls.length == 0) {
             return chart;
         }
-        FlowPane row = new FlowPane(8, 2, controls);
+        FlowPane row = new FlowPane(8, 2, controls) {
+            @Override
+            protected double computeMinHeight(double width) {
+                // asked without a width (the chart grid's row minimum), a flow pane answers for one row:
+                // answer for the width it has, where the check boxes wrap, or the row below is cut off
+                return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return super.computePrefHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+        };
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 8, 2, 8));
         BorderPane pane = new BorderPane(chart);
@@ -386,6 +405,8 @@ public final class CompareView extends VBox {
             chart.setEmptyText("No finished run in this sweep yet");
             if (r.percent()) {
                 chart.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+                // an accuracy never exceeds 100 %: the axis stops there (it ran to 105 %)
+                chart.setYCeiling(1.0);
             }
             if (!r.numeric()) {
                 List<String> values = r.values();
