@@ -58,12 +58,10 @@ public final class Forms {
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         keepTextWhole(control);
         if (help != null) {
-            Tooltip t = Tips.of(help);
-            t.setWrapText(true);
-            t.setMaxWidth(360);
-            l.setTooltip(t);
+            // made when first hovered: a form has many (Tips.install)
+            Tips.install(l, help, HELP_WIDTH);
             if (control instanceof javafx.scene.control.Control c) {
-                c.setTooltip(t);
+                Tips.install(c, help, HELP_WIDTH);
             }
         }
         GridPane.setMargin(l, new Insets(ROW_GAP, 0, 0, 0));
@@ -115,6 +113,8 @@ public final class Forms {
     }
 
     private static final double ROW_GAP = 6;
+    /** The widest a row's help tooltip grows before it wraps. */
+    private static final double HELP_WIDTH = 360;
 
     /** Grid rows reserved for each group of {@link #lazyRows}: unused rows take no room (the grid's vgap is 0). */
     static final int LAZY_ROWS = 32;

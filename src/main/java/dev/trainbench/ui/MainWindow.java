@@ -119,7 +119,7 @@ public final class MainWindow extends BorderPane {
         b.setId(IDS[index]);
         b.setToggleGroup(nav);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setTooltip(Tips.of(shortcut));
+        Tips.install(b, shortcut);
         b.getStyleClass().add("nav-button");
         b.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {

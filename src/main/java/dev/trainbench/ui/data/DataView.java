@@ -577,7 +577,7 @@ public final class DataView extends SplitPane {
         apply.setOnAction(e -> vm.applyRecommendation());
         apply.visibleProperty().bind(vm.canApplyRecommendationProperty());
         apply.managedProperty().bind(apply.visibleProperty());
-        apply.setTooltip(dev.trainbench.ui.Tips.of("Set the preprocessing (left, under Preprocessing) to the recommended mode."));
+        dev.trainbench.ui.Tips.install(apply, "Set the preprocessing (left, under Preprocessing) to the recommended mode.");
         Label inUse = new Label("(in use)");
         inUse.getStyleClass().add("hint");
         inUse.setMinWidth(Region.USE_PREF_SIZE);
@@ -613,7 +613,7 @@ public final class DataView extends SplitPane {
         table.getColumns().add(column("missing", s -> Long.toString(s.missing())));
         TableColumn<DataProfile.FeatureStats, DataProfile.FeatureStats> histogram = new TableColumn<>();
         Label histogramHeader = new Label("histogram");
-        histogramHeader.setTooltip(dev.trainbench.ui.Tips.of(DataProfile.HISTOGRAM_BINS
+        dev.trainbench.ui.Tips.install(histogramHeader, (DataProfile.HISTOGRAM_BINS
                 + " equal bins from min to max; bar heights are log(1 + count). Hover a row for its numbers."));
         histogram.setGraphic(histogramHeader);
         histogram.setId("histogram-column");
