@@ -8,7 +8,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
@@ -78,10 +77,7 @@ final class FitCheck {
     private static boolean tooltipHolds(Node node, String full) {
         String wanted = full.strip();
         for (Node n = node; n != null; n = n.getParent()) {
-            Tooltip t = n instanceof Control c ? c.getTooltip() : null;
-            if (t == null && n.getProperties().get("javafx.scene.control.Tooltip") instanceof Tooltip installed) {
-                t = installed;
-            }
+            Tooltip t = Tips.tooltipOf(n); // one made at first hover is made now
             if (t != null && t.getText() != null && t.getText().replace("\n", " ").contains(wanted.replace("\n", " "))) {
                 return true;
             }
@@ -329,10 +325,7 @@ final class FitCheck {
         if (!node.isVisible()) {
             return;
         }
-        Tooltip t = node instanceof Control c ? c.getTooltip() : null;
-        if (t == null && node.getProperties().get("javafx.scene.control.Tooltip") instanceof Tooltip installed) {
-            t = installed;
-        }
+        Tooltip t = Tips.tooltipOf(node); // one made at first hover is made now
         if (t != null && seen.put(t, Boolean.TRUE) == null) {
             out.add(t);
         }

@@ -94,74 +94,15 @@ public final class DataView extends dev.trainbench.ui.KeptSplitPane {
         source.setMaxWidth(Double.MAX_VALUE);
         f.section("Source").full(source);
 
-        ComboBox<String> toy = new ComboBox<>();
-        toy.getItems().setAll(ToyDatasets.NAMES);
-        toy.valueProperty().bindBidirectional(vm.toyNameProperty());
-        toy.setId("toy-name");
-        // every spinner follows its view-model property both ways: Samples did not show a value set
-        // in code (a spec opened, a test), so the screen said 600 while 300 samples were loaded
-        Spinner<Integer> samples = Forms.intSpinner(20, ToyDatasets.MAX_SAMPLES, vm.toySamplesProperty(), 100);
-        samples.setId("toy-samples");
-        Slider noise = new Slider(0, 1, vm.toyNoiseProperty().get());
-        noise.valueProperty().bindBidirectional(vm.toyNoiseProperty());
-        Label noiseValue = new Label();
-        noiseValue.textProperty().bind(vm.toyNoiseProperty().asString(Locale.ROOT, "%.2f"));
-        noiseValue.setMinWidth(Region.USE_PREF_SIZE);
-        HBox noiseRow = new HBox(6, noise, noiseValue);
-        HBox.setHgrow(noise, Priority.ALWAYS);
-        Spinner<Integer> classes = Forms.intSpinner(2, ToyDatasets.MAX_CLASSES, vm.toyClassesProperty(), 1);
-        classes.setId("toy-classes");
-        f.row("Shape", toy).row("Samples", samples).row("Noise", noiseRow).row("Classes", classes);
-        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.TOY), toy, samples, noiseRow, classes);
-
-        TextField path = new TextField();
-        path.textProperty().bindBidirectional(vm.pathProperty());
-        path.setPromptText("file or folder");
-        Button browse = new Button("Browse...");
-        browse.setOnAction(e -> browse(false));
-        HBox pathRow = new HBox(6, path, browse);
-        HBox.setHgrow(path, Priority.ALWAYS);
-        TextField labels = new TextField();
-        labels.textProperty().bindBidirectional(vm.labelsPathProperty());
-        labels.setPromptText("labels file (IDX)");
-        Button browseLabels = new Button("Browse...");
-        browseLabels.setOnAction(e -> browse(true));
-        HBox labelsRow = new HBox(6, labels, browseLabels);
-        HBox.setHgrow(labels, Priority.ALWAYS);
-        Spinner<Integer> imageSize = Forms.intSpinner(4, 512, vm.imageSizeProperty(), 4);
-        imageSize.setId("image-size");
-        CheckBox grey = new CheckBox("greyscale");
-        grey.selectedProperty().bindBidirectional(vm.grayscaleProperty());
-        f.row("Path", pathRow).row("Labels", labelsRow);
-        csvOptions(f);
-        TextField names = new TextField();
-        names.setId("class-names");
-        names.textProperty().bindBidirectional(vm.classNamesPathProperty());
-        names.setPromptText("0, 1, 2, ... (no names file)");
-        Button browseNames = new Button("Browse...");
-        browseNames.setOnAction(e -> chooseFile("Class names: one per line, label 0 first", vm.classNamesPathProperty(),
-                new FileChooser.ExtensionFilter("Text", "*.txt", "*.names", "*.csv")));
-        HBox namesRow = new HBox(6, names, browseNames);
-        HBox.setHgrow(names, Priority.ALWAYS);
-        f.row("Class names", namesRow, "A text file with one class name per line, the name of label 0 first: names for"
-                + " numbered classes (IDX labels, a CSV target of 0, 1, 2...). Empty: the classes are called 0, 1, 2...")
-                .row("Image size", imageSize).row("", grey);
+        // the rows of the other sources (a toy's shape, a file's path and CSV options, split files) are
+        // built when their source is first chosen: hidden, they would cost start-up their skins and CSS
+        var isToy = vm.choiceProperty().isEqualTo(DataViewModel.Choice.TOY);
+        f.lazyRows(isToy, this::toyRows);
         var isFile = Bindings.createBooleanBinding(() -> switch (vm.choiceProperty().get()) {
             case CSV, IDX, IMAGES -> true;
             default -> false;
         }, vm.choiceProperty());
-        Forms.showWhen(isFile, pathRow);
-        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX), labelsRow);
-        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX).or(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV)),
-                namesRow);
-        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IMAGES), imageSize, grey);
-        splitFiles(f, "Test data", "test", vm.testFromFilesProperty(), vm.testPathProperty(), vm.testLabelsPathProperty(), isFile,
-                "Split from training data: a held-back share of Path. From file(s): the official test files (e.g."
-                        + " t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz), used as they are; the split"
-                        + " percentages then divide Path into train and validation.");
-        splitFiles(f, "Validation data", "validation", vm.validationFromFilesProperty(), vm.validationPathProperty(),
-                vm.validationLabelsPathProperty(), isFile, "Split from training data: a share of Path. From file(s):"
-                        + " a separate validation set in the same format, used as it is.");
+        f.lazyRows(isFile, rows -> fileRows(rows, isFile));
 
         Button load = new Button("Load data");
         load.setId("load-data");
@@ -270,6 +211,77 @@ public final class DataView extends dev.trainbench.ui.KeptSplitPane {
         targets.disableProperty().bind(regression.not().and(vm.targetScalingProperty().isEqualTo(DataSpec.TargetScaling.NONE)));
 
         return f.scrolling();
+    }
+
+    /** A toy data set's shape, size, noise and classes (shown for the toy source). */
+    private void toyRows(Forms f) {
+        ComboBox<String> toy = new ComboBox<>();
+        toy.getItems().setAll(ToyDatasets.NAMES);
+        toy.valueProperty().bindBidirectional(vm.toyNameProperty());
+        toy.setId("toy-name");
+        // every spinner follows its view-model property both ways: Samples did not show a value set
+        // in code (a spec opened, a test), so the screen said 600 while 300 samples were loaded
+        Spinner<Integer> samples = Forms.intSpinner(20, ToyDatasets.MAX_SAMPLES, vm.toySamplesProperty(), 100);
+        samples.setId("toy-samples");
+        Slider noise = new Slider(0, 1, vm.toyNoiseProperty().get());
+        noise.valueProperty().bindBidirectional(vm.toyNoiseProperty());
+        Label noiseValue = new Label();
+        noiseValue.textProperty().bind(vm.toyNoiseProperty().asString(Locale.ROOT, "%.2f"));
+        noiseValue.setMinWidth(Region.USE_PREF_SIZE);
+        HBox noiseRow = new HBox(6, noise, noiseValue);
+        HBox.setHgrow(noise, Priority.ALWAYS);
+        Spinner<Integer> classes = Forms.intSpinner(2, ToyDatasets.MAX_CLASSES, vm.toyClassesProperty(), 1);
+        classes.setId("toy-classes");
+        f.row("Shape", toy).row("Samples", samples).row("Noise", noiseRow).row("Classes", classes);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.TOY), toy, samples, noiseRow, classes);
+    }
+
+    /** A file source's paths, CSV options, class names, image size and split files (shown for CSV, IDX and images). */
+    private void fileRows(Forms f, javafx.beans.binding.BooleanBinding isFile) {
+        TextField path = new TextField();
+        path.textProperty().bindBidirectional(vm.pathProperty());
+        path.setPromptText("file or folder");
+        Button browse = new Button("Browse...");
+        browse.setOnAction(e -> browse(false));
+        HBox pathRow = new HBox(6, path, browse);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        TextField labels = new TextField();
+        labels.textProperty().bindBidirectional(vm.labelsPathProperty());
+        labels.setPromptText("labels file (IDX)");
+        Button browseLabels = new Button("Browse...");
+        browseLabels.setOnAction(e -> browse(true));
+        HBox labelsRow = new HBox(6, labels, browseLabels);
+        HBox.setHgrow(labels, Priority.ALWAYS);
+        Spinner<Integer> imageSize = Forms.intSpinner(4, 512, vm.imageSizeProperty(), 4);
+        imageSize.setId("image-size");
+        CheckBox grey = new CheckBox("greyscale");
+        grey.selectedProperty().bindBidirectional(vm.grayscaleProperty());
+        f.row("Path", pathRow).row("Labels", labelsRow);
+        csvOptions(f);
+        TextField names = new TextField();
+        names.setId("class-names");
+        names.textProperty().bindBidirectional(vm.classNamesPathProperty());
+        names.setPromptText("0, 1, 2, ... (no names file)");
+        Button browseNames = new Button("Browse...");
+        browseNames.setOnAction(e -> chooseFile("Class names: one per line, label 0 first", vm.classNamesPathProperty(),
+                new FileChooser.ExtensionFilter("Text", "*.txt", "*.names", "*.csv")));
+        HBox namesRow = new HBox(6, names, browseNames);
+        HBox.setHgrow(names, Priority.ALWAYS);
+        f.row("Class names", namesRow, "A text file with one class name per line, the name of label 0 first: names for"
+                + " numbered classes (IDX labels, a CSV target of 0, 1, 2...). Empty: the classes are called 0, 1, 2...")
+                .row("Image size", imageSize).row("", grey);
+        Forms.showWhen(isFile, pathRow);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX), labelsRow);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IDX).or(vm.choiceProperty().isEqualTo(DataViewModel.Choice.CSV)),
+                namesRow);
+        Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.IMAGES), imageSize, grey);
+        splitFiles(f, "Test data", "test", vm.testFromFilesProperty(), vm.testPathProperty(), vm.testLabelsPathProperty(), isFile,
+                "Split from training data: a held-back share of Path. From file(s): the official test files (e.g."
+                        + " t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz), used as they are; the split"
+                        + " percentages then divide Path into train and validation.");
+        splitFiles(f, "Validation data", "validation", vm.validationFromFilesProperty(), vm.validationPathProperty(),
+                vm.validationLabelsPathProperty(), isFile, "Split from training data: a share of Path. From file(s):"
+                        + " a separate validation set in the same format, used as it is.");
     }
 
     /** The CSV options: lines to skip, header, delimiter, target (picked from the parsed columns), task, categorical columns. */
@@ -537,7 +549,7 @@ public final class DataView extends dev.trainbench.ui.KeptSplitPane {
         apply.setOnAction(e -> vm.applyRecommendation());
         apply.visibleProperty().bind(vm.canApplyRecommendationProperty());
         apply.managedProperty().bind(apply.visibleProperty());
-        apply.setTooltip(dev.trainbench.ui.Tips.of("Set the preprocessing (left, under Preprocessing) to the recommended mode."));
+        dev.trainbench.ui.Tips.install(apply, "Set the preprocessing (left, under Preprocessing) to the recommended mode.");
         Label inUse = new Label("(in use)");
         inUse.getStyleClass().add("hint");
         inUse.setMinWidth(Region.USE_PREF_SIZE);
@@ -571,7 +583,7 @@ public final class DataView extends dev.trainbench.ui.KeptSplitPane {
         table.getColumns().add(column("missing", s -> Long.toString(s.missing())));
         TableColumn<DataProfile.FeatureStats, DataProfile.FeatureStats> histogram = new TableColumn<>();
         Label histogramHeader = new Label("histogram");
-        histogramHeader.setTooltip(dev.trainbench.ui.Tips.of(DataProfile.HISTOGRAM_BINS
+        dev.trainbench.ui.Tips.install(histogramHeader, (DataProfile.HISTOGRAM_BINS
                 + " equal bins from min to max; bar heights are log(1 + count). Hover a row for its numbers."));
         histogram.setGraphic(histogramHeader);
         histogram.setId("histogram-column");

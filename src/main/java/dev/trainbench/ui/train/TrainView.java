@@ -204,6 +204,12 @@ public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements 
                 timer.stop();
             }
         });
+        // built while a run already trains (the window builds this screen at first use: Try this or
+        // Ctrl+Enter can start the run first): this view drains its events from now on
+        if (vm.runningProperty().get()) {
+            profile.reset();
+            timer.start();
+        }
     }
 
     private ScrollPane form() {
