@@ -250,6 +250,9 @@ public final class Benchmarks {
         }
     }
 
+    /** Rounds of both loops run before the measured ones. */
+    static final int WARM_UP_ROUNDS = 2;
+
     public static Overhead overhead(ExperimentSpec spec, Path baseDir, int epochs, int rounds, Consumer<String> log)
             throws InterruptedException, IOException {
         return overhead(spec, baseDir, epochs, rounds, null, log);
@@ -265,9 +268,13 @@ public final class Benchmarks {
         PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
         RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
         double loadBefore = loadAverage();
-        // Warm-up: the first run of each pays for class loading, the JIT and libtorch's first allocations.
-        BareDjlLoop.samplesPerSecond(s, data.train(), 1);
-        ours(s, baseDir, store, null, data.train().size());
+        // Warm-up, not measured: the first runs pay for class loading, libtorch's first allocations and
+        // the JIT, which goes on compiling TrainBench's listeners for a few hundred steps (one warm-up
+        // round left the C2 compiler busy in the measured rounds).
+        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+            bare(s, data, null);
+            ours(s, baseDir, store, null, data.train().size());
+        }
         List<Loop> bare = new ArrayList<>();
         List<Loop> ours = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {

@@ -50,7 +50,22 @@ public final class LongRunBenchmark {
     private final PrintStream out;
     private final long steps;
     private final List<String> rows = new ArrayList<>();
-    private final List<long[]> samples = new ArrayList<>(); // seconds, steps, rss, anon, heap used, heap committed
+    /**
+     * Every second: seconds, steps shown, RSS, anonymous RSS, heap used, heap committed, frames
+     * polled, and the CPU nanoseconds of the UI thread, the render thread and the trainer thread.
+     */
+    private final List<long[]> samples = new ArrayList<>();
+    private static final int S_SECONDS = 0;
+    private static final int S_STEPS = 1;
+    private static final int S_RSS = 2;
+    private static final int S_HEAP = 4;
+    private static final int S_COMMITTED = 5;
+    private static final int S_FRAMES = 6;
+    private static final int S_UI_CPU = 7;
+    private static final int S_RENDER_CPU = 8;
+    private static final int S_TRAINER_CPU = 9;
+    private static final int S_NANOS = 10;
+    private volatile FrameProfile profile;
     private final AtomicInteger stepsShown = new AtomicInteger();
     private final long start = System.nanoTime();
     private int next;
@@ -120,6 +135,7 @@ public final class LongRunBenchmark {
         check(errors);
         TrainViewModel vm = window.trainViewModel();
         FrameProfile profile = window.trainView().frameProfile();
+        this.profile = profile;
         Thread sampler = new Thread(this::sample, "long-run-memory-sampler");
         sampler.setDaemon(true);
         CompletableFuture<Boolean> begun = new CompletableFuture<>();
@@ -154,9 +170,10 @@ public final class LongRunBenchmark {
                         + " RSS %.1f MB, peak RSS %.1f MB%n", shownSteps, seconds, live / 1e6, (double) live / Math.max(1, shownSteps),
                 rss / 1e6, status("VmHWM:") / 1e6);
         out.println();
-        out.println("| points (steps) | steps/s | frame work median / p95 | of which redraw | work + CSS/layout median / p95"
-                + " | interval between frames median / p95 | RSS | anonymous | heap used / committed |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+        out.println("| points (steps) | steps/s (trainer CPU per step) | frame work median / p95 | of which redraw"
+                + " | work + CSS/layout median / p95 | CPU per frame: UI / render thread | interval between frames median / p95"
+                + " | RSS | anonymous | heap used / committed |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(out::println);
         out.println();
         out.println(memoryLine());
@@ -199,12 +216,13 @@ public final class LongRunBenchmark {
         long rss = status("VmRSS:");
         long anon = status("RssAnon:");
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        String row = w == null ? String.format(Locale.ROOT, "| %,d | %.0f | no frames yet | | | | %.1f MB | %.1f MB | %.0f / %.0f MB |",
+        double[] cpu = cpuPerFrame(WINDOW / 30.0);
+        String row = w == null ? String.format(Locale.ROOT, "| %,d | %.0f | no frames yet | | | | | %.1f MB | %.1f MB | %.0f / %.0f MB |",
                 points, rate, rss / 1e6, anon / 1e6, heap.getUsed() / 1e6, heap.getCommitted() / 1e6)
-                : String.format(Locale.ROOT, "| %,d | %.0f | %.2f / %.2f ms | %.2f / %.2f ms | %.2f / %.2f ms | %.1f / %.1f ms"
-                        + " | %.1f MB | %.1f MB | %.0f / %.0f MB |", points, rate, w.pollMedian(), w.pollP95(), w.redrawMedian(),
-                w.redrawP95(), w.workMedian(), w.workP95(), w.intervalMedian(), w.intervalP95(), rss / 1e6, anon / 1e6,
-                heap.getUsed() / 1e6, heap.getCommitted() / 1e6);
+                : String.format(Locale.ROOT, "| %,d | %.0f (%.0f µs CPU) | %.2f / %.2f ms | %.2f / %.2f ms | %.2f / %.2f ms"
+                        + " | %.1f / %.1f ms | %.1f / %.1f ms | %.1f MB | %.1f MB | %.0f / %.0f MB |", points, rate, cpu[2],
+                w.pollMedian(), w.pollP95(), w.redrawMedian(), w.redrawP95(), w.workMedian(), w.workP95(), cpu[0], cpu[1],
+                w.intervalMedian(), w.intervalP95(), rss / 1e6, anon / 1e6, heap.getUsed() / 1e6, heap.getCommitted() / 1e6);
         rows.add(row);
         out.printf(Locale.ROOT, "at %,d points (%,d shown, %.0f s, %d frames summarized): %s%n  allocated since the last"
                         + " checkpoint, by thread: %s%n", points, shown, (now - start) / 1e9, w == null ? 0 : w.frames(), row,
@@ -214,6 +232,51 @@ public final class LongRunBenchmark {
     }
 
     private long lastAllocationNanos;
+
+    private long[] sampleNow() {
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        FrameProfile p = profile;
+        long now = System.nanoTime();
+        return new long[] {(now - start) / 1_000_000_000L, stepsShown.get(), status("VmRSS:"), status("RssAnon:"),
+                heap.getUsed(), heap.getCommitted(), p == null ? 0 : p.frames(), cpuOf("JavaFX Application Thread"),
+                cpuOf("QuantumRenderer-0"), cpuOf("trainbench-trainer"), now};
+    }
+
+    /** CPU nanoseconds of the live thread with this name, -1 when there is none. */
+    private static long cpuOf(String name) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name)) {
+                return ManagementFactory.getThreadMXBean().getThreadCpuTime(t.getId());
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * CPU milliseconds per polled frame of the UI and render threads, and CPU microseconds per step of
+     * the trainer, since the sample about {@code seconds} ago: what the threads needed, which the
+     * machine's other load changes much less than the wall-clock times.
+     */
+    private double[] cpuPerFrame(double seconds) {
+        long[] now = sampleNow();
+        long[] then = null;
+        synchronized (samples) {
+            for (int i = samples.size() - 1; i >= 0; i--) {
+                then = samples.get(i);
+                if ((now[S_NANOS] - then[S_NANOS]) / 1e9 >= seconds) {
+                    break;
+                }
+            }
+        }
+        if (then == null || now[S_FRAMES] <= then[S_FRAMES]) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double frames = now[S_FRAMES] - then[S_FRAMES];
+        double stepsDone = Math.max(1, now[S_STEPS] - then[S_STEPS]);
+        return new double[] {(now[S_UI_CPU] - then[S_UI_CPU]) / 1e6 / frames,
+                (now[S_RENDER_CPU] - then[S_RENDER_CPU]) / 1e6 / frames,
+                (now[S_TRAINER_CPU] - then[S_TRAINER_CPU]) / 1e3 / stepsDone};
+    }
 
     /** The threads that allocated most since the last call, in MB/s, and the collections so far. */
     private String allocations(double seconds) {
@@ -245,10 +308,9 @@ public final class LongRunBenchmark {
     /** Every second: resident and heap memory against the steps shown so far. */
     private void sample() {
         while (done.getCount() > 0) {
-            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            long[] row = sampleNow();
             synchronized (samples) {
-                samples.add(new long[] {(System.nanoTime() - start) / 1_000_000_000L, stepsShown.get(), status("VmRSS:"),
-                        status("RssAnon:"), heap.getUsed(), heap.getCommitted()});
+                samples.add(row);
             }
             try {
                 Thread.sleep(1000);
@@ -264,7 +326,7 @@ public final class LongRunBenchmark {
         synchronized (samples) {
             s = new ArrayList<>(samples);
         }
-        List<long[]> after = s.stream().filter(r -> r[1] >= Math.min(10_000, steps)).toList();
+        List<long[]> after = s.stream().filter(r -> r[S_STEPS] >= Math.min(10_000, steps)).toList();
         if (after.isEmpty()) {
             return "RSS samples: none after the first 10,000 steps";
         }
@@ -282,8 +344,9 @@ public final class LongRunBenchmark {
         long nextMark = 0;
         for (long[] r : s) {
             if (r[1] >= nextMark) {
-                sb.append(String.format(Locale.ROOT, " %,d: %.0f (heap %.0f/%.0f);", r[1], r[2] / 1e6, r[4] / 1e6, r[5] / 1e6));
-                nextMark = r[1] + Math.max(1, steps / 20);
+                sb.append(String.format(Locale.ROOT, " %,d: %.0f (heap %.0f/%.0f);", r[S_STEPS], r[S_RSS] / 1e6,
+                        r[S_HEAP] / 1e6, r[S_COMMITTED] / 1e6));
+                nextMark = r[S_STEPS] + Math.max(1, steps / 20);
             }
         }
         return sb.toString();
