@@ -156,6 +156,9 @@ public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements 
                 }
                 lastFrame = now;
                 if (now - lastPoll >= FRAME_NANOS) {
+                    if (lastPoll != 0) {
+                        profile.interval((now - lastPoll) / 1e6);
+                    }
                     lastPoll = now;
                     runStartedNanos = 0;
                     stepsNanos = 0;
@@ -193,6 +196,7 @@ public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements 
         vm.runningProperty().addListener((o, was, now) -> {
             if (now) {
                 lastFrame = 0;
+                lastPoll = 0;
                 profile.reset();
                 timer.start();
             }
