@@ -266,8 +266,8 @@ public final class PredictView extends BorderPane {
         VBox right = new VBox(10, one, evaluationHolder);
         right.setPadding(new Insets(0, 0, 0, 8));
         right.setMinWidth(0);
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.42);
+        dev.trainbench.ui.KeptSplitPane split = new dev.trainbench.ui.KeptSplitPane(table, right);
+        split.keepDividers(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox box = new VBox(8, controls, result, split);
         box.setPadding(new Insets(10));

@@ -230,6 +230,20 @@ public final class RunsView extends VBox {
         regression.forEach(c -> c.setVisible(false));
         showRegression.run();
         vm.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) c -> showRegression.run());
+        // the seed group and sweep columns likewise once a run belongs to one: empty, they took 340 pixels
+        // and pushed the accuracies past the right edge
+        Runnable showGroups = () -> {
+            if (vm.runs().stream().anyMatch(r -> r.groupId() != null)) {
+                groupCol.setVisible(true);
+            }
+            if (vm.runs().stream().anyMatch(r -> r.sweepId() != null)) {
+                sweepCol.setVisible(true);
+            }
+        };
+        groupCol.setVisible(false);
+        sweepCol.setVisible(false);
+        showGroups.run();
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) c -> showGroups.run());
         table.getColumns().add(column("time", r -> r.wallSeconds(), 66, seconds()));
         table.getColumns().add(column("status", RunsViewModel::statusText, 84));
         table.getColumns().add(parent);
@@ -655,13 +669,25 @@ public final class RunsView extends VBox {
         sanity.setId("run-sanity");
         sanity.setFindings(r.sanity());
         BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
-        javafx.scene.layout.HBox right = new javafx.scene.layout.HBox();
+        // the final test above the diagnosis in one column beside the charts, at most 40 % of the
+        // window: side by side they took 1,000 of 1,280 pixels and left the charts 160 pixels each
+        VBox right = new VBox(8);
+        right.setId("run-side");
+        double ideal = 320;
         if (r.test() != null) {
             TestResultPane test = new TestResultPane(r);
-            test.setPrefWidth(Math.min(680, test.idealSize()[0]));
+            ideal = Math.max(ideal, Math.min(680, test.idealSize()[0]));
             right.getChildren().add(test);
         }
         right.getChildren().add(diagnosis);
+        VBox.setVgrow(diagnosis, Priority.ALWAYS);
+        diagnosis.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        diagnosis.setMinWidth(0);
+        double idealWidth = ideal;
+        right.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(280, Math.min(idealWidth, 0.4 * root.getWidth())), root.widthProperty()));
+        right.setMinWidth(Region.USE_PREF_SIZE);
+        right.setMaxWidth(Region.USE_PREF_SIZE);
         root.setRight(right);
         Stage stage = dev.trainbench.ui.Windows.create(getScene().getWindow(), "Run " + r.name() + " (" + r.id() + ")", root,
                 r.test() == null ? 1400 : 1800, 900);

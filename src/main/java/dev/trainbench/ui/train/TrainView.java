@@ -42,7 +42,7 @@ import javafx.scene.paint.Color;
  * The Train screen: settings, Start/Pause/Resume/Stop, and live charts fed once per frame by an
  * AnimationTimer (throttled to ~30 Hz) from the run's metrics history.
  */
-public final class TrainView extends SplitPane implements TrainingSink {
+public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements TrainingSink {
     private static final long FRAME_NANOS = 33_000_000L;
 
     private final TrainViewModel vm;
@@ -108,7 +108,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         vm.setSink(this);
         settingsPane = form();
         getItems().addAll(settingsPane, center());
-        setDividerPositions(0.24);
+        keepDividers(0.24);
         settingsToggle.setId("settings-toggle");
         settingsToggle.setSelected(true);
         settingsToggle.setTooltip(dev.trainbench.ui.Tips.of("Show or hide the settings (presentation mode hides them to give the charts the room)"));
@@ -156,6 +156,9 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 }
                 lastFrame = now;
                 if (now - lastPoll >= FRAME_NANOS) {
+                    if (lastPoll != 0) {
+                        profile.interval((now - lastPoll) / 1e6);
+                    }
                     lastPoll = now;
                     runStartedNanos = 0;
                     stepsNanos = 0;
@@ -193,6 +196,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         vm.runningProperty().addListener((o, was, now) -> {
             if (now) {
                 lastFrame = 0;
+                lastPoll = 0;
                 profile.reset();
                 timer.start();
             }
@@ -204,6 +208,12 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 timer.stop();
             }
         });
+        // built while a run already trains (the window builds this screen at first use: Try this or
+        // Ctrl+Enter can start the run first): this view drains its events from now on
+        if (vm.runningProperty().get()) {
+            profile.reset();
+            timer.start();
+        }
     }
 
     private ScrollPane form() {
@@ -533,7 +543,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private void showSettings(boolean show) {
         if (show && !getItems().contains(settingsPane)) {
             getItems().add(0, settingsPane);
-            setDividerPositions(presentation ? 0.3 : 0.24);
+            // a quarter of the width (30 % in presentation mode), or what the settings' labels need
+            keepDividers(presentation ? 0.3 : 0.24);
         } else if (!show) {
             getItems().remove(settingsPane);
         }
