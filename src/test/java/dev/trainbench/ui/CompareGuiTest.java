@@ -71,7 +71,7 @@ class CompareGuiTest {
         robot.clickOn("#repeat-seeds");
         waitUntil("the seeds dialog", 10, () -> robot.lookup("#repeat-seeds-dialog").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
-        waitUntil("the group to start", 10, () -> window.trainViewModel().runningProperty().get());
+        waitUntil("the group to start", 60, () -> window.trainViewModel().runningProperty().get());
         waitUntil("three seeds to train", 240, () -> !window.trainViewModel().runningProperty().get());
         assertTrue(errors.isEmpty(), errors.toString());
     }
