@@ -35,7 +35,12 @@ public final class Benchmarks {
      */
     public record Loop(double wallSeconds, double threadCpuSeconds, double processCpuSeconds, double competitorCpuSeconds,
                        long steps, long samples, int torchThreads, double loadAverage,
-                       java.util.Map<String, Double> cpuByThread) {
+                       java.util.Map<String, Double> cpuByThread, long allocatedBytes, int collections) {
+        /** Bytes the loop's thread allocated per step (the collector's work comes from this). */
+        public double allocatedBytesPerStep() {
+            return (double) allocatedBytes / steps;
+        }
+
         public double samplesPerSecond() {
             return samples / wallSeconds;
         }
@@ -157,6 +162,8 @@ public final class Benchmarks {
         /** On the loop's thread, after its first step. */
         void start() {
             tasks = taskTicks();
+            gcs = gcCount();
+            allocated = ((com.sun.management.ThreadMXBean) THREADS).getCurrentThreadAllocatedBytes();
             torchThreads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
             competitor = load == null ? Double.NaN : load.cpuSeconds();
             process = OS.getProcessCpuTime();
@@ -172,6 +179,7 @@ public final class Benchmarks {
 
         /** On the loop's thread, after a step that may be the last: cheap clocks only. */
         void tick() {
+            lastAllocated = ((com.sun.management.ThreadMXBean) THREADS).getCurrentThreadAllocatedBytes();
             lastWall = System.nanoTime();
             lastThread = THREADS.getCurrentThreadCpuTime();
             lastProcess = OS.getProcessCpuTime();
@@ -200,9 +208,12 @@ public final class Benchmarks {
                 }
             });
             loop = new Loop(seconds, (lastThread - thread) / 1e9, (lastProcess - process) / 1e9, share * seconds, steps,
-                    samples, torchThreads, loadAverage(), byThread);
+                    samples, torchThreads, loadAverage(), byThread, lastAllocated - allocated, (int) (gcCount() - gcs));
         }
 
+        private long gcs;
+        private long allocated;
+        private long lastAllocated;
         private long lastWall;
         private long lastThread;
         private long lastProcess;
@@ -305,6 +316,101 @@ public final class Benchmarks {
                             + " %.0f%% during TrainBench", 100 * b.competitorShare(), 100 * o.competitorShare())));
         }
         return new Overhead(spec.name(), epochs, rounds, bare, ours, loadBefore, loadAverage());
+    }
+
+    /**
+     * The two loops interleaved step by step in one thread: after each TrainBench step (inside its
+     * listener chain) the bare loop takes one step, so both meet the same competition within a few
+     * milliseconds; the machine's load, whatever it does, cancels in the ratio. TrainBench's time is
+     * the rest of each interval between two bare steps (its step and all its listeners); steps whose
+     * interval holds an epoch's end (validation, checkpoint) are left out of both sides.
+     *
+     * @param blockRatios TrainBench / bare speed over each block of {@value #BLOCK} paired steps
+     */
+    public record Interleaved(String spec, long pairs, double bareSeconds, double oursSeconds, double bareCpuSeconds,
+                              double oursCpuSeconds, List<Double> blockRatios, int torchThreads, double competitorShare,
+                              double loadBefore, double loadAfter) {
+        public double wallRatio() {
+            return bareSeconds / oursSeconds;
+        }
+
+        public double cpuRatio() {
+            return bareCpuSeconds / oursCpuSeconds;
+        }
+    }
+
+    static final int BLOCK = 100;
+
+    public static Interleaved interleaved(ExperimentSpec spec, Path baseDir, int epochs, CompetingLoad load,
+                                          Consumer<String> log) throws InterruptedException, IOException {
+        ExperimentSpec s = spec.withTraining(spec.training().withEpochs(epochs));
+        PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
+        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
+        double loadBefore = loadAverage();
+        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+            bare(s, data, null);
+            ours(s, baseDir, store, null, data.train().size());
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] t = new long[6]; // bare nanos, ours nanos, bare cpu, ours cpu, pairs, block start pair
+        long[] block = new long[2];
+        List<Double> blocks = new ArrayList<>();
+        int[] torch = {0};
+        double competitorBefore = load == null ? Double.NaN : load.cpuSeconds();
+        long wallBefore = System.nanoTime();
+        // one epoch more than TrainBench trains: the bare loop never runs out while TrainBench goes on
+        try (BareDjlLoop bare = new BareDjlLoop(s, data.train(), epochs + 1)) {
+            dev.trainbench.train.TrainingListener pacer = new dev.trainbench.train.TrainingListenerAdapter() {
+                private long lastEnd = -1;
+                private long lastEndCpu;
+                private boolean skip = true;
+
+                @Override
+                public void onStep(dev.trainbench.train.StepMetrics step) {
+                    long now = System.nanoTime();
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    boolean counted = !skip && lastEnd >= 0;
+                    skip = false;
+                    bare.step();
+                    long end = System.nanoTime();
+                    long endCpu = threads.getCurrentThreadCpuTime();
+                    if (counted) {
+                        t[0] += end - now;
+                        t[1] += now - lastEnd;
+                        t[2] += endCpu - cpu;
+                        t[3] += cpu - lastEndCpu;
+                        t[4]++;
+                        block[0] += end - now;
+                        block[1] += now - lastEnd;
+                        if (t[4] % BLOCK == 0) {
+                            blocks.add((double) block[0] / block[1]);
+                            block[0] = 0;
+                            block[1] = 0;
+                        }
+                    } else if (torch[0] == 0) {
+                        torch[0] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+                    }
+                    lastEnd = end;
+                    lastEndCpu = endCpu;
+                }
+
+                @Override
+                public void onEpochEnd(EpochMetrics epoch) {
+                    // the next interval holds validation and the epoch's files
+                    skip = true;
+                }
+            };
+            ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
+                    new ExperimentRunner.Hooks(e -> { }, h -> { }, w -> { }, List.of(pacer)), TrainingLoop.Options.defaults());
+        }
+        double share = load == null ? Double.NaN
+                : (load.cpuSeconds() - competitorBefore) / ((System.nanoTime() - wallBefore) / 1e9);
+        Interleaved r = new Interleaved(spec.name(), t[4], t[0] / 1e9, t[1] / 1e9, t[2] / 1e9, t[3] / 1e9, blocks, torch[0],
+                share, loadBefore, loadAverage());
+        log.accept(String.format(Locale.ROOT, "interleaved %d paired steps: bare %.3f s, TrainBench %.3f s (wall); bare %.3f s,"
+                + " TrainBench %.3f s (thread CPU)", r.pairs(), r.bareSeconds(), r.oursSeconds(), r.bareCpuSeconds(),
+                r.oursCpuSeconds()));
+        return r;
     }
 
     private static Loop bare(ExperimentSpec s, PreparedData data, CompetingLoad load) {
