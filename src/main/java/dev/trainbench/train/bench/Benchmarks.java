@@ -413,6 +413,38 @@ public final class Benchmarks {
         return r;
     }
 
+    /**
+     * How often each loop enters a parallel region per step (bare, TrainBench), counted by
+     * {@code regions} (a counter of libgomp's {@code GOMP_parallel} calls, which
+     * {@code bench/parallel-regions.sh} preloads): with two or more libtorch threads, each region ends
+     * in a barrier where a thread descheduled by a competing process holds the others up. One epoch,
+     * after a warm-up one; the first step of each is left out.
+     */
+    public static double[] parallelRegionsPerStep(ExperimentSpec spec, Path baseDir, java.util.function.LongSupplier regions)
+            throws InterruptedException, IOException {
+        ExperimentSpec s = spec.withTraining(spec.training().withEpochs(1));
+        PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
+        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
+        double[] out = new double[2];
+        for (int round = 0; round < 2; round++) {
+            long[] bare = new long[3];
+            BareDjlLoop.samplesPerSecond(s, data.train(), 1, (end, steps, samples) -> {
+                bare[end ? 1 : 0] = regions.getAsLong();
+                bare[2] = steps;
+            });
+            long[] ours = new long[3];
+            ExperimentRunner.run(s, baseDir, store, null, new RunControl(), new ExperimentRunner.Hooks(e -> {
+                if (e instanceof TrainingEvent.StepsAvailable st) {
+                    ours[st.size() == 1 ? 0 : 1] = regions.getAsLong();
+                    ours[2] = st.size() - 1;
+                }
+            }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
+            out[0] = (bare[1] - bare[0]) / (double) bare[2];
+            out[1] = (ours[1] - ours[0]) / (double) ours[2];
+        }
+        return out;
+    }
+
     private static Loop bare(ExperimentSpec s, PreparedData data, CompetingLoad load) {
         Probe probe = new Probe(load);
         BareDjlLoop.samplesPerSecond(s, data.train(), s.training().epochs(), (end, steps, samples) -> {
