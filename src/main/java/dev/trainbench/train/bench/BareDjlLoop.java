@@ -85,6 +85,7 @@ final class BareDjlLoop implements AutoCloseable {
 
     /** One step on the next batch; returns its sample count, or 0 when every epoch is done. */
     int step() {
+        firstOfEpoch = start == 0;
         if (start >= order.length) {
             if (epoch >= epochs) {
                 return 0;
@@ -92,6 +93,7 @@ final class BareDjlLoop implements AutoCloseable {
             epoch++;
             order = EpochOrder.order(train.size(), epoch, true, spec.seed());
             start = 0;
+            firstOfEpoch = true;
         }
         int count = Math.min(batch, order.length - start);
         long[] y = new long[count];
@@ -111,6 +113,13 @@ final class BareDjlLoop implements AutoCloseable {
         }
         start += count;
         return count;
+    }
+
+    private boolean firstOfEpoch;
+
+    /** Whether the last step was the first of its epoch. */
+    boolean firstOfEpoch() {
+        return firstOfEpoch;
     }
 
     @Override

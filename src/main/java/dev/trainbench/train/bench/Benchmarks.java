@@ -140,60 +140,80 @@ public final class Benchmarks {
         }
     }
 
-    /** Snapshots of the clocks at the start of a measured loop. */
+    /**
+     * The clocks of a measured loop, read after every step on the loop's thread (wall, thread CPU,
+     * process CPU, allocated bytes: about a microsecond): each step's interval is added up, or left
+     * out when it holds an epoch's turn (TrainBench validates, writes the checkpoint, the run record
+     * and the epoch's files there; the bare loop does none of this), so both loops are timed over
+     * the same steps of training proper. The competitors' CPU and the per-thread ticks are read only
+     * at the start and the end (a /proc read per step would cost the loop).
+     */
     private static final class Probe {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private final CompetingLoad load;
+        private long wallStart;
+        private double competitor;
+        private int torchThreads;
+        private java.util.Map<String, Long> tasks;
+        private long gcs;
+        private long lastWall;
+        private long lastThread;
+        private long lastProcess;
+        private long lastAllocated;
         private long wall;
         private long thread;
         private long process;
-        private double competitor;
-        private int torchThreads;
+        private long allocated;
+        private long steps;
+        private long samples;
         private Loop loop;
 
         Probe(CompetingLoad load) {
             this.load = load;
         }
 
-        private java.util.Map<String, Long> tasks;
-
         /** On the loop's thread, after its first step. */
         void start() {
             tasks = taskTicks();
             gcs = gcCount();
-            allocated = ((com.sun.management.ThreadMXBean) THREADS).getCurrentThreadAllocatedBytes();
             torchThreads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
             competitor = load == null ? Double.NaN : load.cpuSeconds();
-            process = OS.getProcessCpuTime();
-            thread = THREADS.getCurrentThreadCpuTime();
-            wall = System.nanoTime();
+            read();
+            wallStart = lastWall;
         }
 
-        /** On the loop's thread, after its last step. */
-        void end(long steps, long samples) {
-            tick();
-            finish(steps, samples);
-        }
-
-        /** On the loop's thread, after a step that may be the last: cheap clocks only. */
-        void tick() {
-            lastAllocated = ((com.sun.management.ThreadMXBean) THREADS).getCurrentThreadAllocatedBytes();
-            lastWall = System.nanoTime();
-            lastThread = THREADS.getCurrentThreadCpuTime();
+        private void read() {
+            lastAllocated = THREADS.getCurrentThreadAllocatedBytes();
             lastProcess = OS.getProcessCpuTime();
+            lastThread = THREADS.getCurrentThreadCpuTime();
+            lastWall = System.nanoTime();
         }
 
-        /**
-         * After the loop, with the last {@link #tick()}'s clocks. The competitors' CPU is read now (a
-         * /proc read per step would cost the loop): their share of a core over the time since the start
-         * is applied to the measured part.
-         */
-        void finish(long steps, long samples) {
+        /** On the loop's thread, after each later step of {@code count} samples; {@code counted} false leaves its interval out. */
+        void step(int count, boolean counted) {
+            long w = lastWall;
+            long t = lastThread;
+            long p = lastProcess;
+            long a = lastAllocated;
+            read();
+            if (counted) {
+                wall += lastWall - w;
+                thread += lastThread - t;
+                process += lastProcess - p;
+                allocated += lastAllocated - a;
+                steps++;
+                samples += count;
+            }
+        }
+
+        /** After the loop. */
+        void finish() {
             double c = load == null ? Double.NaN : load.cpuSeconds();
-            double share = (c - competitor) / ((System.nanoTime() - wall) / 1e9);
-            double seconds = (lastWall - wall) / 1e9;
+            double share = (c - competitor) / ((System.nanoTime() - wallStart) / 1e9);
+            double seconds = wall / 1e9;
             java.util.Map<String, Long> after = taskTicks();
             java.util.Map<String, Double> byThread = new java.util.TreeMap<>();
             String self = selfTid();
@@ -207,16 +227,9 @@ public final class Benchmarks {
                     byThread.merge(label, d / 100.0, Double::sum);
                 }
             });
-            loop = new Loop(seconds, (lastThread - thread) / 1e9, (lastProcess - process) / 1e9, share * seconds, steps,
-                    samples, torchThreads, loadAverage(), byThread, lastAllocated - allocated, (int) (gcCount() - gcs));
+            loop = new Loop(seconds, thread / 1e9, process / 1e9, share * seconds, steps, samples, torchThreads,
+                    loadAverage(), byThread, allocated, (int) (gcCount() - gcs));
         }
-
-        private long gcs;
-        private long allocated;
-        private long lastAllocated;
-        private long lastWall;
-        private long lastThread;
-        private long lastProcess;
     }
 
     /**
@@ -447,35 +460,40 @@ public final class Benchmarks {
 
     private static Loop bare(ExperimentSpec s, PreparedData data, CompetingLoad load) {
         Probe probe = new Probe(load);
-        BareDjlLoop.samplesPerSecond(s, data.train(), s.training().epochs(), (end, steps, samples) -> {
-            if (end) {
-                probe.end(steps, samples);
-            } else {
-                probe.start();
+        try (BareDjlLoop loop = new BareDjlLoop(s, data.train(), s.training().epochs())) {
+            loop.step();
+            probe.start();
+            for (int count; (count = loop.step()) > 0; ) {
+                probe.step(count, !loop.firstOfEpoch());
             }
-        });
+        }
+        probe.finish();
         return probe.loop;
     }
 
-    /** TrainBench's loop, measured from its first step's event to its last step's (validation excluded). */
+    /**
+     * TrainBench's loop, timed from its first step's event to its last step's, leaving out each
+     * epoch's turn (validation, checkpoint, files) with the first step after it, as for the bare loop.
+     */
     private static Loop ours(ExperimentSpec s, Path baseDir, RunStore store, CompetingLoad load, int trainSize)
             throws InterruptedException, IOException {
         Probe probe = new Probe(load);
-        long[] steps = {0};
+        int batch = s.training().batchSize();
+        int perEpoch = (trainSize + batch - 1) / batch;
         ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
                 new ExperimentRunner.Hooks(e -> {
                     if (e instanceof TrainingEvent.StepsAvailable st) {
-                        if (st.size() == 1) {
+                        int index = st.size() - 1;
+                        if (index == 0) {
                             probe.start();
                         } else {
-                            probe.tick();
-                            steps[0] = st.size() - 1;
+                            int inEpoch = index % perEpoch;
+                            int count = inEpoch == perEpoch - 1 ? trainSize - (perEpoch - 1) * batch : batch;
+                            probe.step(count, inEpoch != 0);
                         }
                     }
                 }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
-        int batch = s.training().batchSize();
-        long samples = (long) trainSize * s.training().epochs() - Math.min(batch, trainSize);
-        probe.finish(steps[0], samples);
+        probe.finish();
         return probe.loop;
     }
 
