@@ -11,6 +11,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        dev.trainbench.ui.StartupTrace.mark("main");
         // Never let DJL try to download an engine: libtorch ships in the pytorch-native-cpu jar.
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");

@@ -13,10 +13,16 @@ import javafx.scene.layout.Priority;
 
 /** A two-column form (label, control) with section headings. */
 public final class Forms {
-    private final GridPane grid = new GridPane();
+    private final GridPane grid;
     private int row;
 
+    private Forms(GridPane grid, int row) {
+        this.grid = grid;
+        this.row = row;
+    }
+
     public Forms() {
+        this.grid = new GridPane();
         grid.setHgap(8);
         // no vgap: each row carries its own top margin, so a hidden row (showWhen) leaves no gap
         grid.setVgap(0);
@@ -52,12 +58,10 @@ public final class Forms {
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         keepTextWhole(control);
         if (help != null) {
-            Tooltip t = Tips.of(help);
-            t.setWrapText(true);
-            t.setMaxWidth(360);
-            l.setTooltip(t);
+            // made when first hovered: a form has many (Tips.install)
+            Tips.install(l, help, HELP_WIDTH);
             if (control instanceof javafx.scene.control.Control c) {
-                c.setTooltip(t);
+                Tips.install(c, help, HELP_WIDTH);
             }
         }
         GridPane.setMargin(l, new Insets(ROW_GAP, 0, 0, 0));
@@ -88,6 +92,10 @@ public final class Forms {
             } else if (!l.textProperty().isBound() && l.getText() != null && l.getText().length() <= 32) {
                 l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
+        } else if (control instanceof javafx.scene.control.Spinner<?> spinner) {
+            // a spinner in a row with other controls (Subset: a check box, the spinner, "samples")
+            // shrank until it showed no digit in presentation mode: room for seven digits and its arrows
+            spinner.setStyle(spinner.getStyle() + "-fx-min-width: " + SPINNER_MIN_EM + "em;");
         } else if (control instanceof javafx.scene.control.ChoiceBox || control instanceof javafx.scene.control.ComboBoxBase) {
             ((javafx.scene.layout.Region) control).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         } else if (control instanceof javafx.scene.layout.Pane p && !(control instanceof GridPane)) {
@@ -109,6 +117,68 @@ public final class Forms {
     }
 
     private static final double ROW_GAP = 6;
+    /** A spinner's least width in em: seven digits and the arrow buttons. */
+    static final double SPINNER_MIN_EM = 7.5;
+    /** The widest a row's help tooltip grows before it wraps. */
+    private static final double HELP_WIDTH = 360;
+
+    /** Grid rows reserved for each group of {@link #lazyRows}: unused rows take no room (the grid's vgap is 0). */
+    static final int LAZY_ROWS = 32;
+    private static final String KEEP = "trainbench.forms.lazy";
+
+    /**
+     * Rows that show only under {@code when}, added by {@code rows} the first time {@code when} holds
+     * (at once if it already does) in their place in the form. A form's hidden rows (another data
+     * source's options, say) would otherwise cost their controls, skins and CSS when the screen is
+     * first shown. Each row still binds its own visibility ({@link #showWhen}), which must imply
+     * {@code when}.
+     */
+    public Forms lazyRows(javafx.beans.value.ObservableValue<Boolean> when, Consumer<Forms> rows) {
+        int first = row;
+        row += LAZY_ROWS;
+        Runnable build = () -> {
+            int before = grid.getChildren().size();
+            Forms group = new Forms(grid, first);
+            rows.accept(group);
+            if (group.row > first + LAZY_ROWS) {
+                throw new IllegalStateException("a lazy group of rows has " + (group.row - first) + " rows, at most "
+                        + LAZY_ROWS);
+            }
+            // the children's order is the keyboard's Tab order: put the group's where its rows are
+            java.util.List<Node> added = new java.util.ArrayList<>(grid.getChildren().subList(before, grid.getChildren().size()));
+            int at = before;
+            for (int i = 0; i < before; i++) {
+                Integer r = GridPane.getRowIndex(grid.getChildren().get(i));
+                if (r != null && r >= first + LAZY_ROWS) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < before) {
+                grid.getChildren().remove(before, grid.getChildren().size());
+                grid.getChildren().addAll(at, added);
+            }
+        };
+        if (Boolean.TRUE.equals(when.getValue())) {
+            build.run();
+            return this;
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> keep = (java.util.List<Object>) grid.getProperties().computeIfAbsent(KEEP, k -> new java.util.ArrayList<>());
+        keep.add(when); // a binding listens weakly to what it depends on: the form holds it until it fires
+        javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (Boolean.TRUE.equals(now)) {
+                    when.removeListener(this);
+                    keep.remove(when);
+                    build.run();
+                }
+            }
+        };
+        when.addListener(once);
+        return this;
+    }
 
     /** Binds both rows' visibility (and layout presence) to a condition. */
     public static void showWhen(javafx.beans.value.ObservableValue<Boolean> condition, Node... nodes) {
@@ -184,6 +254,51 @@ public final class Forms {
             }
         });
         return field;
+    }
+
+    /**
+     * An editable spinner tied to a view-model property both ways: a value typed or stepped sets the
+     * property, and the property's changes (a spec opened, a preset, a run cloned, a test) show in
+     * the spinner. Values outside [min, max] are shown clamped, as the spinner allows no others.
+     */
+    public static javafx.scene.control.Spinner<Integer> intSpinner(int min, int max, javafx.beans.property.IntegerProperty p, int step) {
+        javafx.scene.control.Spinner<Integer> s = new javafx.scene.control.Spinner<>(min, max, clamp(p.get(), min, max), step);
+        s.setEditable(true);
+        s.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v != p.get()) {
+                p.set(v);
+            }
+        });
+        p.addListener((o, a, v) -> {
+            int shown = clamp(v.intValue(), min, max);
+            if (s.getValue() == null || s.getValue() != shown) {
+                s.getValueFactory().setValue(shown);
+            }
+        });
+        return s;
+    }
+
+    /** As {@link #intSpinner}, for a decimal value. */
+    public static javafx.scene.control.Spinner<Double> doubleSpinner(double min, double max, javafx.beans.property.DoubleProperty p,
+                                                                     double step) {
+        javafx.scene.control.Spinner<Double> s = new javafx.scene.control.Spinner<>(min, max, Math.max(min, Math.min(max, p.get())), step);
+        s.setEditable(true);
+        s.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v != p.get()) {
+                p.set(v);
+            }
+        });
+        p.addListener((o, a, v) -> {
+            double shown = Math.max(min, Math.min(max, v.doubleValue()));
+            if (s.getValue() == null || s.getValue() != shown) {
+                s.getValueFactory().setValue(shown);
+            }
+        });
+        return s;
+    }
+
+    private static int clamp(int v, int min, int max) {
+        return Math.max(min, Math.min(max, v));
     }
 
     /** True when the text already shows this number (so a field need not be rewritten under the user's cursor). */

@@ -43,96 +43,63 @@ import javafx.scene.layout.VBox;
  * The main window's content: a menu bar (File: open and save specs), navigation (Data, Model,
  * Train, Runs, Compare, Predict), the current screen, and a
  * status bar with the engine and device, the current run's progress and any background task.
+ *
+ * <p>Only the first screen (Data) is built with the window, so the window maps and paints sooner;
+ * {@link #startUp()} (called after the first frame) builds the others one per FX event, each
+ * screen's view model first, so the UI stays responsive in between. Anything that needs a screen
+ * earlier (navigation, a shortcut, Clone and change, Try this, Compare from Runs, opening an exported
+ * model) builds it on the spot: every screen and view model is reached through its getter, and each
+ * cross-screen wiring is made where the object it is set on is built.
  */
 public final class MainWindow extends BorderPane {
     public static final String LIGHT = "light.css";
     public static final String DARK = "dark.css";
+    private static final String[] NAMES = {"Data", "Model", "Train", "Runs", "Compare", "Predict"};
+    private static final String[] IDS = {"nav-data", "nav-model", "nav-train", "nav-runs", "nav-compare", "nav-predict"};
 
     private final WorkbenchModel model;
-    private final DataViewModel dataVm;
-    private final ModelViewModel modelVm;
-    private final TrainViewModel trainVm;
-    private final RunsViewModel runsVm;
-    private final CompareViewModel compareVm;
-    private final DataView dataView;
-    private final ModelView modelView;
-    private final TrainView trainView;
-    private final SweepRunner sweeps;
-    private final RunsView runsView;
-    private final PredictViewModel predictVm;
-    private final PredictView predictView;
-    private final ToggleButton predictNav;
-    private final CompareView compareView;
+    private DataViewModel dataVm;
+    private ModelViewModel modelVm;
+    private TrainViewModel trainVm;
+    private RunsViewModel runsVm;
+    private CompareViewModel compareVm;
+    private PredictViewModel predictVm;
+    private DataView dataView;
+    private ModelView modelView;
+    private TrainView trainView;
+    private RunsView runsView;
+    private CompareView compareView;
+    private PredictView predictView;
+    private SweepRunner sweeps;
     private final SpecFiles specFiles;
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final List<ToggleButton> navButtons;
+    private final ToggleButton predictNav;
+    private final ProgressBar runProgress = new ProgressBar();
     private boolean dark;
     private boolean presentation;
+    /** Whether {@link #startUp()} ran: from then on a view model built late reads what it shows at once. */
+    private boolean started;
+    private boolean closed;
+    private final javafx.beans.property.BooleanProperty allScreensBuilt =
+            new javafx.beans.property.SimpleBooleanProperty(this, "allScreensBuilt", false);
 
     public MainWindow(WorkbenchModel model) {
         this.model = model;
         getStyleClass().add("main-window");
-        dataVm = new DataViewModel(model);
-        modelVm = new ModelViewModel(model);
-        trainVm = new TrainViewModel(model);
-        runsVm = new RunsViewModel(model);
-        dataView = new DataView(dataVm);
-        modelView = new ModelView(modelVm);
-        trainView = new TrainView(trainVm);
-        runsView = new RunsView(runsVm);
-        // Try this on a stored run (its charts window): the clone starts on the Train screen, the run its parent
-        runsVm.setOnTryThis((r, t) -> {
-            if (trainVm.tryThis(r.spec(), r.id(), t) != null) {
-                dataVm.showSpecData();
-                show(2);
-            }
-        });
-        compareVm = new CompareViewModel(model);
-        compareView = new CompareView(compareVm);
-        runsVm.setOnCompare(runs -> {
-            compareVm.compare(runs);
-            show(4);
-        });
         specFiles = new SpecFiles(model);
-        runsVm.setOnClone(r -> editSpecOf(r.spec(), r.id(), r.name()));
-        runsVm.setOnRepeat(r -> {
-            if (r.spec() == null) {
-                model.errors().report("Repeating with seeds", new IllegalStateException("this run's spec could not be read"));
-                return;
-            }
-            SeedsDialog.ask(runsView, r.name(), n -> {
-                // the runs sit beside the original in the lineage: same parent, same spec, seeds s, s+1, ...
-                if (trainVm.repeatWithSeeds(r.spec(), n, r.parentId())) {
-                    show(2);
-                }
-            }, model.errors());
-        });
-        // Local sweeps' task processes report here; each ended task's run appears in the Runs view.
-        sweeps = new SweepRunner(Slurm.system(), () -> javafx.application.Platform.runLater(runsVm::reload));
-        runsVm.setSweepRunner(sweeps);
-        trainView.setOnSweep(() -> SweepDialog.open(trainView, new SweepViewModel(model), sweeps, folder -> {
-            runsVm.reload();
-            show(3);
-        }));
-
-        // Predict: open an exported model, draw a digit or give it files (Ctrl+6)
-        predictVm = new PredictViewModel(model);
-        predictView = new PredictView(predictVm);
-        navButtons = List.of(navButton("Data", "nav-data", dataView, "Ctrl+1"), navButton("Model", "nav-model", modelView, "Ctrl+2"),
-                navButton("Train", "nav-train", trainView, "Ctrl+3"), navButton("Runs", "nav-runs", runsView, "Ctrl+4"),
-                navButton("Compare", "nav-compare", compareView, "Ctrl+5"),
-                navButton("Predict", "nav-predict", predictView, "Ctrl+6"));
+        java.util.ArrayList<ToggleButton> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < NAMES.length; i++) {
+            buttons.add(navButton(i, "Ctrl+" + (i + 1)));
+        }
+        navButtons = List.copyOf(buttons);
         predictNav = navButtons.get(5);
         Label brand = new Label("TrainBench");
         brand.getStyleClass().add("brand");
         VBox navBox = new VBox(4);
         navBox.getChildren().add(brand);
         navBox.getChildren().addAll(navButtons);
-        runsView.setOnOpenModel(file -> {
-            showPredict();
-            predictVm.openModel(file);
-        });
         navBox.getStyleClass().add("nav");
         navBox.setPadding(new Insets(10, 8, 10, 8));
         setLeft(navBox);
@@ -147,19 +114,200 @@ public final class MainWindow extends BorderPane {
         show(0);
     }
 
-    private ToggleButton navButton(String text, String id, Node view, String shortcut) {
-        ToggleButton b = new ToggleButton(text);
-        b.setId(id);
+    private ToggleButton navButton(int index, String shortcut) {
+        ToggleButton b = new ToggleButton(NAMES[index]);
+        b.setId(IDS[index]);
         b.setToggleGroup(nav);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setTooltip(Tips.of(shortcut));
+        Tips.install(b, shortcut);
         b.getStyleClass().add("nav-button");
         b.selectedProperty().addListener((o, a, selected) -> {
             if (selected) {
-                content.getChildren().setAll(view);
+                content.getChildren().setAll(view(index));
             }
         });
         return b;
+    }
+
+    /** Screen {@code index}'s view, built (with its view model) on first use. */
+    private Node view(int index) {
+        return switch (index) {
+            case 0 -> dataView();
+            case 1 -> modelView();
+            case 2 -> trainView();
+            case 3 -> runsView();
+            case 4 -> compareView();
+            case 5 -> predictView();
+            default -> throw new IndexOutOfBoundsException(index);
+        };
+    }
+
+    /** Whether screen {@code index}'s view has been built (tests check that start-up builds only the first). */
+    public boolean isBuilt(int index) {
+        return switch (index) {
+            case 0 -> dataView != null;
+            case 1 -> modelView != null;
+            case 2 -> trainView != null;
+            case 3 -> runsView != null;
+            case 4 -> compareView != null;
+            case 5 -> predictView != null;
+            default -> throw new IndexOutOfBoundsException(index);
+        };
+    }
+
+    /** True once every screen is built (after start-up's background building, or earlier by use). */
+    public javafx.beans.property.ReadOnlyBooleanProperty allScreensBuiltProperty() {
+        return allScreensBuilt;
+    }
+
+    public DataViewModel dataViewModel() {
+        if (dataVm == null) {
+            dataVm = new DataViewModel(model);
+        }
+        return dataVm;
+    }
+
+    public DataView dataView() {
+        if (dataView == null) {
+            dataView = new DataView(dataViewModel());
+            screenBuilt();
+        }
+        return dataView;
+    }
+
+    public ModelViewModel modelViewModel() {
+        if (modelVm == null) {
+            modelVm = new ModelViewModel(model);
+        }
+        return modelVm;
+    }
+
+    public ModelView modelView() {
+        if (modelView == null) {
+            modelView = new ModelView(modelViewModel());
+            screenBuilt();
+        }
+        return modelView;
+    }
+
+    public TrainViewModel trainViewModel() {
+        if (trainVm == null) {
+            trainVm = new TrainViewModel(model);
+            runProgress.visibleProperty().bind(trainVm.runningProperty());
+        }
+        return trainVm;
+    }
+
+    public TrainView trainView() {
+        if (trainView == null) {
+            trainView = new TrainView(trainViewModel());
+            trainView.setOnSweep(() -> SweepDialog.open(trainView, new SweepViewModel(model), sweepRunner(), folder -> {
+                runsViewModel().reload();
+                show(3);
+            }));
+            trainView.setPresentation(presentation);
+            screenBuilt();
+        }
+        return trainView;
+    }
+
+    public RunsViewModel runsViewModel() {
+        if (runsVm == null) {
+            runsVm = new RunsViewModel(model);
+            // Try this on a stored run (its charts window): the clone starts on the Train screen, the run its parent
+            runsVm.setOnTryThis((r, t) -> {
+                if (trainViewModel().tryThis(r.spec(), r.id(), t) != null) {
+                    dataViewModel().showSpecData();
+                    show(2);
+                }
+            });
+            runsVm.setOnCompare(runs -> {
+                compareViewModel().compare(runs);
+                show(4);
+            });
+            runsVm.setOnClone(r -> editSpecOf(r.spec(), r.id(), r.name()));
+            runsVm.setOnRepeat(r -> {
+                if (r.spec() == null) {
+                    model.errors().report("Repeating with seeds", new IllegalStateException("this run's spec could not be read"));
+                    return;
+                }
+                SeedsDialog.ask(runsView(), r.name(), n -> {
+                    // the runs sit beside the original in the lineage: same parent, same spec, seeds s, s+1, ...
+                    if (trainViewModel().repeatWithSeeds(r.spec(), n, r.parentId())) {
+                        show(2);
+                    }
+                }, model.errors());
+            });
+            runsVm.setSweepRunner(sweepRunner());
+            if (started) {
+                runsVm.reload();
+            }
+        }
+        return runsVm;
+    }
+
+    public RunsView runsView() {
+        if (runsView == null) {
+            runsView = new RunsView(runsViewModel());
+            runsView.setOnOpenModel(file -> {
+                showPredict();
+                predictViewModel().openModel(file);
+            });
+            screenBuilt();
+        }
+        return runsView;
+    }
+
+    public CompareViewModel compareViewModel() {
+        if (compareVm == null) {
+            compareVm = new CompareViewModel(model);
+        }
+        return compareVm;
+    }
+
+    public CompareView compareView() {
+        if (compareView == null) {
+            compareView = new CompareView(compareViewModel());
+            screenBuilt();
+        }
+        return compareView;
+    }
+
+    /** Predict: open an exported model, draw a digit or give it files (Ctrl+6). */
+    public PredictViewModel predictViewModel() {
+        if (predictVm == null) {
+            predictVm = new PredictViewModel(model);
+        }
+        return predictVm;
+    }
+
+    public PredictView predictView() {
+        if (predictView == null) {
+            predictView = new PredictView(predictViewModel());
+            screenBuilt();
+        }
+        return predictView;
+    }
+
+    /** Local sweeps' task processes report here; each ended task's run appears in the Runs view. */
+    public SweepRunner sweepRunner() {
+        if (sweeps == null) {
+            sweeps = new SweepRunner(Slurm.system(), () -> javafx.application.Platform.runLater(() -> {
+                if (!closed) {
+                    runsViewModel().reload();
+                }
+            }));
+        }
+        return sweeps;
+    }
+
+    private void screenBuilt() {
+        for (int i = 0; i < NAMES.length; i++) {
+            if (!isBuilt(i)) {
+                return;
+            }
+        }
+        allScreensBuilt.set(true);
     }
 
     private javafx.scene.control.MenuBar menuBar() {
@@ -185,10 +333,9 @@ public final class MainWindow extends BorderPane {
         file.setId("menu-file");
         file.getItems().addAll(open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
         javafx.scene.control.Menu view = new javafx.scene.control.Menu("View");
-        String[] names = {"Data", "Model", "Train", "Runs", "Compare", "Predict"};
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < NAMES.length; i++) {
             int index = i;
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(names[i]);
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(NAMES[i]);
             item.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN));
             item.setOnAction(e -> show(index));
             view.getItems().add(item);
@@ -286,9 +433,9 @@ public final class MainWindow extends BorderPane {
     /** Opens a spec file into Data, Model and Train (in the background); the next run has no parent. */
     public void openSpec(java.nio.file.Path file) {
         specFiles.open(file, spec -> {
-            trainVm.setParent(null, null);
-            dataVm.showSpecData();
-            dataVm.load();
+            trainViewModel().setParent(null, null);
+            dataViewModel().showSpecData();
+            dataViewModel().load();
             model.runStatusProperty().set("opened " + file.getFileName());
         });
     }
@@ -309,9 +456,9 @@ public final class MainWindow extends BorderPane {
             return;
         }
         model.setSpec(spec);
-        trainVm.setParent(parentId, parentName);
-        dataVm.showSpecData();
-        dataVm.load();
+        trainViewModel().setParent(parentId, parentName);
+        dataViewModel().showSpecData();
+        dataViewModel().load();
         show(2);
     }
 
@@ -342,10 +489,10 @@ public final class MainWindow extends BorderPane {
         Label run = new Label();
         run.textProperty().bind(model.runStatusProperty());
         run.setId("status-run");
-        ProgressBar runProgress = new ProgressBar();
         runProgress.progressProperty().bind(model.runProgressProperty());
         runProgress.setPrefWidth(140);
-        runProgress.visibleProperty().bind(trainVm.runningProperty());
+        // shown while a run trains: bound to the Train view model when that is built (no run before)
+        runProgress.setVisible(false);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(model.tasks().busyProperty());
@@ -379,9 +526,13 @@ public final class MainWindow extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN), this::showPredict);
         acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
             show(2);
-            trainVm.start();
+            trainViewModel().start();
         });
-        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), trainVm::stop);
+        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            if (trainVm != null) { // no Train view model yet: no run to stop
+                trainVm.stop();
+            }
+        });
         acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
         acc.put(new KeyCodeCombination(KeyCode.F11), this::togglePresentation);
         return scene;
@@ -418,7 +569,9 @@ public final class MainWindow extends BorderPane {
         } else {
             getStyleClass().remove("presentation");
         }
-        trainView.setPresentation(on);
+        if (trainView != null) { // a Train view built later starts in the current mode
+            trainView.setPresentation(on);
+        }
     }
 
     public boolean isPresentation() {
@@ -431,64 +584,52 @@ public final class MainWindow extends BorderPane {
                 Objects.requireNonNull(MainWindow.class.getResource(dark ? DARK : LIGHT)).toExternalForm());
     }
 
-    /** Background start-up: engine detection (loads libtorch) and the default data set. */
+    /**
+     * Start-up work that waits for the window's first frame: engine detection (loads libtorch) and
+     * the default data set in the background, the workspace's runs, then the screens not shown yet,
+     * one per FX event (each view model, then its view), so a click or a shortcut in between is
+     * handled at once. {@code onAllScreens} runs when every screen is built.
+     */
+    public void startUp(Runnable onAllScreens) {
+        started = true;
+        model.tasks().run("Loading the engine", EngineInfo::detect, model::engineLoaded, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
+        dataViewModel().load();
+        List<Runnable> steps = List.of(this::runsViewModel, this::modelViewModel, this::modelView, this::trainViewModel,
+                this::trainView, this::runsView, this::compareViewModel, this::compareView, this::predictViewModel,
+                this::predictView);
+        buildInTurn(steps, 0, onAllScreens);
+    }
+
+    /** {@link #startUp(Runnable)} with nothing to run at the end. */
     public void startUp() {
-        model.tasks().run("Loading the engine", EngineInfo::detect, info -> {
-            model.engineSummaryProperty().set(info.summary());
-            model.gpuCountProperty().set(info.gpuCount());
-        }, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
-        dataVm.load();
-        runsVm.reload();
+        startUp(() -> { });
+    }
+
+    private void buildInTurn(List<Runnable> steps, int next, Runnable done) {
+        javafx.application.Platform.runLater(() -> {
+            if (closed) {
+                return;
+            }
+            if (next == steps.size()) {
+                done.run();
+                return;
+            }
+            steps.get(next).run();
+            buildInTurn(steps, next + 1, done);
+        });
     }
 
     public void shutdown() {
-        trainVm.close();
-        predictVm.close();
-        sweeps.close(); // local sweeps stop with the window (their runs saved as stopped); Slurm ones go on
-    }
-
-    public DataViewModel dataViewModel() {
-        return dataVm;
-    }
-
-    public ModelViewModel modelViewModel() {
-        return modelVm;
-    }
-
-    public TrainViewModel trainViewModel() {
-        return trainVm;
-    }
-
-    public RunsViewModel runsViewModel() {
-        return runsVm;
-    }
-
-    public PredictViewModel predictViewModel() {
-        return predictVm;
-    }
-
-    public PredictView predictView() {
-        return predictView;
-    }
-
-    public SweepRunner sweepRunner() {
-        return sweeps;
-    }
-
-    public CompareViewModel compareViewModel() {
-        return compareVm;
-    }
-
-    public CompareView compareView() {
-        return compareView;
-    }
-
-    public RunsView runsView() {
-        return runsView;
-    }
-
-    public TrainView trainView() {
-        return trainView;
+        closed = true;
+        if (trainVm != null) {
+            trainVm.close();
+        }
+        if (predictVm != null) {
+            predictVm.close();
+        }
+        if (sweeps != null) {
+            sweeps.close(); // local sweeps stop with the window (their runs saved as stopped); Slurm ones go on
+        }
     }
 
     public WorkbenchModel workbench() {

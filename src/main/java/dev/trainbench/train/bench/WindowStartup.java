@@ -83,22 +83,33 @@ public final class WindowStartup implements AutoCloseable {
     /**
      * One launch: wall-clock seconds from starting the process to its window mapped, and the CPU
      * seconds the process had used by then (all its threads: JIT, GC, class loading, the FX thread),
-     * which competing load on the machine barely changes. NaN when no window appeared in time.
+     * which competing load on the machine barely changes; then, from the app's start-up trace, the
+     * seconds after the process started until every screen was built and the CPU seconds by then.
+     * NaN for what did not happen in time (or an app without the trace).
      */
-    public record Launch(double seconds, double cpuSeconds) {
+    public record Launch(double seconds, double cpuSeconds, double allScreensSeconds, double allScreensCpuSeconds) {
+        Launch(double seconds, double cpuSeconds) {
+            this(seconds, cpuSeconds, Double.NaN, Double.NaN);
+        }
     }
 
+    /** The app's trace line once every screen is built (ui.StartupTrace, which this package cannot name). */
+    static final String ALL_SCREENS_READY = "all screens ready";
+
     /**
-     * Starts {@code command} (in {@code dir}), waits for its window to be mapped, then closes the app.
+     * Starts {@code command} (in {@code dir}), waits for its window to be mapped, then for the app's
+     * trace to say every screen is built (at most {@code timeoutSeconds} in all), then closes the app.
      */
     public Launch launch(List<String> command, Path dir, double timeoutSeconds)
             throws IOException, InterruptedException {
         Path workspace = Files.createTempDirectory("trainbench-startup");
+        Path output = Files.createTempFile("trainbench-startup", ".log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = pb.environment();
         env.put("DISPLAY", display);
         env.put("TRAINBENCH_WORKSPACE", workspace.toString());
+        env.put("TRAINBENCH_STARTUP_TRACE", "1");
         long start = System.nanoTime();
         Process app = pb.start();
         try {
@@ -106,7 +117,13 @@ public final class WindowStartup implements AutoCloseable {
             while (System.nanoTime() < deadline && app.isAlive()) {
                 if (mapped()) {
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    return new Launch(seconds, cpuSeconds(app.pid()));
+                    double cpu = cpuSeconds(app.pid());
+                    double[] ready = null;
+                    while (ready == null && System.nanoTime() < deadline && app.isAlive()) {
+                        ready = traced(output, ALL_SCREENS_READY);
+                        Thread.sleep(POLL_MILLIS * 5);
+                    }
+                    return ready == null ? new Launch(seconds, cpu) : new Launch(seconds, cpu, ready[0], ready[1]);
                 }
                 Thread.sleep(POLL_MILLIS);
             }
@@ -119,7 +136,22 @@ public final class WindowStartup implements AutoCloseable {
                 app.waitFor(5, TimeUnit.SECONDS);
             }
             deleteTree(workspace);
+            Files.deleteIfExists(output);
         }
+    }
+
+    /**
+     * Seconds since the process started and its CPU seconds at the trace line {@code milestone}
+     * ({@code startup-trace <ms> <cpu ms> <thread cpu ms> <milestone>}), or null when not there yet.
+     */
+    static double[] traced(Path output, String milestone) throws IOException {
+        for (String line : Files.readAllLines(output, StandardCharsets.ISO_8859_1)) {
+            if (line.startsWith("startup-trace ") && line.endsWith(" " + milestone)) {
+                String[] f = line.split(" ");
+                return new double[] {Long.parseLong(f[1]) / 1e3, Long.parseLong(f[2]) / 1e3};
+            }
+        }
+        return null;
     }
 
     /** User plus system CPU time of a process (and of the threads it has), from /proc; NaN off Linux. */
@@ -133,6 +165,11 @@ public final class WindowStartup implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** The one-minute load average, NaN where the system does not say. */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** USER_HZ: 100 on every Linux system Java runs on. */
@@ -172,8 +209,10 @@ public final class WindowStartup implements AutoCloseable {
                 for (var e : commands.entrySet()) {
                     Launch l = w.launch(e.getValue(), dir, 60);
                     out.get(e.getKey()).add(l);
-                    log.accept(String.format(java.util.Locale.ROOT, "round %d: %s window after %.2f s (%.2f CPU s)",
-                            r + 1, e.getKey(), l.seconds(), l.cpuSeconds()));
+                    log.accept(String.format(java.util.Locale.ROOT, "round %d: %s window after %.2f s (%.2f CPU s),"
+                            + " every screen built after %.2f s (%.2f CPU s), load average %.2f",
+                            r + 1, e.getKey(), l.seconds(), l.cpuSeconds(), l.allScreensSeconds(), l.allScreensCpuSeconds(),
+                            loadAverage()));
                 }
             }
         }

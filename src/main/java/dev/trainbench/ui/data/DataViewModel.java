@@ -283,7 +283,8 @@ public final class DataViewModel {
 
     /** The data source controls as a JSON object in the spec's field names, for comparing and merging. */
     private com.fasterxml.jackson.databind.node.ObjectNode controlValues() {
-        var n = dev.trainbench.spec.SpecJson.mapper().createObjectNode();
+        // a plain node: the spec's ObjectMapper (hundreds of classes to set up) is not needed before the window
+        var n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         n.put("choice", choice.get() == null ? "" : choice.get().name());
         n.put("name", choice.get() == Choice.TOY ? toyName.get() : null);
         n.put("samples", toySamples.get());
