@@ -59,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "1000000")
     long steps;
 
+    @Option(names = "--interleave", description = "overhead: also interleave the two loops step by step in one thread"
+            + " (a bare step after each TrainBench step), so that both meet exactly the same competition.")
+    boolean interleave;
+
     @Option(names = "--no-window", description = "startup: skip launching the GUI to time its window.")
     boolean noWindow;
 
@@ -140,6 +144,16 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             o = Benchmarks.overhead(spec, base, perLoop, rounds, null, err::println);
         }
+        Benchmarks.Interleaved il = null;
+        if (interleave) {
+            if (load > 0) {
+                try (CompetingLoad l = CompetingLoad.start(load)) {
+                    il = Benchmarks.interleaved(spec, base, Math.max(perLoop, 4), l, err::println);
+                }
+            } else {
+                il = Benchmarks.interleaved(spec, base, Math.max(perLoop, 4), null, err::println);
+            }
+        }
         Benchmarks.Loop first = o.bare().get(0);
         out.printf(Locale.ROOT, "overhead %s%s, libtorch threads %d, %d alternating rounds of %d epochs per loop (%d steps"
                         + " of batch %d), load average %.2f before, %.2f after:%n", spec.name(), under, first.torchThreads(),
@@ -150,6 +164,19 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  trainer-thread CPU: TrainBench / bare per round: %s%n", spread(o.threadCpuRatios()));
         out.printf(Locale.ROOT, "  process CPU (all threads): TrainBench / bare per round: %s%n", spread(o.processCpuRatios()));
         out.printf(Locale.ROOT, "  CPU seconds per 1,000 steps by thread, bare / TrainBench: %s%n", String.join(", ", o.cpuByThread()));
+        out.printf(Locale.ROOT, "  the loop thread allocated %.1f / %.1f KB per step (bare / TrainBench, medians); collections"
+                        + " during the measured loops: %d / %d%n",
+                Benchmarks.Overhead.median(o.bare().stream().map(Benchmarks.Loop::allocatedBytesPerStep).toList()) / 1e3,
+                Benchmarks.Overhead.median(o.ours().stream().map(Benchmarks.Loop::allocatedBytesPerStep).toList()) / 1e3,
+                o.bare().stream().mapToInt(Benchmarks.Loop::collections).sum(),
+                o.ours().stream().mapToInt(Benchmarks.Loop::collections).sum());
+        if (il != null) {
+            out.printf(Locale.ROOT, "  interleaved step by step (%d paired steps, libtorch threads %d, load average %.2f before,"
+                            + " %.2f after%s): TrainBench / bare %.1f%% by wall clock, %.1f%% by thread CPU; per block of %d"
+                            + " pairs: %s%n", il.pairs(), il.torchThreads(), il.loadBefore(), il.loadAfter(),
+                    load > 0 ? String.format(Locale.ROOT, ", busy process at %.0f%% of a core", 100 * il.competitorShare()) : "",
+                    100 * il.wallRatio(), 100 * il.cpuRatio(), 100, spread(il.blockRatios()));
+        }
         if (load > 0) {
             out.printf(Locale.ROOT, "  the busy process%s got %.0f%% of a core during the bare loops, %.0f%% during TrainBench's"
                             + " (medians); %s%n", load == 1 ? "" : "es",
@@ -268,12 +295,19 @@ final class BenchCommand implements Callable<Integer> {
             pb.environment().put("DISPLAY", display.display());
             pb.redirectErrorStream(false);
             Process p = pb.start();
+            // killed (Ctrl+C), the benchmark takes its GUI process and its Xvfb with it
+            Thread cleanup = new Thread(() -> {
+                p.destroyForcibly();
+                display.close();
+            }, "long-run-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             Thread errors = new Thread(() -> forward(p.getErrorStream(), err), "long-run-stderr");
             errors.setDaemon(true);
             errors.start();
             forward(p.getInputStream(), out);
             int code = p.waitFor();
             errors.join(5000);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
             return code == 0 ? ExitCodes.OK : code;
         }
     }

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every step of one run, column-wise in primitive arrays, one array per column of
+ * Every step of one run, column-wise in primitive arrays, one float per column of
  * {@link MetricLayout#steps} (so a column added to {@link dev.trainbench.runs.MetricColumns} is kept
  * here without further code): one writer (the trainer) appends, any number of readers (charts) read
  * concurrently without locks. The writer fills a row and only then publishes the new size through
- * a volatile write; a reader reads the size first, so it never sees a row being written. Growth
- * copies into a new array before publishing it, so an old array a reader still holds stays valid
- * for every row below the size it read.
+ * a volatile write; a reader reads the size first, so it never sees a row being written.
+ *
+ * <p>Rows are kept in chunks of {@value #CHUNK} (64 KB per column): the first chunk starts small and
+ * doubles (copied into new arrays before they are published, so arrays a reader still holds stay
+ * valid for every row below the size it read); after it, chunks are added and never copied. A long
+ * run (a million steps) so holds its rows with no slack beyond one chunk, and never allocates the
+ * large arrays that made the collector grow the heap (see {@code ChunkedDoubles} in the charts).
  */
 public final class MetricsHistory {
     private final MetricLayout layout;
@@ -26,7 +30,12 @@ public final class MetricsHistory {
     private final int iLearningRate;
     private final int iGradNorm;
     private final int iThroughput;
-    private volatile float[][] columns;
+    static final int SHIFT = 14;
+    static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+    private final int width;
+    /** [chunk][column][row within the chunk]; replaced (never changed in place) when a chunk is added or the first grows. */
+    private volatile float[][][] chunks;
     private volatile int size;
     private final CopyOnWriteArrayList<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
 
@@ -41,7 +50,8 @@ public final class MetricsHistory {
         this.iLearningRate = layout.index(Step.LEARNING_RATE);
         this.iGradNorm = layout.index(Step.GRAD_NORM);
         this.iThroughput = layout.index(Step.SAMPLES_PER_SECOND);
-        this.columns = new float[layout.width()][1024];
+        this.width = layout.width();
+        this.chunks = new float[][][] {new float[width][1024]};
     }
 
     public List<String> layerNames() {
@@ -54,21 +64,39 @@ public final class MetricsHistory {
 
     /** Called by the trainer thread only. */
     void append(StepMetrics m) {
-        float[][] cols = columns;
+        float[][][] table = chunks;
         int n = size;
-        if (n == cols[0].length) {
-            float[][] grown = new float[cols.length][];
-            for (int c = 0; c < cols.length; c++) {
-                grown[c] = java.util.Arrays.copyOf(cols[c], n * 2);
+        int k = n >>> SHIFT;
+        int at = n & MASK;
+        if (k == 0 && n == table[0][0].length) {
+            // the first chunk doubles, up to a full chunk
+            float[][] grown = new float[width][];
+            for (int c = 0; c < width; c++) {
+                grown[c] = java.util.Arrays.copyOf(table[0][c], Math.min(CHUNK, n * 2));
             }
-            cols = grown;
-            columns = grown;
+            table = table.clone();
+            table[0] = grown;
+            chunks = table;
+        } else if (k > 0 && at == 0) {
+            table = java.util.Arrays.copyOf(table, k + 1);
+            table[k] = new float[width][CHUNK];
+            chunks = table;
         }
+        float[][] chunk = table[k];
         double[] row = m.row();
-        for (int c = 0; c < cols.length; c++) {
-            cols[c][n] = (float) row[c];
+        for (int c = 0; c < width; c++) {
+            chunk[c][at] = (float) row[c];
         }
         size = n + 1;
+    }
+
+    /** Bytes held for the rows (all chunks), for the long-run benchmark's accounting. */
+    public long bytes() {
+        long b = 0;
+        for (float[][] chunk : chunks) {
+            b += (long) chunk.length * chunk[0].length * 4;
+        }
+        return b;
     }
 
     void addEpoch(EpochMetrics e) {
@@ -147,6 +175,6 @@ public final class MetricsHistory {
         if (i < 0 || i >= n) {
             throw new IndexOutOfBoundsException("row " + i + " of " + n);
         }
-        return columns[column][i];
+        return chunks[i >>> SHIFT][column][i & MASK];
     }
 }

@@ -46,6 +46,13 @@ class MetricsHistoryTest {
         reader.join();
         assertEquals(null, failure.get());
         assertEquals(200_000, h.size());
+        for (int i = 0; i < 200_000; i++) {
+            assertEquals(i, h.step(i));
+            assertEquals(-i, h.layerGradNorm(i, 1));
+        }
+        // kept in chunks: no more than one chunk of slack per column (a doubling array held up to 2x)
+        long width = h.layout().width();
+        assertTrue(h.bytes() <= width * 4 * (200_000 + MetricsHistory.CHUNK), h.bytes() + " bytes");
         assertTrue(Float.isNaN(h.layerWeightNorm(5, 0)));
     }
 

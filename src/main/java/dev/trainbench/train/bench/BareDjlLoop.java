@@ -27,10 +27,7 @@ import dev.trainbench.train.DirectFloats;
  * data, batches and optimizer as TrainBench, with no metrics at all (not even the loss is copied
  * to the JVM).
  */
-final class BareDjlLoop {
-
-    private BareDjlLoop() {
-    }
+final class BareDjlLoop implements AutoCloseable {
 
     /** Wall-clock and trainer-thread CPU throughput, measured from the end of the first step to the last. */
     record Rates(double wall, double cpu) {
@@ -41,6 +38,96 @@ final class BareDjlLoop {
         void mark(boolean end, long steps, long samples);
     }
 
+    private final ExperimentSpec spec;
+    private final Dataset train;
+    private final int epochs;
+    private final int batch;
+    private final int size;
+    private final Model model;
+    private final Trainer trainer;
+    private final long[] inShape;
+    private final DirectFloats direct;
+    private int epoch = 1;
+    private int[] order;
+    private int start;
+
+    /** A loop over {@code epochs} epochs, model built and initialized, no step taken yet. */
+    BareDjlLoop(ExperimentSpec spec, Dataset train, int epochs) {
+        this.spec = spec;
+        this.train = train;
+        this.epochs = epochs;
+        Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
+        int[] shape = train.sampleShape();
+        BuiltModel built = BlockFactory.build(spec.model(), shape, train.outputWidth());
+        this.batch = spec.training().batchSize();
+        this.size = train.sampleSize();
+        this.model = Model.newInstance("bare", Device.cpu(), "PyTorch");
+        model.setBlock(built.block());
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(
+                        Tracker.fixed(spec.training().optimizer().learningRate().floatValue())).build())
+                .optDevices(new Device[] {Device.cpu()});
+        var init = BlockFactory.initializer(spec.model().init());
+        if (init != null) {
+            config.optInitializer(init, Parameter.Type.WEIGHT);
+        }
+        this.trainer = model.newTrainer(config);
+        inShape = new long[shape.length + 1];
+        inShape[0] = 1;
+        for (int i = 0; i < shape.length; i++) {
+            inShape[i + 1] = shape[i];
+        }
+        trainer.initialize(new Shape(inShape));
+        // The same input path as TrainBench's loop, so that only the metrics differ.
+        direct = new DirectFloats(batch * size);
+        order = EpochOrder.order(train.size(), epoch, true, spec.seed());
+    }
+
+    /** One step on the next batch; returns its sample count, or 0 when every epoch is done. */
+    int step() {
+        firstOfEpoch = start == 0;
+        if (start >= order.length) {
+            if (epoch >= epochs) {
+                return 0;
+            }
+            epoch++;
+            order = EpochOrder.order(train.size(), epoch, true, spec.seed());
+            start = 0;
+            firstOfEpoch = true;
+        }
+        int count = Math.min(batch, order.length - start);
+        long[] y = new long[count];
+        for (int i = 0; i < count; i++) {
+            y[i] = train.labels()[order[start + i]];
+        }
+        try (NDManager sm = model.getNDManager().newSubManager()) {
+            inShape[0] = count;
+            NDArray input = sm.create(direct.gather(train.features(), size, order, start, count),
+                    new Shape(inShape), DataType.FLOAT32);
+            NDArray label = sm.create(y);
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList pred = trainer.forward(new NDList(input), new NDList(label));
+                gc.backward(trainer.getLoss().evaluate(new NDList(label), pred));
+            }
+            trainer.step();
+        }
+        start += count;
+        return count;
+    }
+
+    private boolean firstOfEpoch;
+
+    /** Whether the last step was the first of its epoch. */
+    boolean firstOfEpoch() {
+        return firstOfEpoch;
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        model.close();
+    }
+
     /** Trains {@code epochs} epochs and returns samples per second over them. */
     static Rates samplesPerSecond(ExperimentSpec spec, Dataset train, int epochs) {
         return samplesPerSecond(spec, train, epochs, (end, steps, samples) -> { });
@@ -48,68 +135,21 @@ final class BareDjlLoop {
 
     /** The same, telling {@code marks} when the measured part starts and ends. */
     static Rates samplesPerSecond(ExperimentSpec spec, Dataset train, int epochs, Marks marks) {
-        Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
-        int[] shape = train.sampleShape();
-        BuiltModel built = BlockFactory.build(spec.model(), shape, train.outputWidth());
-        int batch = spec.training().batchSize();
-        int size = train.sampleSize();
-        try (Model model = Model.newInstance("bare", Device.cpu(), "PyTorch")) {
-            model.setBlock(built.block());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(
-                            Tracker.fixed(spec.training().optimizer().learningRate().floatValue())).build())
-                    .optDevices(new Device[] {Device.cpu()});
-            var init = BlockFactory.initializer(spec.model().init());
-            if (init != null) {
-                config.optInitializer(init, Parameter.Type.WEIGHT);
+        try (BareDjlLoop loop = new BareDjlLoop(spec, train, epochs)) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            loop.step();
+            marks.mark(false, 0, 0);
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long samples = 0;
+            long steps = 0;
+            for (int count; (count = loop.step()) > 0; ) {
+                samples += count;
+                steps++;
             }
-            try (Trainer trainer = model.newTrainer(config)) {
-                long[] inShape = new long[shape.length + 1];
-                inShape[0] = 1;
-                for (int i = 0; i < shape.length; i++) {
-                    inShape[i + 1] = shape[i];
-                }
-                trainer.initialize(new Shape(inShape));
-                // The same input path as TrainBench's loop, so that only the metrics differ.
-                DirectFloats direct = new DirectFloats(batch * size);
-                long samples = 0;
-                long steps = 0;
-                long start = 0;
-                long cpuStart = 0;
-                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-                for (int epoch = 1; epoch <= epochs; epoch++) {
-                    int[] order = EpochOrder.order(train.size(), epoch, true, spec.seed());
-                    for (int s = 0; s < order.length; s += batch) {
-                        int count = Math.min(batch, order.length - s);
-                        long[] y = new long[count];
-                        for (int i = 0; i < count; i++) {
-                            y[i] = train.labels()[order[s + i]];
-                        }
-                        try (NDManager sm = model.getNDManager().newSubManager()) {
-                            inShape[0] = count;
-                            NDArray input = sm.create(direct.gather(train.features(), size, order, s, count),
-                                    new Shape(inShape), DataType.FLOAT32);
-                            NDArray label = sm.create(y);
-                            try (GradientCollector gc = trainer.newGradientCollector()) {
-                                NDList pred = trainer.forward(new NDList(input), new NDList(label));
-                                gc.backward(trainer.getLoss().evaluate(new NDList(label), pred));
-                            }
-                            trainer.step();
-                        }
-                        if (start == 0) {
-                            marks.mark(false, 0, 0);
-                            start = System.nanoTime();
-                            cpuStart = threads.getCurrentThreadCpuTime();
-                        } else {
-                            samples += count;
-                            steps++;
-                        }
-                    }
-                }
-                marks.mark(true, steps, samples);
-                return new Rates(samples / ((System.nanoTime() - start) / 1e9),
-                        samples / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9));
-            }
+            marks.mark(true, steps, samples);
+            return new Rates(samples / ((System.nanoTime() - start) / 1e9),
+                    samples / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9));
         }
     }
 }

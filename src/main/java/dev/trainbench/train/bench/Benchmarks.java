@@ -35,7 +35,12 @@ public final class Benchmarks {
      */
     public record Loop(double wallSeconds, double threadCpuSeconds, double processCpuSeconds, double competitorCpuSeconds,
                        long steps, long samples, int torchThreads, double loadAverage,
-                       java.util.Map<String, Double> cpuByThread) {
+                       java.util.Map<String, Double> cpuByThread, long allocatedBytes, int collections) {
+        /** Bytes the loop's thread allocated per step (the collector's work comes from this). */
+        public double allocatedBytesPerStep() {
+            return (double) allocatedBytes / steps;
+        }
+
         public double samplesPerSecond() {
             return samples / wallSeconds;
         }
@@ -135,57 +140,80 @@ public final class Benchmarks {
         }
     }
 
-    /** Snapshots of the clocks at the start of a measured loop. */
+    /**
+     * The clocks of a measured loop, read after every step on the loop's thread (wall, thread CPU,
+     * process CPU, allocated bytes: about a microsecond): each step's interval is added up, or left
+     * out when it holds an epoch's turn (TrainBench validates, writes the checkpoint, the run record
+     * and the epoch's files there; the bare loop does none of this), so both loops are timed over
+     * the same steps of training proper. The competitors' CPU and the per-thread ticks are read only
+     * at the start and the end (a /proc read per step would cost the loop).
+     */
     private static final class Probe {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private final CompetingLoad load;
+        private long wallStart;
+        private double competitor;
+        private int torchThreads;
+        private java.util.Map<String, Long> tasks;
+        private long gcs;
+        private long lastWall;
+        private long lastThread;
+        private long lastProcess;
+        private long lastAllocated;
         private long wall;
         private long thread;
         private long process;
-        private double competitor;
-        private int torchThreads;
+        private long allocated;
+        private long steps;
+        private long samples;
         private Loop loop;
 
         Probe(CompetingLoad load) {
             this.load = load;
         }
 
-        private java.util.Map<String, Long> tasks;
-
         /** On the loop's thread, after its first step. */
         void start() {
             tasks = taskTicks();
+            gcs = gcCount();
             torchThreads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
             competitor = load == null ? Double.NaN : load.cpuSeconds();
-            process = OS.getProcessCpuTime();
-            thread = THREADS.getCurrentThreadCpuTime();
-            wall = System.nanoTime();
+            read();
+            wallStart = lastWall;
         }
 
-        /** On the loop's thread, after its last step. */
-        void end(long steps, long samples) {
-            tick();
-            finish(steps, samples);
-        }
-
-        /** On the loop's thread, after a step that may be the last: cheap clocks only. */
-        void tick() {
-            lastWall = System.nanoTime();
-            lastThread = THREADS.getCurrentThreadCpuTime();
+        private void read() {
+            lastAllocated = THREADS.getCurrentThreadAllocatedBytes();
             lastProcess = OS.getProcessCpuTime();
+            lastThread = THREADS.getCurrentThreadCpuTime();
+            lastWall = System.nanoTime();
         }
 
-        /**
-         * After the loop, with the last {@link #tick()}'s clocks. The competitors' CPU is read now (a
-         * /proc read per step would cost the loop): their share of a core over the time since the start
-         * is applied to the measured part.
-         */
-        void finish(long steps, long samples) {
+        /** On the loop's thread, after each later step of {@code count} samples; {@code counted} false leaves its interval out. */
+        void step(int count, boolean counted) {
+            long w = lastWall;
+            long t = lastThread;
+            long p = lastProcess;
+            long a = lastAllocated;
+            read();
+            if (counted) {
+                wall += lastWall - w;
+                thread += lastThread - t;
+                process += lastProcess - p;
+                allocated += lastAllocated - a;
+                steps++;
+                samples += count;
+            }
+        }
+
+        /** After the loop. */
+        void finish() {
             double c = load == null ? Double.NaN : load.cpuSeconds();
-            double share = (c - competitor) / ((System.nanoTime() - wall) / 1e9);
-            double seconds = (lastWall - wall) / 1e9;
+            double share = (c - competitor) / ((System.nanoTime() - wallStart) / 1e9);
+            double seconds = wall / 1e9;
             java.util.Map<String, Long> after = taskTicks();
             java.util.Map<String, Double> byThread = new java.util.TreeMap<>();
             String self = selfTid();
@@ -199,13 +227,9 @@ public final class Benchmarks {
                     byThread.merge(label, d / 100.0, Double::sum);
                 }
             });
-            loop = new Loop(seconds, (lastThread - thread) / 1e9, (lastProcess - process) / 1e9, share * seconds, steps,
-                    samples, torchThreads, loadAverage(), byThread);
+            loop = new Loop(seconds, thread / 1e9, process / 1e9, share * seconds, steps, samples, torchThreads,
+                    loadAverage(), byThread, allocated, (int) (gcCount() - gcs));
         }
-
-        private long lastWall;
-        private long lastThread;
-        private long lastProcess;
     }
 
     /**
@@ -307,37 +331,169 @@ public final class Benchmarks {
         return new Overhead(spec.name(), epochs, rounds, bare, ours, loadBefore, loadAverage());
     }
 
+    /**
+     * The two loops interleaved step by step in one thread: after each TrainBench step (inside its
+     * listener chain) the bare loop takes one step, so both meet the same competition within a few
+     * milliseconds; the machine's load, whatever it does, cancels in the ratio. TrainBench's time is
+     * the rest of each interval between two bare steps (its step and all its listeners); steps whose
+     * interval holds an epoch's end (validation, checkpoint) are left out of both sides.
+     *
+     * @param blockRatios TrainBench / bare speed over each block of {@value #BLOCK} paired steps
+     */
+    public record Interleaved(String spec, long pairs, double bareSeconds, double oursSeconds, double bareCpuSeconds,
+                              double oursCpuSeconds, List<Double> blockRatios, int torchThreads, double competitorShare,
+                              double loadBefore, double loadAfter) {
+        public double wallRatio() {
+            return bareSeconds / oursSeconds;
+        }
+
+        public double cpuRatio() {
+            return bareCpuSeconds / oursCpuSeconds;
+        }
+    }
+
+    static final int BLOCK = 100;
+
+    public static Interleaved interleaved(ExperimentSpec spec, Path baseDir, int epochs, CompetingLoad load,
+                                          Consumer<String> log) throws InterruptedException, IOException {
+        ExperimentSpec s = spec.withTraining(spec.training().withEpochs(epochs));
+        PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
+        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
+        double loadBefore = loadAverage();
+        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+            bare(s, data, null);
+            ours(s, baseDir, store, null, data.train().size());
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] t = new long[6]; // bare nanos, ours nanos, bare cpu, ours cpu, pairs, block start pair
+        long[] block = new long[2];
+        List<Double> blocks = new ArrayList<>();
+        int[] torch = {0};
+        double competitorBefore = load == null ? Double.NaN : load.cpuSeconds();
+        long wallBefore = System.nanoTime();
+        // one epoch more than TrainBench trains: the bare loop never runs out while TrainBench goes on
+        try (BareDjlLoop bare = new BareDjlLoop(s, data.train(), epochs + 1)) {
+            dev.trainbench.train.TrainingListener pacer = new dev.trainbench.train.TrainingListenerAdapter() {
+                private long lastEnd = -1;
+                private long lastEndCpu;
+                private boolean skip = true;
+
+                @Override
+                public void onStep(dev.trainbench.train.StepMetrics step) {
+                    long now = System.nanoTime();
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    boolean counted = !skip && lastEnd >= 0;
+                    skip = false;
+                    bare.step();
+                    long end = System.nanoTime();
+                    long endCpu = threads.getCurrentThreadCpuTime();
+                    if (counted) {
+                        t[0] += end - now;
+                        t[1] += now - lastEnd;
+                        t[2] += endCpu - cpu;
+                        t[3] += cpu - lastEndCpu;
+                        t[4]++;
+                        block[0] += end - now;
+                        block[1] += now - lastEnd;
+                        if (t[4] % BLOCK == 0) {
+                            blocks.add((double) block[0] / block[1]);
+                            block[0] = 0;
+                            block[1] = 0;
+                        }
+                    } else if (torch[0] == 0) {
+                        torch[0] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+                    }
+                    lastEnd = end;
+                    lastEndCpu = endCpu;
+                }
+
+                @Override
+                public void onEpochEnd(EpochMetrics epoch) {
+                    // the next interval holds validation and the epoch's files
+                    skip = true;
+                }
+            };
+            ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
+                    new ExperimentRunner.Hooks(e -> { }, h -> { }, w -> { }, List.of(pacer)), TrainingLoop.Options.defaults());
+        }
+        double share = load == null ? Double.NaN
+                : (load.cpuSeconds() - competitorBefore) / ((System.nanoTime() - wallBefore) / 1e9);
+        Interleaved r = new Interleaved(spec.name(), t[4], t[0] / 1e9, t[1] / 1e9, t[2] / 1e9, t[3] / 1e9, blocks, torch[0],
+                share, loadBefore, loadAverage());
+        log.accept(String.format(Locale.ROOT, "interleaved %d paired steps: bare %.3f s, TrainBench %.3f s (wall); bare %.3f s,"
+                + " TrainBench %.3f s (thread CPU)", r.pairs(), r.bareSeconds(), r.oursSeconds(), r.bareCpuSeconds(),
+                r.oursCpuSeconds()));
+        return r;
+    }
+
+    /**
+     * How often each loop enters a parallel region per step (bare, TrainBench), counted by
+     * {@code regions} (a counter of libgomp's {@code GOMP_parallel} calls, which
+     * {@code bench/parallel-regions.sh} preloads): with two or more libtorch threads, each region ends
+     * in a barrier where a thread descheduled by a competing process holds the others up. One epoch,
+     * after a warm-up one; the first step of each is left out.
+     */
+    public static double[] parallelRegionsPerStep(ExperimentSpec spec, Path baseDir, java.util.function.LongSupplier regions)
+            throws InterruptedException, IOException {
+        ExperimentSpec s = spec.withTraining(spec.training().withEpochs(1));
+        PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
+        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
+        double[] out = new double[2];
+        for (int round = 0; round < 2; round++) {
+            long[] bare = new long[3];
+            BareDjlLoop.samplesPerSecond(s, data.train(), 1, (end, steps, samples) -> {
+                bare[end ? 1 : 0] = regions.getAsLong();
+                bare[2] = steps;
+            });
+            long[] ours = new long[3];
+            ExperimentRunner.run(s, baseDir, store, null, new RunControl(), new ExperimentRunner.Hooks(e -> {
+                if (e instanceof TrainingEvent.StepsAvailable st) {
+                    ours[st.size() == 1 ? 0 : 1] = regions.getAsLong();
+                    ours[2] = st.size() - 1;
+                }
+            }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
+            out[0] = (bare[1] - bare[0]) / (double) bare[2];
+            out[1] = (ours[1] - ours[0]) / (double) ours[2];
+        }
+        return out;
+    }
+
     private static Loop bare(ExperimentSpec s, PreparedData data, CompetingLoad load) {
         Probe probe = new Probe(load);
-        BareDjlLoop.samplesPerSecond(s, data.train(), s.training().epochs(), (end, steps, samples) -> {
-            if (end) {
-                probe.end(steps, samples);
-            } else {
-                probe.start();
+        try (BareDjlLoop loop = new BareDjlLoop(s, data.train(), s.training().epochs())) {
+            loop.step();
+            probe.start();
+            for (int count; (count = loop.step()) > 0; ) {
+                probe.step(count, !loop.firstOfEpoch());
             }
-        });
+        }
+        probe.finish();
         return probe.loop;
     }
 
-    /** TrainBench's loop, measured from its first step's event to its last step's (validation excluded). */
+    /**
+     * TrainBench's loop, timed from its first step's event to its last step's, leaving out each
+     * epoch's turn (validation, checkpoint, files) with the first step after it, as for the bare loop.
+     */
     private static Loop ours(ExperimentSpec s, Path baseDir, RunStore store, CompetingLoad load, int trainSize)
             throws InterruptedException, IOException {
         Probe probe = new Probe(load);
-        long[] steps = {0};
+        int batch = s.training().batchSize();
+        int perEpoch = (trainSize + batch - 1) / batch;
         ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
                 new ExperimentRunner.Hooks(e -> {
                     if (e instanceof TrainingEvent.StepsAvailable st) {
-                        if (st.size() == 1) {
+                        int index = st.size() - 1;
+                        if (index == 0) {
                             probe.start();
                         } else {
-                            probe.tick();
-                            steps[0] = st.size() - 1;
+                            int inEpoch = index % perEpoch;
+                            int count = inEpoch == perEpoch - 1 ? trainSize - (perEpoch - 1) * batch : batch;
+                            probe.step(count, inEpoch != 0);
                         }
                     }
                 }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
-        int batch = s.training().batchSize();
-        long samples = (long) trainSize * s.training().epochs() - Math.min(batch, trainSize);
-        probe.finish(steps[0], samples);
+        probe.finish();
         return probe.loop;
     }
 

@@ -15,9 +15,16 @@ import java.util.concurrent.TimeUnit;
 public final class CompetingLoad implements AutoCloseable {
     private final List<Process> busy = new ArrayList<>();
     private final boolean pinned;
+    /** Stops the busy processes if the benchmark is killed before it closes the load (they would spin on). */
+    private final Thread onExit = new Thread(this::destroyAll, "competing-load-cleanup");
 
     private CompetingLoad(boolean pinned) {
         this.pinned = pinned;
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    private void destroyAll() {
+        busy.forEach(Process::destroyForcibly);
     }
 
     /** {@code processes} busy processes; process i pinned to core i modulo the core count. */
@@ -103,6 +110,11 @@ public final class CompetingLoad implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs anyway
+        }
         for (Process p : busy) {
             p.destroy();
         }

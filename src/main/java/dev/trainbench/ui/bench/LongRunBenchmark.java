@@ -166,9 +166,17 @@ public final class LongRunBenchmark {
         System.gc();
         long live = heapUsed();
         long rss = status("VmRSS:");
-        out.printf(Locale.ROOT, "after the run (%,d steps shown, %.0f s): live heap after a full collection %.1f MB (%.0f bytes per step),"
-                        + " RSS %.1f MB, peak RSS %.1f MB%n", shownSteps, seconds, live / 1e6, (double) live / Math.max(1, shownSteps),
-                rss / 1e6, status("VmHWM:") / 1e6);
+        CompletableFuture<long[]> held = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            var h = vm.currentProperty().get();
+            held.complete(new long[] {window.trainView().chartBytes(), h == null || h.history() == null ? 0 : h.history().bytes()});
+        });
+        long[] parts = held.get(30, TimeUnit.SECONDS);
+        out.printf(Locale.ROOT, "after the run (%,d steps shown, %.0f s): live heap after a full collection %.1f MB, of which the"
+                        + " charts' points %.1f MB and the metrics history %.1f MB (%.0f and %.0f bytes per step); RSS %.1f MB,"
+                        + " peak RSS %.1f MB%n", shownSteps, seconds, live / 1e6, parts[0] / 1e6, parts[1] / 1e6,
+                (double) parts[0] / Math.max(1, shownSteps), (double) parts[1] / Math.max(1, shownSteps), rss / 1e6,
+                status("VmHWM:") / 1e6);
         out.println();
         out.println("| points (steps) | steps/s (trainer CPU per step) | frame work median / p95 | of which redraw"
                 + " | work + CSS/layout median / p95 | CPU per frame: UI / render thread | interval between frames median / p95"

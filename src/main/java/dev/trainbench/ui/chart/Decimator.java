@@ -36,10 +36,10 @@ public final class Decimator {
         if (size == 0 || columns < 1 || !(xMax >= xMin)) {
             return 0;
         }
-        double[] xs = buffer.xArray();
-        double[] ys = smoothed ? buffer.smoothedArray() : buffer.yArray();
-        int from = Math.max(0, lowerBound(xs, size, xMin) - 1);
-        int to = Math.min(size, upperBound(xs, size, xMax) + 1);
+        ChunkedDoubles xs = buffer.xStore();
+        ChunkedDoubles ys = smoothed ? buffer.smoothedStore() : buffer.yStore();
+        int from = Math.max(0, xs.lowerBound(size, xMin) - 1);
+        int to = Math.min(size, xs.upperBound(size, xMax) + 1);
         if (to - from <= 2 * columns) {
             return passThrough(xs, ys, from, to, log, outX, outY);
         }
@@ -57,7 +57,7 @@ public final class Decimator {
             int first = start;
             r.reset();
             for (int i = start; i < to; i++) {
-                int c = column(xs[i], xMin, scale, columns);
+                int c = column(xs.get(i), xMin, scale, columns);
                 if (c != current) {
                     if (current >= 0) {
                         put(cache, current, first, r, ys, log);
@@ -73,14 +73,14 @@ public final class Decimator {
             }
         } else {
             while (start < to) {
-                int c = column(xs[start], xMin, scale, columns);
+                int c = column(xs.get(start), xMin, scale, columns);
                 // first index of the next column. Columns never decrease with x: gallop from the expected
                 // end, then binary search the last stretch, so the search stays near (in cache) the column
                 int lo = start + 1;
                 int hi = to;
                 for (int stride = expected; start + stride < to; stride *= 2) {
                     int probe = start + stride;
-                    if (column(xs[probe], xMin, scale, columns) > c) {
+                    if (column(xs.get(probe), xMin, scale, columns) > c) {
                         hi = probe;
                         break;
                     }
@@ -88,7 +88,7 @@ public final class Decimator {
                 }
                 while (lo < hi) {
                     int mid = (lo + hi) >>> 1;
-                    if (column(xs[mid], xMin, scale, columns) > c) {
+                    if (column(xs.get(mid), xMin, scale, columns) > c) {
                         hi = mid;
                     } else {
                         lo = mid + 1;
@@ -110,15 +110,29 @@ public final class Decimator {
     /** Below this many points per column a column is read point by point rather than looked up in the pyramid. */
     static final int SCAN_BELOW = 48;
 
-    private static void put(ColumnCache cache, int c, int first, MinMaxPyramid.Result r, double[] ys, boolean log) {
+    private static void put(ColumnCache cache, int c, int first, MinMaxPyramid.Result r, ChunkedDoubles ys, boolean log) {
         int min = log ? r.minPositive : r.min;
-        int max = log ? (r.max >= 0 && ys[r.max] > 0 ? r.max : -1) : r.max;
+        int max = log ? (r.max >= 0 && ys.get(r.max) > 0 ? r.max : -1) : r.max;
         cache.put(c, first, min, max);
     }
 
     private static int column(double x, double xMin, double scale, int columns) {
         int c = (int) ((x - xMin) * scale);
         return c < 0 ? 0 : c >= columns ? columns - 1 : c;
+    }
+
+    private static int passThrough(ChunkedDoubles xs, ChunkedDoubles ys, int from, int to, boolean log, double[] outX,
+                                   double[] outY) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double y = transform(ys.get(i), log);
+            if (Double.isFinite(y)) {
+                outX[n] = xs.get(i);
+                outY[n] = y;
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int passThrough(double[] xs, double[] ys, int from, int to, boolean log, double[] outX, double[] outY) {
@@ -184,6 +198,24 @@ public final class Decimator {
             }
         }
         return flush(xs, ys, log, minIndex, maxIndex, outX, outY, n);
+    }
+
+    private static int flush(ChunkedDoubles xs, ChunkedDoubles ys, boolean log, int minIndex, int maxIndex,
+                             double[] outX, double[] outY, int n) {
+        if (minIndex < 0) {
+            return n;
+        }
+        int first = Math.min(minIndex, maxIndex);
+        int second = Math.max(minIndex, maxIndex);
+        outX[n] = xs.get(first);
+        outY[n] = transform(ys.get(first), log);
+        n++;
+        if (second != first) {
+            outX[n] = xs.get(second);
+            outY[n] = transform(ys.get(second), log);
+            n++;
+        }
+        return n;
     }
 
     private static int flush(double[] xs, double[] ys, boolean log, int minIndex, int maxIndex,

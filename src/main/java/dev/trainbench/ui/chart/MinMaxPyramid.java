@@ -41,9 +41,9 @@ final class MinMaxPyramid {
         }
 
         /** Folds in point i (in index order: an equal value never replaces an earlier one). */
-        void point(double[] ys, int i) {
+        void point(ChunkedDoubles ys, int i) {
             visits++;
-            double y = ys[i];
+            double y = ys.get(i);
             if (!Double.isFinite(y)) {
                 return;
             }
@@ -131,10 +131,10 @@ final class MinMaxPyramid {
     }
 
     /** Takes in point {@code size()} of {@code ys}, the next one appended. */
-    void append(double[] ys) {
+    void append(ChunkedDoubles ys) {
         int i = size;
         size++;
-        double y = ys[i];
+        double y = ys.get(i);
         if (Double.isFinite(y)) {
             boolean positive = y > 0;
             for (int l = 0; l < levels; l++) {
@@ -184,7 +184,7 @@ final class MinMaxPyramid {
     }
 
     /** Rebuilds every level over the first {@code n} values of {@code ys} (after they all changed). */
-    void rebuild(double[] ys, int n) {
+    void rebuild(ChunkedDoubles ys, int n) {
         levels = 0;
         size = n;
         while (levels == 0 || (BASE << (levels - 1)) < size) {
@@ -193,7 +193,7 @@ final class MinMaxPyramid {
     }
 
     /** Adds the next level up, summarising the one below (or the raw points for level 0) over the current size. */
-    private void addLevel(double[] ys) {
+    private void addLevel(ChunkedDoubles ys) {
         int l = levels;
         if (l == levelArrays.length) {
             levelArrays = Arrays.copyOf(levelArrays, Math.max(4, l * 2));
@@ -228,7 +228,7 @@ final class MinMaxPyramid {
      * The extremes of {@code ys[from..to)} into {@code out}: the unaligned ends are scanned point by
      * point (fewer than 32 each), the middle is covered by the largest aligned blocks that fit.
      */
-    void query(double[] ys, int from, int to, Result out) {
+    void query(ChunkedDoubles ys, int from, int to, Result out) {
         out.reset();
         int p = from;
         int head = Math.min(to, ((p + BASE - 1) >> BASE_SHIFT) << BASE_SHIFT);

@@ -1,10 +1,9 @@
 package dev.trainbench.ui.chart;
 
-import java.util.Arrays;
-
 /**
  * The full history of one plotted series in growable primitive arrays (no boxing: a million
- * points cost 16 MB, 24 MB with smoothing, rather than hundreds), with its debiased EMA kept
+ * points cost 16 MB, 24 MB with smoothing, rather than hundreds; in {@link ChunkedDoubles}, so that
+ * growing never copies a long series nor makes the collector grow the heap), with its debiased EMA kept
  * alongside and updated as points arrive (only while smoothing is on: without it the smoothed
  * curve is the raw one and is not stored). X values must not decrease (steps), which lets the
  * visible range be found by binary search. A {@link MinMaxPyramid} over the raw values (and one over
@@ -12,11 +11,11 @@ import java.util.Arrays;
  * a redraw does not rescan the visible points.
  */
 public final class SeriesBuffer {
-    private double[] xs;
-    private double[] ys;
-    private double[] smoothed;
+    private final ChunkedDoubles xs;
+    private final ChunkedDoubles ys;
+    private ChunkedDoubles smoothed;
     /** The step each point belongs to when it differs from x (x in seconds, say); null while keys equal x. */
-    private double[] keys;
+    private ChunkedDoubles keys;
     private int size;
     private final Ema ema;
     private final MinMaxPyramid rawIndex = new MinMaxPyramid();
@@ -31,9 +30,9 @@ public final class SeriesBuffer {
     }
 
     public SeriesBuffer(int initialCapacity, double smoothing) {
-        xs = new double[Math.max(16, initialCapacity)];
-        ys = new double[xs.length];
-        smoothed = smoothing > 0 ? new double[xs.length] : null;
+        xs = new ChunkedDoubles(initialCapacity);
+        ys = new ChunkedDoubles(initialCapacity);
+        smoothed = smoothing > 0 ? new ChunkedDoubles(initialCapacity) : null;
         ema = new Ema(smoothing);
     }
 
@@ -51,34 +50,42 @@ public final class SeriesBuffer {
     public void load(double[] x, double[] keys, double[] y) {
         version++;
         int n = Math.min(x.length, y.length);
-        if (xs.length < n) {
-            xs = new double[n];
-            ys = new double[n];
-        }
+        xs.ensure(n);
+        ys.ensure(n);
         boolean keyed = keys != null && keys != x;
-        keys = keyed ? keys : null;
-        this.keys = keyed ? (this.keys != null && this.keys.length >= xs.length ? this.keys : new double[xs.length]) : null;
+        if (keyed && this.keys == null) {
+            this.keys = new ChunkedDoubles(n);
+        } else if (!keyed) {
+            this.keys = null;
+        }
+        if (keyed) {
+            this.keys.ensure(n);
+        }
         int m = 0;
+        double last = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(y[i]) || (m > 0 && x[i] < xs[m - 1])) {
+            if (Double.isNaN(y[i]) || (m > 0 && x[i] < last)) {
                 continue;
             }
-            xs[m] = x[i];
-            ys[m] = y[i];
+            xs.set(m, x[i]);
+            ys.set(m, y[i]);
+            last = x[i];
             if (keyed) {
-                this.keys[m] = keys[i];
+                this.keys.set(m, keys[i]);
             }
             m++;
         }
         size = m;
+        trimTo(m);
         ema.reset();
         rawIndex.rebuild(ys, size);
         if (ema.beta() > 0) {
-            if (smoothed == null || smoothed.length < xs.length) {
-                smoothed = new double[xs.length];
+            if (smoothed == null) {
+                smoothed = new ChunkedDoubles(size);
             }
+            smoothed.ensure(size);
             for (int i = 0; i < size; i++) {
-                smoothed[i] = ema.next(key(i), ys[i]);
+                smoothed.set(i, ema.next(key(i), ys.get(i)));
             }
             smoothedIndex.rebuild(smoothed, size);
         }
@@ -90,31 +97,29 @@ public final class SeriesBuffer {
      * plotted against steps.
      */
     public void appendAt(double x, double key, double y) {
-        if (size > 0 && x < xs[size - 1]) {
-            throw new IllegalArgumentException("x must not decrease: " + x + " after " + xs[size - 1]);
+        if (size > 0 && x < xs.get(size - 1)) {
+            throw new IllegalArgumentException("x must not decrease: " + x + " after " + xs.get(size - 1));
         }
-        if (size == xs.length) {
-            int capacity = xs.length * 2;
-            xs = Arrays.copyOf(xs, capacity);
-            ys = Arrays.copyOf(ys, capacity);
-            if (smoothed != null) {
-                smoothed = Arrays.copyOf(smoothed, capacity);
-            }
-            if (keys != null) {
-                keys = Arrays.copyOf(keys, capacity);
-            }
-        }
-        if (keys == null && key != x) {
-            keys = Arrays.copyOf(xs, xs.length);
+        xs.ensure(size + 1);
+        ys.ensure(size + 1);
+        if (smoothed != null) {
+            smoothed.ensure(size + 1);
         }
         if (keys != null) {
-            keys[size] = key;
+            keys.ensure(size + 1);
         }
-        xs[size] = x;
-        ys[size] = y;
+        if (keys == null && key != x) {
+            keys = new ChunkedDoubles(size + 1);
+            keys.copyFrom(xs, size);
+        }
+        if (keys != null) {
+            keys.set(size, key);
+        }
+        xs.set(size, x);
+        ys.set(size, y);
         rawIndex.append(ys);
         if (smoothed != null) {
-            smoothed[size] = ema.next(key, y);
+            smoothed.set(size, ema.next(key, y));
             smoothedIndex.append(smoothed);
         }
         size++;
@@ -124,6 +129,7 @@ public final class SeriesBuffer {
         version++;
         size = 0;
         keys = null;
+        trimTo(0);
         ema.reset();
         rawIndex.clear();
         smoothedIndex.clear();
@@ -134,44 +140,76 @@ public final class SeriesBuffer {
     }
 
     public double x(int i) {
-        return xs[i];
+        return xs.get(i);
     }
 
     public double y(int i) {
-        return ys[i];
+        return ys.get(i);
     }
 
     /** The smoothed value at point i (the raw value while smoothing is off). */
     public double smoothed(int i) {
-        return smoothed == null ? ys[i] : smoothed[i];
+        return smoothed == null ? ys.get(i) : smoothed.get(i);
     }
 
     /** The step point i belongs to (its x unless appended with {@link #appendAt}). */
     public double key(int i) {
-        return keys == null ? xs[i] : keys[i];
+        return keys == null ? xs.get(i) : keys.get(i);
     }
 
-    /** The backing arrays, valid up to {@link #size()}; callers must not modify them. */
-    double[] xArray() {
+    /** The backing stores, valid up to {@link #size()}; callers must not modify them. */
+    ChunkedDoubles xStore() {
         return xs;
     }
 
-    double[] yArray() {
+    ChunkedDoubles yStore() {
         return ys;
     }
 
-    double[] smoothedArray() {
+    ChunkedDoubles smoothedStore() {
         return smoothed == null ? ys : smoothed;
     }
 
-    /** The x array (valid up to {@link #size()}) for the chart benchmark's full-rescan comparison; read only. */
-    public double[] xsForBenchmark() {
-        return xs;
+    /** Copies of the first {@link #size()} values, for tests and the full-rescan reference. */
+    double[] xArray() {
+        return xs.toArray(size);
     }
 
-    /** The raw or smoothed values (valid up to {@link #size()}) for the chart benchmark; read only. */
+    double[] yArray() {
+        return ys.toArray(size);
+    }
+
+    double[] smoothedArray() {
+        return smoothedStore().toArray(size);
+    }
+
+    /** A copy of the x values for the chart benchmark's full-rescan comparison. */
+    public double[] xsForBenchmark() {
+        return xArray();
+    }
+
+    /** A copy of the raw or smoothed values for the chart benchmark. */
     public double[] ysForBenchmark(boolean smoothedValues) {
-        return smoothedValues ? smoothedArray() : ys;
+        return smoothedValues ? smoothedArray() : yArray();
+    }
+
+    /** Memory held for the values (capacity of the stores), in bytes: what a long run costs per series. */
+    public long bytes() {
+        long b = (long) xs.capacity() * 8 + (long) ys.capacity() * 8;
+        b += smoothed == null ? 0 : (long) smoothed.capacity() * 8;
+        b += keys == null ? 0 : (long) keys.capacity() * 8;
+        return b;
+    }
+
+    private void trimTo(int n) {
+        xs.trim(n);
+        ys.trim(n);
+        if (smoothed != null) {
+            smoothed.trim(n);
+        }
+        if (keys != null) {
+            keys.trim(n);
+        }
     }
 
     long version() {
@@ -207,17 +245,18 @@ public final class SeriesBuffer {
             return;
         }
         if (smoothed == null) {
-            smoothed = new double[xs.length];
+            smoothed = new ChunkedDoubles(xs.capacity());
         }
+        smoothed.ensure(xs.capacity());
         for (int i = 0; i < size; i++) {
-            smoothed[i] = ema.next(key(i), ys[i]);
+            smoothed.set(i, ema.next(key(i), ys.get(i)));
         }
         smoothedIndex.rebuild(smoothed, size);
     }
 
     /** Index of the first point with x >= value (size when none). */
     public int lowerBound(double value) {
-        return Decimator.lowerBound(xs, size, value);
+        return xs.lowerBound(size, value);
     }
 
     /** Index of the point whose x is nearest to value, or -1 when empty. */
@@ -229,7 +268,7 @@ public final class SeriesBuffer {
         if (i >= size) {
             return size - 1;
         }
-        if (i > 0 && value - xs[i - 1] <= xs[i] - value) {
+        if (i > 0 && value - xs.get(i - 1) <= xs.get(i) - value) {
             return i - 1;
         }
         return i;

@@ -800,6 +800,17 @@ public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements 
         return profile;
     }
 
+    /** Memory the live charts hold for their series' points (all series of all charts), in bytes. */
+    public long chartBytes() {
+        long b = 0;
+        for (LiveChart c : List.of(loss, accuracy, learningRate, gradients, throughput, updateRatio)) {
+            for (LiveChart.Series s : c.series()) {
+                b += s.buffer().bytes();
+            }
+        }
+        return b;
+    }
+
     public LayerHeatMap heatMap() {
         return heatMap;
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OverheadMeasurementTest {
 
     private static Benchmarks.Loop loop(double wall, double threadCpu, long samples) {
-        return new Benchmarks.Loop(wall, threadCpu, threadCpu, Double.NaN, 100, samples, 1, 0.5, Map.of("loop thread", threadCpu));
+        return new Benchmarks.Loop(wall, threadCpu, threadCpu, Double.NaN, 100, samples, 1, 0.5, Map.of("loop thread", threadCpu), 0, 0);
     }
 
     @Test

@@ -160,16 +160,19 @@ class IncrementalDecimationTest {
     @Test
     void pyramidQueryFindsTheExtremesOfAnyRange() {
         Random r = new Random(1);
-        double[] ys = new double[5000];
+        // over more than two chunks of the store, so that ranges cross chunk boundaries
+        int n = 2 * ChunkedDoubles.CHUNK + 5000;
+        ChunkedDoubles ys = new ChunkedDoubles(16);
         MinMaxPyramid p = new MinMaxPyramid();
-        for (int i = 0; i < ys.length; i++) {
-            ys[i] = value(r, i);
+        for (int i = 0; i < n; i++) {
+            ys.ensure(i + 1);
+            ys.set(i, value(r, i));
             p.append(ys);
         }
         MinMaxPyramid.Result got = new MinMaxPyramid.Result();
         for (int t = 0; t < 2000; t++) {
-            int a = r.nextInt(ys.length);
-            int c = a + r.nextInt(ys.length - a + 1);
+            int a = r.nextInt(n);
+            int c = a + r.nextInt(Math.min(n - a, 20_000) + 1);
             p.query(ys, a, c, got);
             MinMaxPyramid.Result want = new MinMaxPyramid.Result();
             for (int i = a; i < c; i++) {
