@@ -22,7 +22,7 @@ ok = True
 
 
 def run(spec):
-    cmd = ["java", "-Xms320m", "-jar", args.jar, "run", os.path.join(root, "examples", "lessons", spec),
+    cmd = ["java", "-jar", args.jar, "run", os.path.join(root, "examples", "lessons", spec),
            "--json", "-q", "-w", ws]
     if args.epochs:
         cmd += ["--epochs", str(args.epochs)]

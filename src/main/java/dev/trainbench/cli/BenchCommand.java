@@ -22,19 +22,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", description = "Benchmarks for BENCHMARKS.md: overhead (TrainBench vs a bare DJL loop), memory (RSS per epoch), startup (time to the first step, and launch to the mapped GUI window with java -jar and ./trainbench), fingerprint (the data fingerprint's cost against loading the data), list (listing a workspace of --runs synthetic runs).")
+@Command(name = "bench", description = "Benchmarks for BENCHMARKS.md: overhead (TrainBench vs a bare DJL loop), memory (RSS per epoch), startup (time to the first step, and launch to the mapped GUI window with java -jar and ./trainbench), fingerprint (the data fingerprint's cost against loading the data), list (listing a workspace of --runs synthetic runs), long (a --steps run of a tiny model in the GUI under Xvfb: live chart frame times and RSS at 10k, 100k and 1M points).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "overhead|memory|startup|fingerprint|list", description = "Which benchmark.")
+    @Parameters(index = "0", paramLabel = "overhead|memory|startup|fingerprint|list|long", description = "Which benchmark.")
     String which;
 
-    @Parameters(index = "1", paramLabel = "SPEC.json", arity = "0..1", description = "Spec to measure (default: examples/mnist-mlp.json).")
+    @Parameters(index = "1", paramLabel = "SPEC.json", arity = "0..1", description = "Spec to measure (default: examples/mnist-mlp.json; bench/long-run.json for long).")
     Path specFile;
 
-    @Option(names = "--epochs", description = "Epochs per measurement (default: 3 for overhead, 20 for memory).")
+    @Option(names = "--epochs", description = "Epochs per measurement (default: 2 per loop for overhead, 20 for memory).")
     Integer epochs;
 
-    @Option(names = "--rounds", description = "Alternating bare/TrainBench rounds for overhead (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    @Option(names = "--rounds", description = "Rounds: alternating bare/TrainBench pairs for overhead (default: 15),"
+            + " launches per way for startup, load/fingerprint pairs for fingerprint (default: 3).")
+    Integer roundsOption;
+
     int rounds;
 
     @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: all cores).")
@@ -52,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
             + " (pinned to cores 0..N-1 with taskset), a fixed competing load (default: none).", defaultValue = "0")
     int load;
 
+    @Option(names = "--steps", paramLabel = "N", description = "long: steps to train (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1000000")
+    long steps;
+
     @Option(names = "--no-window", description = "startup: skip launching the GUI to time its window.")
     boolean noWindow;
 
@@ -60,12 +67,19 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        rounds = roundsOption != null ? roundsOption : which.equals("overhead") ? 15 : 3;
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--rounds must be at least 1, was " + rounds);
+        }
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--threads must be at least 1, was " + threads + " (leave it out to use every core)");
         }
         if (which.equals("list")) {
             return list();
+        }
+        if (which.equals("long")) {
+            return longRun();
         }
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
@@ -76,26 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         switch (which) {
-            case "overhead" -> {
-                Benchmarks.Overhead o;
-                String under = "";
-                if (load > 0) {
-                    try (CompetingLoad l = CompetingLoad.start(load)) {
-                        under = String.format(Locale.ROOT, " under a competing load of %d busy process%s%s", load,
-                                load == 1 ? "" : "es", l.pinned() ? " pinned to core 0" + (load > 1 ? ".." + (load - 1) : "") : "");
-                        o = Benchmarks.overhead(spec, base, epochs == null ? 3 : epochs, rounds, err::println);
-                    }
-                } else {
-                    o = Benchmarks.overhead(spec, base, epochs == null ? 3 : epochs, rounds, err::println);
-                }
-                out.printf(Locale.ROOT, "overhead %s%s, libtorch threads %s (median of %d alternating rounds): wall-clock"
-                                + " bare DJL %.0f, TrainBench %.0f samples/s = %.1f%% (median of the rounds' own ratios %.1f%%);"
-                                + " trainer-thread CPU bare DJL %.0f, TrainBench %.0f samples/s = %.1f%%%n",
-                        spec.name(), under, threads == null ? "default" : threads.toString(), rounds,
-                        Benchmarks.Overhead.median(o.bareWall()), Benchmarks.Overhead.median(o.oursWall()),
-                        100 * o.wallRatio(), 100 * o.pairedWallRatio(), Benchmarks.Overhead.median(o.bareCpu()),
-                        Benchmarks.Overhead.median(o.oursCpu()), 100 * o.cpuRatio());
-            }
+            case "overhead" -> overhead(spec, base, out, err);
             case "memory" -> {
                 Benchmarks.Memory m = Benchmarks.memory(spec, base, epochs == null ? 20 : epochs, err::println);
                 out.printf(Locale.ROOT, "memory %s: RSS after epoch 2 %.1f MB, after epoch %d %.1f MB, growth %.1f MB"
@@ -119,10 +114,57 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "fingerprint" -> fingerprint(spec, base, out, err);
             default -> throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                    "unknown benchmark '" + which + "': use overhead, memory, startup, fingerprint or list");
+                    "unknown benchmark '" + which + "': use overhead, memory, startup, fingerprint, list or long");
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * TrainBench's loop against the bare DJL loop, in alternating rounds, quiet or beside {@code --load}
+     * busy processes pinned to cores; prints the rounds' ratios with their spread, by wall clock and by
+     * CPU time, with the load average and what the busy processes really got.
+     */
+    private void overhead(ExperimentSpec spec, Path base, PrintWriter out, PrintWriter err) throws Exception {
+        int perLoop = epochs == null ? 2 : epochs;
+        Benchmarks.Overhead o;
+        String under = "";
+        List<String> placement = List.of();
+        if (load > 0) {
+            try (CompetingLoad l = CompetingLoad.start(load)) {
+                under = String.format(Locale.ROOT, " beside %d busy process%s%s", load, load == 1 ? "" : "es",
+                        l.pinned() ? " pinned to core 0" + (load > 1 ? ".." + (load - 1) : "") : " (not pinned: no taskset)");
+                o = Benchmarks.overhead(spec, base, perLoop, rounds, l, err::println);
+                placement = l.placement();
+            }
+        } else {
+            o = Benchmarks.overhead(spec, base, perLoop, rounds, null, err::println);
+        }
+        Benchmarks.Loop first = o.bare().get(0);
+        out.printf(Locale.ROOT, "overhead %s%s, libtorch threads %d, %d alternating rounds of %d epochs per loop (%d steps"
+                        + " of batch %d), load average %.2f before, %.2f after:%n", spec.name(), under, first.torchThreads(),
+                rounds, perLoop, first.steps(), spec.training().batchSize(), o.loadBefore(), o.loadAfter());
+        out.printf(Locale.ROOT, "  wall clock: bare DJL %.0f, TrainBench %.0f samples/s (medians); TrainBench / bare per round:"
+                + " %s%n", Benchmarks.Overhead.median(o.bareWall()), Benchmarks.Overhead.median(o.oursWall()),
+                spread(o.wallRatios()));
+        out.printf(Locale.ROOT, "  trainer-thread CPU: TrainBench / bare per round: %s%n", spread(o.threadCpuRatios()));
+        out.printf(Locale.ROOT, "  process CPU (all threads): TrainBench / bare per round: %s%n", spread(o.processCpuRatios()));
+        out.printf(Locale.ROOT, "  CPU seconds per 1,000 steps by thread, bare / TrainBench: %s%n", String.join(", ", o.cpuByThread()));
+        if (load > 0) {
+            out.printf(Locale.ROOT, "  the busy process%s got %.0f%% of a core during the bare loops, %.0f%% during TrainBench's"
+                            + " (medians); %s%n", load == 1 ? "" : "es",
+                    100 * Benchmarks.Overhead.median(o.bare().stream().map(Benchmarks.Loop::competitorShare).toList()),
+                    100 * Benchmarks.Overhead.median(o.ours().stream().map(Benchmarks.Loop::competitorShare).toList()),
+                    String.join("; ", placement));
+        }
+    }
+
+    /** "median 97.1% (quartiles 94.0-99.2%, range 88.3-104.0%, 15 rounds)". */
+    private static String spread(List<Double> ratios) {
+        return String.format(Locale.ROOT, "median %.1f%% (quartiles %.1f-%.1f%%, range %.1f-%.1f%%, %d rounds)",
+                100 * Benchmarks.Overhead.median(ratios), 100 * Benchmarks.Overhead.quantile(ratios, 0.25),
+                100 * Benchmarks.Overhead.quantile(ratios, 0.75), 100 * Benchmarks.Overhead.quantile(ratios, 0),
+                100 * Benchmarks.Overhead.quantile(ratios, 1), ratios.size());
     }
 
     /**
@@ -197,6 +239,56 @@ final class BenchCommand implements Callable<Integer> {
                     t.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), t.size(),
                     Benchmarks.Overhead.median(cpu), Benchmarks.Overhead.median(frame), Benchmarks.Overhead.median(all),
                     Benchmarks.Overhead.median(allCpu));
+        }
+    }
+
+    /**
+     * A long run in the GUI, as a user watches it: the workbench in a new process (plain JVM, no flags)
+     * on this display or a private Xvfb, training the spec with the Train screen's live charts showing;
+     * the process reports the charts' frame times and its RSS at 10k, 100k and 1M points (see
+     * {@code ui/bench/LongRunBenchmark}).
+     */
+    private int longRun() throws Exception {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        if (steps < 1) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), "--steps must be at least 1, was " + steps);
+        }
+        Path file = specFile == null ? Path.of("bench", "long-run.json") : specFile;
+        SpecJson.read(file); // a bad spec gets its message here, not from the child
+        String missing = System.getenv("DISPLAY") == null && WindowStartup.unavailable() != null
+                ? WindowStartup.unavailable() : null;
+        Path jar = ownJar();
+        if (missing != null || jar == null) {
+            out.println("long run: not measured (" + (missing != null ? missing : "not running from target/trainbench.jar") + ")");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (WindowStartup display = WindowStartup.open()) {
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", jar.toString(), "dev.trainbench.ui.bench.LongRunBenchmark",
+                    file.toAbsolutePath().toString(), Long.toString(steps));
+            pb.environment().put("DISPLAY", display.display());
+            pb.redirectErrorStream(false);
+            Process p = pb.start();
+            Thread errors = new Thread(() -> forward(p.getErrorStream(), err), "long-run-stderr");
+            errors.setDaemon(true);
+            errors.start();
+            forward(p.getInputStream(), out);
+            int code = p.waitFor();
+            errors.join(5000);
+            return code == 0 ? ExitCodes.OK : code;
+        }
+    }
+
+    private static void forward(java.io.InputStream in, PrintWriter to) {
+        try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                to.println(line);
+                to.flush();
+            }
+        } catch (java.io.IOException e) {
+            to.println("(output lost: " + e.getMessage() + ")");
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Random;
 /**
  * {@code trainbench bench list}: writes a workspace of synthetic runs (real specs of the examples,
  * real data fingerprints, realistic results, seed groups and sweeps among them, an epochs.csv each)
- * and times {@code RunStore.list()} on it: the first list of a fresh store (which builds the index
+ * and times {@code RunStore.summaries()} (what {@code trainbench list} and the Runs view read) on it: the first list of a fresh store (which builds the index
  * when there is none), and lists after that, in a fresh store each (as a new process would).
  */
 final class ListBenchmark {
@@ -103,10 +103,10 @@ final class ListBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** Seconds for one {@code list()} of a new store over {@code workspace} (a new process's first list), and the count. */
+    /** Seconds for one {@code summaries()} of a new store over {@code workspace} (a new process's first list), and the count. */
     static double[] timeList(Path workspace) {
         long t0 = System.nanoTime();
-        int count = new RunStore(workspace).list().size();
+        int count = new RunStore(workspace).summaries().size();
         return new double[] {(System.nanoTime() - t0) / 1e9, count};
     }
 }

@@ -2,6 +2,7 @@ package dev.trainbench.cli;
 
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStore;
+import dev.trainbench.runs.RunSummary;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.SpecJson;
 import dev.trainbench.sweep.ExecutorSettings;
@@ -238,7 +239,7 @@ final class SweepCommand implements Callable<Integer> {
             @Override
             public void ended(int task, int exitCode) {
                 if (!quiet) {
-                    RunRecord run = store.list().stream().filter(r -> folder.id().equals(r.sweepId())
+                    RunSummary run = store.summaries().stream().filter(r -> folder.id().equals(r.sweepId())
                             && Integer.valueOf(task).equals(r.sweepTask())).reduce((a, b) -> b).orElse(null);
                     err.printf(Locale.ROOT, "task %d ended: %s%n", task, run == null
                             ? "exit status " + exitCode + ", no run written (see " + folder.logFile(task) + ")"
@@ -265,7 +266,7 @@ final class SweepCommand implements Callable<Integer> {
                 folder.markCancelled();
             }
             folder.refresh();
-            status = SweepStatus.of(folder, store.list(), null);
+            status = SweepStatus.of(folder, store.summaries(), null);
             if (json) {
                 out.println(SweepStatusCommand.submissionJson(folder, null, status).toString());
             } else {

@@ -1,6 +1,6 @@
 package dev.trainbench.cli;
 
-import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunSummary;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.sweep.SweepFolder;
 import dev.trainbench.sweep.SweepRecord;
@@ -34,7 +34,7 @@ final class SweepListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Map<String, Integer> runs = new HashMap<>();
-        for (RunRecord r : store.list()) {
+        for (RunSummary r : store.summaries()) {
             if (r.sweepId() != null) {
                 runs.merge(r.sweepId(), 1, Integer::sum);
             }

@@ -55,7 +55,7 @@ final class SweepStatusCommand implements Callable<Integer> {
         if (await) {
             status = waitFor(folder, store, Slurm.system(), timeout == null ? 0 : timeout, json ? null : err);
         } else {
-            status = SweepStatus.of(folder, store.list(), Slurm.system());
+            status = SweepStatus.of(folder, store.summaries(), Slurm.system());
         }
         if (json) {
             out.println(statusJson(status, folder).toString());
@@ -80,7 +80,7 @@ final class SweepStatusCommand implements Callable<Integer> {
         String last = "";
         while (true) {
             folder.refresh();
-            SweepStatus s = SweepStatus.of(folder, store.list(), slurm);
+            SweepStatus s = SweepStatus.of(folder, store.summaries(), slurm);
             if (progress != null && !s.summary().equals(last)) {
                 last = s.summary();
                 progress.println("sweep " + folder.id() + ": " + last);

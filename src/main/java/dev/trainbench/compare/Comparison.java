@@ -3,6 +3,7 @@ package dev.trainbench.compare;
 import dev.trainbench.data.DataFingerprint;
 import dev.trainbench.runs.RunGroup;
 import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunSummary;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.runs.RunStoreException;
@@ -185,19 +186,15 @@ public final class Comparison {
     public static List<RunRecord> resolve(RunStore store, List<String> refs) {
         Set<String> seen = new LinkedHashSet<>();
         List<RunRecord> out = new ArrayList<>();
-        List<RunRecord> all = null;
+        List<RunSummary> all = null;
         for (String ref : refs) {
             List<RunRecord> found;
-            if (ref != null && ref.startsWith(RunGroup.ID_PREFIX)) {
+            if (ref != null && (ref.startsWith(RunGroup.ID_PREFIX) || ref.startsWith(SWEEP_PREFIX))) {
                 if (all == null) {
-                    all = store.list();
+                    all = store.summaries(); // the members found from the index; only their records are read
                 }
-                found = group(all, ref, store);
-            } else if (ref != null && ref.startsWith(SWEEP_PREFIX)) {
-                if (all == null) {
-                    all = store.list();
-                }
-                found = sweep(all, ref, store);
+                List<RunSummary> members = ref.startsWith(RunGroup.ID_PREFIX) ? group(all, ref, store) : sweep(all, ref, store);
+                found = members.stream().filter(r -> !seen.contains(r.id())).map(r -> store.load(r.id())).toList();
             } else {
                 found = List.of(store.find(ref));
             }
@@ -214,8 +211,8 @@ public final class Comparison {
     static final String SWEEP_PREFIX = "s-";
 
     /** Every run of the sweep {@code ref} (its id or a unique prefix), in task order. */
-    private static List<RunRecord> sweep(List<RunRecord> all, String ref, RunStore store) {
-        java.util.Set<String> ids = all.stream().map(RunRecord::sweepId).filter(Objects::nonNull)
+    private static List<RunSummary> sweep(List<RunSummary> all, String ref, RunStore store) {
+        java.util.Set<String> ids = all.stream().map(RunSummary::sweepId).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         List<String> matches = ids.contains(ref) ? List.of(ref) : ids.stream().filter(id -> id.startsWith(ref)).toList();
         if (matches.isEmpty()) {
@@ -227,15 +224,15 @@ public final class Comparison {
                     matches.stream().limit(5).toList()) + "); give more of the id");
         }
         return all.stream().filter(r -> matches.get(0).equals(r.sweepId()))
-                .sorted(java.util.Comparator.comparing((RunRecord r) -> r.sweepTask() == null ? Integer.MAX_VALUE : r.sweepTask())
-                        .thenComparing(RunRecord::createdAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .sorted(java.util.Comparator.comparing((RunSummary r) -> r.sweepTask() == null ? Integer.MAX_VALUE : r.sweepTask())
+                        .thenComparing(RunSummary::createdAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
     }
 
-    private static List<RunRecord> group(List<RunRecord> all, String ref, RunStore store) {
-        List<RunGroup> groups = RunGroup.of(all);
-        List<RunGroup> exact = groups.stream().filter(g -> g.id().equals(ref)).toList();
-        List<RunGroup> matches = exact.isEmpty() ? groups.stream().filter(g -> g.id().startsWith(ref)).toList() : exact;
+    private static List<RunSummary> group(List<RunSummary> all, String ref, RunStore store) {
+        List<RunGroup<RunSummary>> groups = RunGroup.of(all);
+        List<RunGroup<RunSummary>> exact = groups.stream().filter(g -> g.id().equals(ref)).toList();
+        List<RunGroup<RunSummary>> matches = exact.isEmpty() ? groups.stream().filter(g -> g.id().startsWith(ref)).toList() : exact;
         if (matches.isEmpty()) {
             throw new RunStoreException("no seed group matches '" + ref + "' in " + store.workspace()
                     + "; 'trainbench list' shows each run's group");
@@ -518,7 +515,7 @@ public final class Comparison {
                 Summary.of(rows.stream().map(RunMetrics::testAccuracy).toList()));
     }
 
-    static boolean finished(RunRecord r) {
+    static boolean finished(dev.trainbench.runs.RunInfo r) {
         return r.status() == RunStatus.COMPLETED || r.status() == RunStatus.EARLY_STOPPED;
     }
 

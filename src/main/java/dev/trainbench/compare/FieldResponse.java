@@ -1,5 +1,6 @@
 package dev.trainbench.compare;
 
+import dev.trainbench.runs.RunInfo;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.spec.SpecPaths;
 import java.util.ArrayList;
@@ -59,26 +60,26 @@ public record FieldResponse(String path, String metric, boolean percent, boolean
     }
 
     /** The response from run.json alone (no metric files read): best validation accuracy, or loss. */
-    public static FieldResponse ofRecords(List<RunRecord> runs, String path) {
-        List<RunRecord> finished = runs.stream().filter(Comparison::finished).toList();
+    public static FieldResponse ofRecords(List<? extends RunInfo> runs, String path) {
+        List<RunInfo> finished = runs.stream().filter(Comparison::finished).map(r -> (RunInfo) r).toList();
         boolean accuracy = !finished.isEmpty() && finished.stream().allMatch(r -> r.bestValidationAccuracy() != null);
         return build(runs, path, accuracy ? "best validation accuracy" : "best validation loss", accuracy,
                 r -> accuracy ? r.bestValidationAccuracy() : r.bestValidationLoss());
     }
 
     /** The fields swept in these runs (their {@code sweepPoint}s), in axis order; empty for runs of no sweep. */
-    public static List<String> sweptPaths(List<RunRecord> runs) {
+    public static List<String> sweptPaths(List<? extends RunInfo> runs) {
         Set<String> out = new LinkedHashSet<>();
-        runs.stream().map(RunRecord::sweepPoint).filter(Objects::nonNull).forEach(p -> out.addAll(p.keySet()));
+        runs.stream().map(RunInfo::sweepPoint).filter(Objects::nonNull).forEach(p -> out.addAll(p.keySet()));
         return List.copyOf(out);
     }
 
-    private static FieldResponse build(List<RunRecord> runs, String path, String metric, boolean percent,
-                                       Function<RunRecord, Double> value) {
+    private static <R extends RunInfo> FieldResponse build(List<R> runs, String path, String metric, boolean percent,
+                                                           Function<? super R, Double> value) {
         List<String> others = sweptPaths(runs).stream().filter(p -> !p.equals(path)).toList();
         Map<String, Map<String, List<Double>>> byLine = new LinkedHashMap<>();
         List<String> allValues = new ArrayList<>();
-        for (RunRecord r : runs) {
+        for (R r : runs) {
             String v = valueOf(r, path);
             if (v == null) {
                 continue;
@@ -139,15 +140,16 @@ public record FieldResponse(String path, String metric, boolean percent, boolean
                 .max(percent ? byMean : byMean.reversed()).orElse(null);
     }
 
-    static String valueOf(RunRecord r, String path) {
+    /** The run's value of the field: from its sweep point, else (a whole record) from its spec. */
+    static String valueOf(RunInfo r, String path) {
         if (r.sweepPoint() != null && r.sweepPoint().containsKey(path)) {
             return r.sweepPoint().get(path);
         }
-        if (r.spec() == null) {
+        if (!(r instanceof RunRecord record) || record.spec() == null) {
             return null;
         }
         try {
-            String t = SpecPaths.getText(r.spec(), path);
+            String t = SpecPaths.getText(record.spec(), path);
             return t.isEmpty() ? "null" : t;
         } catch (RuntimeException e) {
             return null;

@@ -15,17 +15,17 @@ import java.util.Set;
  * files) is cut where it closes, so every query ends.
  */
 public final class Lineage {
-    private final Map<String, RunRecord> byId = new LinkedHashMap<>();
+    private final Map<String, RunInfo> byId = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new LinkedHashMap<>();
 
-    private Lineage(List<RunRecord> runs) {
-        for (RunRecord r : runs) {
+    private Lineage(List<? extends RunInfo> runs) {
+        for (RunInfo r : runs) {
             byId.put(r.id(), r);
         }
-        List<RunRecord> oldestFirst = new ArrayList<>(runs);
-        oldestFirst.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(RunRecord::id));
-        for (RunRecord r : oldestFirst) {
+        List<RunInfo> oldestFirst = new ArrayList<>(runs);
+        oldestFirst.sort(Comparator.comparing(RunInfo::createdAt, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                .thenComparing(RunInfo::id));
+        for (RunInfo r : oldestFirst) {
             String p = parentOf(r);
             if (p != null) {
                 children.computeIfAbsent(p, k -> new ArrayList<>()).add(r.id());
@@ -33,20 +33,20 @@ public final class Lineage {
         }
     }
 
-    /** The lineage of {@code runs} (typically every run of a workspace, {@link RunStore#list()}). */
-    public static Lineage of(List<RunRecord> runs) {
+    /** The lineage of {@code runs} (typically every run of a workspace, {@link RunStore#summaries()}). */
+    public static Lineage of(List<? extends RunInfo> runs) {
         return new Lineage(runs);
     }
 
     /** The parent's id when the parent is in the workspace, else null. */
     public String parent(String id) {
-        RunRecord r = byId.get(id);
+        RunInfo r = byId.get(id);
         return r == null ? null : parentOf(r);
     }
 
     /** Whether the run names a parent that is not in the workspace (deleted, or from another workspace). */
     public boolean parentMissing(String id) {
-        RunRecord r = byId.get(id);
+        RunInfo r = byId.get(id);
         return r != null && r.parentId() != null && !byId.containsKey(r.parentId());
     }
 
@@ -133,7 +133,7 @@ public final class Lineage {
         }
     }
 
-    private String parentOf(RunRecord r) {
+    private String parentOf(RunInfo r) {
         String p = r.parentId();
         return p != null && byId.containsKey(p) && !p.equals(r.id()) ? p : null;
     }

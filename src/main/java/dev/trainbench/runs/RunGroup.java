@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The runs of a workspace that share a {@code groupId}, in group order.
+ * The runs of a workspace that share a {@code groupId}, in group order: whole records or summaries.
  *
  * @param id   the group id
  * @param name the group's name (from its first run that has one)
@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param size runs planned ({@code groupSize}); more than {@code runs.size()} while the group is
  *             still training, or when members failed before they had a folder, or were deleted
  */
-public record RunGroup(String id, String name, List<RunRecord> runs, int size) {
+public record RunGroup<R extends RunInfo>(String id, String name, List<R> runs, int size) {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     /** Every group id starts with this, so that a group id is never taken for a run id (those start with a date). */
@@ -40,21 +40,29 @@ public record RunGroup(String id, String name, List<RunRecord> runs, int size) {
     }
 
     /** The groups among {@code runs}, in order of their first member's appearance; runs without a group are left out. */
-    public static List<RunGroup> of(List<RunRecord> runs) {
-        Map<String, List<RunRecord>> byId = new LinkedHashMap<>();
-        for (RunRecord r : runs) {
+    public static <R extends RunInfo> List<RunGroup<R>> of(List<R> runs) {
+        Map<String, List<R>> byId = new LinkedHashMap<>();
+        for (R r : runs) {
             if (r.groupId() != null) {
                 byId.computeIfAbsent(r.groupId(), k -> new ArrayList<>()).add(r);
             }
         }
-        List<RunGroup> out = new ArrayList<>();
+        List<RunGroup<R>> out = new ArrayList<>();
         byId.forEach((id, members) -> {
-            List<RunRecord> sorted = new ArrayList<>(members);
-            sorted.sort(Comparator.comparing((RunRecord r) -> r.groupIndex() == null ? Integer.MAX_VALUE : r.groupIndex())
-                    .thenComparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())));
-            String name = sorted.stream().map(RunRecord::groupName).filter(n -> n != null && !n.isBlank()).findFirst().orElse(id);
-            int size = sorted.stream().map(RunRecord::groupSize).filter(s -> s != null).max(Integer::compare).orElse(sorted.size());
-            out.add(new RunGroup(id, name, sorted, Math.max(size, sorted.size())));
+            List<R> sorted = new ArrayList<>(members);
+            sorted.sort(Comparator.comparing((R r) -> r.groupIndex() == null ? Integer.MAX_VALUE : r.groupIndex())
+                    .thenComparing(RunInfo::createdAt, Comparator.nullsLast(Comparator.<String>naturalOrder())));
+            String name = null;
+            int size = sorted.size();
+            for (R r : sorted) { // loops, not streams: a list of 10,000 runs has thousands of groups
+                if (name == null && r.groupName() != null && !r.groupName().isBlank()) {
+                    name = r.groupName();
+                }
+                if (r.groupSize() != null) {
+                    size = Math.max(size, r.groupSize());
+                }
+            }
+            out.add(new RunGroup<>(id, name == null ? id : name, sorted, size));
         });
         return out;
     }

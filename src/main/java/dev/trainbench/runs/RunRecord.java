@@ -70,7 +70,7 @@ public record RunRecord(
         Integer sweepTask,
         Map<String, String> sweepPoint,
         Map<String, Checkpoint> checkpoints,
-        @JsonIgnore Unread unread) {
+        @JsonIgnore Unread unread) implements RunInfo {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -97,6 +97,7 @@ public record RunRecord(
 
     /** True when run.json holds something this version does not understand (a newer TrainBench made it). */
     @JsonIgnore
+    @Override
     public boolean fromNewerVersion() {
         return formatVersion > FORMAT_VERSION || unread != null;
     }
@@ -115,8 +116,32 @@ public record RunRecord(
                 + " and its files are kept as they are.");
     }
 
+    @Override
     public Double testAccuracy() {
         return test == null ? null : test.accuracy();
+    }
+
+    @JsonIgnore
+    @Override
+    public Double testRmse() {
+        return test == null ? null : test.rmse();
+    }
+
+    @JsonIgnore
+    @Override
+    public String rawStatus() {
+        return unread == null ? null : unread.rawStatus();
+    }
+
+    @JsonIgnore
+    @Override
+    public Integer plannedEpochs() {
+        return spec == null || spec.training() == null ? null : spec.training().epochs();
+    }
+
+    /** The columns a list shows of this run ({@link RunSummary}: what the run index keeps). */
+    public RunSummary summary() {
+        return RunSummary.of(this);
     }
 
     public RunRecord withStatus(RunStatus newStatus, String newMessage) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +31,26 @@ public final class RunStore {
     public static final String RECORD_FILE = "run.json";
     public static final String METRICS_FILE = "metrics.csv";
     public static final String EPOCHS_FILE = "epochs.csv";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    /**
+     * What a run id (a folder name) may be: {@code [A-Za-z0-9][A-Za-z0-9._-]{0,127}} without "..", so
+     * that it is always one folder inside runs/. Checked by hand: a list checks 10,000 of them.
+     */
+    static boolean isRunId(String s) {
+        if (s == null || s.isEmpty() || s.length() > 128 || !letterOrDigit(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!letterOrDigit(c) && c != '_' && c != '-' && (c != '.' || s.charAt(i - 1) == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path workspace;
@@ -111,39 +129,70 @@ public final class RunStore {
     }
 
     /**
-     * Every readable run, newest first; runs whose process died are marked interrupted. Finished
-     * runs come from the workspace's index where their run.json has not changed since it was
-     * indexed ({@link RunIndex}); the rest are read and the index brought up to date.
+     * Every readable run, newest first, as the runs table shows it: what {@code trainbench list}, the
+     * Runs view, seed groups, sweeps and lineage need, without the specs. Finished runs come from the
+     * workspace's index where their run.json has not changed since it was indexed ({@link RunIndex});
+     * the rest are read (runs whose process died are marked interrupted) and the index is brought up
+     * to date. What needs more of a run (its spec, its test result) loads it with {@link #load}.
+     */
+    public List<RunSummary> summaries() {
+        List<RunSummary> out = new ArrayList<>();
+        scan(false, out, null);
+        out.sort(NEWEST_FIRST);
+        return out;
+    }
+
+    /**
+     * Every readable run's whole record, newest first; runs whose process died are marked
+     * interrupted. Reads every run.json: a list for the screen is {@link #summaries()}.
      */
     public List<RunRecord> list() {
+        List<RunSummary> summaries = new ArrayList<>();
+        List<RunRecord> out = new ArrayList<>();
+        scan(true, summaries, out);
+        out.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.<String>naturalOrder())).reversed()
+                .thenComparing(RunRecord::id, Comparator.reverseOrder()));
+        return out;
+    }
+
+    private static final Comparator<RunSummary> NEWEST_FIRST = Comparator.comparing(RunSummary::createdAt,
+            Comparator.nullsLast(Comparator.<String>naturalOrder())).reversed().thenComparing(RunSummary::id, Comparator.reverseOrder());
+
+    /**
+     * Every run folder's summary into {@code summaries}, and with {@code records} (not null) every
+     * record read whole. One stat of each run.json says whether the index's entry still holds; the
+     * index is rewritten when what it should hold changed.
+     */
+    private void scan(boolean full, List<RunSummary> summaries, List<RunRecord> records) {
         problems.clear();
         if (!Files.isDirectory(runsDir)) {
-            return List.of();
+            return;
         }
+        // the folders are listed and stat-ed on a second thread while this one reads the index
+        java.util.concurrent.FutureTask<List<Folder>> folders = new java.util.concurrent.FutureTask<>(this::runFolders);
+        Thread lister = new Thread(folders, "trainbench-list-folders");
+        lister.setDaemon(true);
+        lister.start();
         Map<String, RunIndex.Entry> indexed = RunIndex.read(workspace);
         Map<String, RunIndex.Entry> current = new HashMap<>();
-        List<RunRecord> out = new ArrayList<>();
-        for (Path dir : runDirs()) {
-            String folder = dir.getFileName().toString();
-            RunIndex.Stamp stamp;
-            try {
-                stamp = RunIndex.Stamp.of(dir.resolve(RECORD_FILE));
-            } catch (IOException gone) {
-                continue; // deleted since the folders were listed
-            }
-            RunIndex.Entry entry = indexed.get(folder);
-            if (entry != null && entry.stamp().equals(stamp)) {
-                out.add(entry.record());
-                current.put(folder, entry);
+        for (Folder f : await(folders)) {
+            RunIndex.Entry entry = indexed.get(f.name());
+            if (!full && entry != null && entry.stamp().equals(f.stamp())) {
+                summaries.add(entry.summary());
+                current.put(f.name(), entry);
                 continue;
             }
             try {
-                RunRecord record = loadDir(dir, false);
-                out.add(record);
-                if (indexable(dir, record)) {
+                RunRecord record = loadDir(f.dir(), false);
+                RunSummary summary = record.summary();
+                summaries.add(summary);
+                if (records != null) {
+                    records.add(record);
+                }
+                if (indexable(f.dir(), record)) {
                     // stamped before the read: a rewrite since (this read marking it interrupted, say)
                     // has another stamp, so the next list reads it again rather than keep a stale one
-                    current.put(folder, new RunIndex.Entry(stamp, record));
+                    current.put(f.name(), new RunIndex.Entry(f.stamp(), summary));
                 }
             } catch (RunStoreException e) {
                 problems.add(e.getMessage());
@@ -152,9 +201,6 @@ public final class RunStore {
         if (RunIndex.differs(indexed, current)) {
             RunIndex.write(workspace, current);
         }
-        out.sort(Comparator.comparing(RunRecord::createdAt, Comparator.nullsLast(Comparator.naturalOrder())).reversed()
-                .thenComparing(RunRecord::id, Comparator.reverseOrder()));
-        return out;
     }
 
     /**
@@ -168,28 +214,63 @@ public final class RunStore {
                 && !needsSettling(dir, record, false);
     }
 
-    /**
-     * Run folders: sub-folders of runs/ with a run.json. The folder name is the run's id, so a folder
-     * whose name cannot be one is reported, not listed.
-     */
-    private List<Path> runDirs() {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(runsDir)) {
-            List<Path> all = dirs.filter(Files::isDirectory).toList();
-            all.stream().filter(d -> !Files.exists(d.resolve(RECORD_FILE))).forEach(this::removeIfAbandoned);
-            for (Path d : all.stream().filter(d -> Files.exists(d.resolve(RECORD_FILE))).toList()) {
-                String name = d.getFileName().toString();
-                if (ID.matcher(name).matches() && !name.contains("..")) {
-                    out.add(d);
-                } else {
-                    problems.add("runs/" + name + ": the folder name is not a run id (letters, digits, '.', '_' and '-',"
-                            + " up to 128); rename the folder to see the run");
-                }
+    private static <T> T await(java.util.concurrent.FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStoreException("interrupted while listing the runs", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            throw new RunStoreException("cannot list the runs: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A run folder and the stamp of its run.json as listed. */
+    private record Folder(Path dir, String name, RunIndex.Stamp stamp) {
+    }
+
+    /**
+     * Run folders: sub-folders of runs/ with a run.json, each with its run.json's stamp (one stat per
+     * run: listing 10,000 runs costs 10,000 of them, so no more). The folder name is the run's id, so
+     * a folder whose name cannot be one is reported, not listed. A folder without a run.json whose
+     * creation was killed is removed.
+     */
+    private List<Folder> runFolders() {
+        List<Path> entries = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir)) {
+            dirs.forEach(entries::add);
         } catch (IOException e) {
             throw new RunStoreException("cannot list runs in " + runsDir + ": " + e.getMessage(), e);
         }
+        List<Folder> out = new ArrayList<>(entries.size());
+        for (Path d : entries) {
+            RunIndex.Stamp stamp;
+            try {
+                stamp = RunIndex.Stamp.of(d.resolve(RECORD_FILE));
+            } catch (IOException noRecord) {
+                // not a folder, or one without a run.json (yet, or any more)
+                if (Files.isDirectory(d)) {
+                    removeIfAbandoned(d);
+                }
+                continue;
+            }
+            String name = d.getFileName().toString();
+            if (isRunId(name)) {
+                out.add(new Folder(d, name, stamp));
+            } else {
+                problems.add("runs/" + name + ": the folder name is not a run id (letters, digits, '.', '_' and '-',"
+                        + " up to 128); rename the folder to see the run");
+            }
+        }
         return out;
+    }
+
+    /** Run folders that have a run.json (for finding a run by a prefix of its id). */
+    private List<Path> runDirs() {
+        return runFolders().stream().map(Folder::dir).toList();
     }
 
     /**
@@ -230,7 +311,7 @@ public final class RunStore {
         }
     }
 
-    /** What {@link #list()} could not read (a damaged run.json, say), one message each. */
+    /** What the last {@link #summaries()} or {@link #list()} could not read (a damaged run.json, say), one message each. */
     public List<String> problems() {
         return List.copyOf(problems);
     }
@@ -252,7 +333,7 @@ public final class RunStore {
         if (idOrPrefix == null || idOrPrefix.isBlank()) {
             throw new RunStoreException("no run id given; 'trainbench list' shows the runs");
         }
-        if (ID.matcher(idOrPrefix).matches() && !idOrPrefix.contains("..")
+        if (isRunId(idOrPrefix)
                 && Files.exists(runsDir.resolve(idOrPrefix).resolve(RECORD_FILE))) {
             return load(idOrPrefix);
         }
@@ -268,19 +349,19 @@ public final class RunStore {
             throw new RunStoreException("'" + idOrPrefix + "' matches " + byId.size() + " runs ("
                     + String.join(", ", byId.stream().limit(5).toList()) + "); give more of the id");
         }
-        List<RunRecord> matches = list().stream().filter(r -> idOrPrefix.equals(r.name())).toList();
+        List<RunSummary> matches = summaries().stream().filter(r -> idOrPrefix.equals(r.name())).toList();
         if (matches.size() == 1) {
-            return matches.get(0);
+            return load(matches.get(0).id());
         }
         if (matches.isEmpty()) {
             throw new RunStoreException("no run matches '" + idOrPrefix + "' in " + runsDir + "; 'trainbench list' shows the runs");
         }
         throw new RunStoreException("'" + idOrPrefix + "' is the name of " + matches.size() + " runs ("
-                + String.join(", ", matches.stream().limit(5).map(RunRecord::id).toList()) + "); give the id instead");
+                + String.join(", ", matches.stream().limit(5).map(RunSummary::id).toList()) + "); give the id instead");
     }
 
     public Path dir(String id) {
-        if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
+        if (!isRunId(id)) {
             throw new RunStoreException("'" + id + "' is not a run id");
         }
         return runsDir.resolve(id);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.trainbench.spec.ExperimentSpec;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
@@ -39,7 +38,7 @@ public final class RunsCsv {
     }
 
     /** Writes the table to {@code file} atomically (a reader never sees half of it). */
-    public static void write(List<RunRecord> runs, Path file) throws IOException {
+    public static void write(List<RunSummary> runs, Path file) throws IOException {
         RunFiles.writeAtomically(file.toAbsolutePath(), out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             write(runs, w);
@@ -48,7 +47,7 @@ public final class RunsCsv {
     }
 
     /** The table as text. */
-    public static String toCsv(List<RunRecord> runs) {
+    public static String toCsv(List<RunSummary> runs) {
         StringWriter w = new StringWriter();
         try {
             write(runs, w);
@@ -58,20 +57,20 @@ public final class RunsCsv {
         return w.toString();
     }
 
-    private static void write(List<RunRecord> runs, Writer out) throws IOException {
+    private static void write(List<RunSummary> runs, Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
         try (SequenceWriter rows = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValues(out)) {
-            for (RunRecord r : runs) {
+            for (RunSummary r : runs) {
                 // every cell as text: an absent value is an empty cell in its own column
                 rows.write(row(r).stream().map(v -> v == null ? "" : v.toString()).toList());
             }
         }
     }
 
-    private static List<Object> row(RunRecord r) {
-        ExperimentSpec s = r.spec();
+    private static List<Object> row(RunSummary r) {
+        RunSummary.Setup s = r.setup();
         List<Object> row = new ArrayList<>();
         row.add(r.id());
         row.add(text(r.name()));
@@ -83,11 +82,11 @@ public final class RunsCsv {
         row.add(text(r.dataLabel()));
         row.add(text(r.modelLabel()));
         row.add(r.parameterCount());
-        row.add(s == null ? null : s.training().optimizer().type().name().toLowerCase(Locale.ROOT));
-        row.add(s == null ? null : s.training().optimizer().learningRate());
-        row.add(s == null ? null : s.training().batchSize());
+        row.add(s == null ? null : s.optimizer());
+        row.add(s == null ? null : s.learningRate());
+        row.add(s == null ? null : s.batchSize());
         row.add(r.epochsCompleted());
-        row.add(s == null ? null : s.training().epochs());
+        row.add(s == null ? null : s.epochs());
         row.add(r.seed());
         row.add(r.device());
         row.add(r.bestEpoch());
@@ -96,7 +95,7 @@ public final class RunsCsv {
         row.add(r.testAccuracy());
         row.add(r.wallSeconds());
         row.add(r.samplesPerSecond());
-        row.add(r.dataFingerprint() == null ? null : r.dataFingerprint().shortHash());
+        row.add(r.fingerprint());
         row.add(text(String.join(" ", r.tags())));
         row.add(text(r.notes()));
         return row;

@@ -9,6 +9,11 @@
  * of the CSV files are defined once here ({@link dev.trainbench.runs.MetricColumns}, laid out in
  * rows by {@link dev.trainbench.runs.MetricLayout}, read by name through
  * {@link dev.trainbench.runs.MetricsTable}) for the trainer, the charts, the CLI and the diagnosis.
+ * A list of the runs ({@code RunStore#summaries}) gives each run's {@link dev.trainbench.runs.RunSummary},
+ * the columns a list shows, from the workspace's run index ({@code RunIndex}, a cache of them
+ * checked against each run.json's stamp) so that 10,000 runs list without reading their records;
+ * {@link dev.trainbench.runs.RunInfo} is what a summary and a whole record share, so that lineage,
+ * seed groups and sweeps work on either.
  * Also what is read straight off the folders: seed groups ({@link dev.trainbench.runs.RunGroup}),
  * lineage ({@link dev.trainbench.runs.Lineage}) and the runs table as CSV
  * ({@link dev.trainbench.runs.RunsCsv}); and exported models, one zip file each

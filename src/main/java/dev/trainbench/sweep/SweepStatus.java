@@ -1,6 +1,6 @@
 package dev.trainbench.sweep;
 
-import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunInfo;
 import dev.trainbench.runs.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public record SweepStatus(SweepRecord sweep, List<TaskStatus> tasks, List<String
      * @param run    the task's run (its newest, if it was run more than once), or null
      * @param log    the task's log file (what its {@code trainbench run} printed), when it exists
      */
-    public record TaskStatus(int index, String label, long seed, State state, String detail, RunRecord run, Path log) {
+    public record TaskStatus(int index, String label, long seed, State state, String detail, RunInfo run, Path log) {
         public String runId() {
             return run == null ? null : run.id();
         }
@@ -51,14 +51,14 @@ public record SweepStatus(SweepRecord sweep, List<TaskStatus> tasks, List<String
     /**
      * The status of {@code folder}'s sweep.
      *
-     * @param runs  the workspace's runs (those of other sweeps are ignored)
+     * @param runs  the workspace's runs (those of other sweeps are ignored): summaries are enough
      * @param slurm the scheduler to ask, for a Slurm sweep; null not to ask
      */
-    public static SweepStatus of(SweepFolder folder, List<RunRecord> runs, Slurm slurm) {
+    public static SweepStatus of(SweepFolder folder, List<? extends RunInfo> runs, Slurm slurm) {
         SweepRecord s = folder.record();
-        Map<Integer, RunRecord> byTask = new HashMap<>();
+        Map<Integer, RunInfo> byTask = new HashMap<>();
         runs.stream().filter(r -> s.id().equals(r.sweepId()) && r.sweepTask() != null)
-                .sorted(Comparator.comparing(RunRecord::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(RunInfo::createdAt, Comparator.nullsFirst(Comparator.<String>naturalOrder())))
                 .forEach(r -> byTask.put(r.sweepTask(), r));
         List<String> notes = new ArrayList<>();
         boolean isSlurm = s.executor() != null && s.executor().kind() == ExecutorSettings.Kind.SLURM;
@@ -82,7 +82,7 @@ public record SweepStatus(SweepRecord sweep, List<TaskStatus> tasks, List<String
         LocalState local = isSlurm ? null : LocalState.read(folder.localStateFile()).orElse(null);
         List<TaskStatus> out = new ArrayList<>();
         for (SweepRecord.TaskEntry t : s.tasks()) {
-            RunRecord run = byTask.get(t.index());
+            RunInfo run = byTask.get(t.index());
             Path log = folder.logFile(t.index());
             Path shownLog = Files.exists(log) ? log : null;
             State state;
@@ -147,9 +147,9 @@ public record SweepStatus(SweepRecord sweep, List<TaskStatus> tasks, List<String
         };
     }
 
-    private static String runDetail(RunRecord r) {
-        String epochs = r.epochsCompleted() == null ? "" : r.epochsCompleted() + (r.spec() != null && r.spec().training() != null
-                ? "/" + r.spec().training().epochs() : "") + " epochs";
+    private static String runDetail(RunInfo r) {
+        String epochs = r.epochsCompleted() == null ? "" : r.epochsCompleted() + (r.plannedEpochs() != null
+                ? "/" + r.plannedEpochs() : "") + " epochs";
         String best = r.bestValidationAccuracy() != null
                 ? String.format(Locale.ROOT, "best val acc %.2f%%", 100 * r.bestValidationAccuracy())
                 : r.bestValidationLoss() != null ? String.format(Locale.ROOT, "best val loss %.4f", r.bestValidationLoss()) : "";
@@ -232,7 +232,7 @@ public record SweepStatus(SweepRecord sweep, List<TaskStatus> tasks, List<String
     }
 
     /** The runs the sweep has written so far, in task order. */
-    public List<RunRecord> runs() {
+    public List<RunInfo> runs() {
         return tasks.stream().map(TaskStatus::run).filter(java.util.Objects::nonNull).toList();
     }
 

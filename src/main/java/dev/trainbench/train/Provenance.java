@@ -16,6 +16,7 @@ final class Provenance {
         v.put("trainbench", own == null ? "dev" : own);
         v.put("djl", engine.djlVersion());
         v.put("engine", engine.engine() + " " + engine.engineVersion());
+        v.put("devices", engine.devicesDescription());
         v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         return v;

@@ -92,6 +92,10 @@ public final class Forms {
             } else if (!l.textProperty().isBound() && l.getText() != null && l.getText().length() <= 32) {
                 l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
+        } else if (control instanceof javafx.scene.control.Spinner<?> spinner) {
+            // a spinner in a row with other controls (Subset: a check box, the spinner, "samples")
+            // shrank until it showed no digit in presentation mode: room for seven digits and its arrows
+            spinner.setStyle(spinner.getStyle() + "-fx-min-width: " + SPINNER_MIN_EM + "em;");
         } else if (control instanceof javafx.scene.control.ChoiceBox || control instanceof javafx.scene.control.ComboBoxBase) {
             ((javafx.scene.layout.Region) control).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         } else if (control instanceof javafx.scene.layout.Pane p && !(control instanceof GridPane)) {
@@ -113,6 +117,8 @@ public final class Forms {
     }
 
     private static final double ROW_GAP = 6;
+    /** A spinner's least width in em: seven digits and the arrow buttons. */
+    static final double SPINNER_MIN_EM = 7.5;
     /** The widest a row's help tooltip grows before it wraps. */
     private static final double HELP_WIDTH = 360;
 
@@ -248,6 +254,51 @@ public final class Forms {
             }
         });
         return field;
+    }
+
+    /**
+     * An editable spinner tied to a view-model property both ways: a value typed or stepped sets the
+     * property, and the property's changes (a spec opened, a preset, a run cloned, a test) show in
+     * the spinner. Values outside [min, max] are shown clamped, as the spinner allows no others.
+     */
+    public static javafx.scene.control.Spinner<Integer> intSpinner(int min, int max, javafx.beans.property.IntegerProperty p, int step) {
+        javafx.scene.control.Spinner<Integer> s = new javafx.scene.control.Spinner<>(min, max, clamp(p.get(), min, max), step);
+        s.setEditable(true);
+        s.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v != p.get()) {
+                p.set(v);
+            }
+        });
+        p.addListener((o, a, v) -> {
+            int shown = clamp(v.intValue(), min, max);
+            if (s.getValue() == null || s.getValue() != shown) {
+                s.getValueFactory().setValue(shown);
+            }
+        });
+        return s;
+    }
+
+    /** As {@link #intSpinner}, for a decimal value. */
+    public static javafx.scene.control.Spinner<Double> doubleSpinner(double min, double max, javafx.beans.property.DoubleProperty p,
+                                                                     double step) {
+        javafx.scene.control.Spinner<Double> s = new javafx.scene.control.Spinner<>(min, max, Math.max(min, Math.min(max, p.get())), step);
+        s.setEditable(true);
+        s.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v != p.get()) {
+                p.set(v);
+            }
+        });
+        p.addListener((o, a, v) -> {
+            double shown = Math.max(min, Math.min(max, v.doubleValue()));
+            if (s.getValue() == null || s.getValue() != shown) {
+                s.getValueFactory().setValue(shown);
+            }
+        });
+        return s;
+    }
+
+    private static int clamp(int v, int min, int max) {
+        return Math.max(min, Math.min(max, v));
     }
 
     /** True when the text already shows this number (so a field need not be rewritten under the user's cursor). */

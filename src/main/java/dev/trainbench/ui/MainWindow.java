@@ -592,10 +592,7 @@ public final class MainWindow extends BorderPane {
      */
     public void startUp(Runnable onAllScreens) {
         started = true;
-        model.tasks().run("Loading the engine", EngineInfo::detect, info -> {
-            model.engineSummaryProperty().set(info.summary());
-            model.gpuCountProperty().set(info.gpuCount());
-        }, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
+        model.tasks().run("Loading the engine", EngineInfo::detect, model::engineLoaded, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
         dataViewModel().load();
         List<Runnable> steps = List.of(this::runsViewModel, this::modelViewModel, this::modelView, this::trainViewModel,
                 this::trainView, this::runsView, this::compareViewModel, this::compareView, this::predictViewModel,

@@ -30,14 +30,17 @@ public final class WorkbenchModel {
     private final ObjectProperty<DataProfile> profile = new SimpleObjectProperty<>(this, "profile");
     private final StringProperty engineSummary = new SimpleStringProperty(this, "engineSummary", "engine: loading...");
     private final IntegerProperty gpuCount = new SimpleIntegerProperty(this, "gpuCount", 0);
+    /** What the engine reported (null until it has loaded): the Train view lists its GPUs. */
+    private final javafx.beans.property.ObjectProperty<dev.trainbench.train.EngineInfo> engineInfo =
+            new SimpleObjectProperty<>(this, "engineInfo");
     private final StringProperty runStatus = new SimpleStringProperty(this, "runStatus", "no run");
     private final javafx.beans.property.DoubleProperty runProgress =
             new javafx.beans.property.SimpleDoubleProperty(this, "runProgress", 0);
     /** Bumped whenever runs were added or changed, so the runs table reloads. */
     private final IntegerProperty runsVersion = new SimpleIntegerProperty(this, "runsVersion", 0);
 
-    /** The runs in the workspace as last read (the Runs table's rows), for every view that needs them. */
-    private final javafx.collections.ObservableList<dev.trainbench.runs.RunRecord> runs =
+    /** The runs in the workspace as last read (the Runs table's rows, summaries: a run's whole record is loaded by id), for every view that needs them. */
+    private final javafx.collections.ObservableList<dev.trainbench.runs.RunSummary> runs =
             javafx.collections.FXCollections.observableArrayList();
 
     private final RunStore store;
@@ -96,6 +99,17 @@ public final class WorkbenchModel {
         return gpuCount;
     }
 
+    /** Set once the engine has loaded; also sets {@link #gpuCountProperty()} and the summary. */
+    public javafx.beans.property.ObjectProperty<dev.trainbench.train.EngineInfo> engineInfoProperty() {
+        return engineInfo;
+    }
+
+    public void engineLoaded(dev.trainbench.train.EngineInfo info) {
+        engineSummary.set(info.summary());
+        gpuCount.set(info.gpuCount());
+        engineInfo.set(info);
+    }
+
     public StringProperty runStatusProperty() {
         return runStatus;
     }
@@ -109,7 +123,7 @@ public final class WorkbenchModel {
     }
 
     /** The runs in the workspace as last read; the Runs screen keeps it current. */
-    public javafx.collections.ObservableList<dev.trainbench.runs.RunRecord> runs() {
+    public javafx.collections.ObservableList<dev.trainbench.runs.RunSummary> runs() {
         return runs;
     }
 

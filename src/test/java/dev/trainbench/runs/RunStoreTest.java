@@ -49,6 +49,25 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunIdIsWhatThePatternAllowsWithoutTwoDotsInARow() {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "aZ09._-/ \\:é\u0000";
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int length = n % 100 == 0 ? 120 + random.nextInt(20) : random.nextInt(8);
+            for (int i = 0; i < length; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            assertEquals(id.matcher(s).matches() && !s.contains(".."), RunStore.isRunId(s), "'" + s + "'");
+        }
+        assertTrue(RunStore.isRunId("20250101-000000-mnist-mlp-a1b2"));
+        assertFalse(RunStore.isRunId(null));
+        assertFalse(RunStore.isRunId("a..b"));
+    }
+
+    @Test
     void createdRunIsListedAndLoadsBackEqual() throws IOException {
         RunStore store = new RunStore(workspace);
         RunRecord created = createClosed(store, RunStatus.COMPLETED);

@@ -25,10 +25,10 @@ class RunsCsvTest {
         }
     }
 
-    static RunRecord run(String name, String notes) {
+    static RunSummary run(String name, String notes) {
         return new RunRecord.Builder().id("20250101-000000-x-abcd").name(name).status(RunStatus.COMPLETED)
                 .spec(SpecJson.read(Path.of("examples/mnist-mlp.json"))).seed(42).bestValidationAccuracy(0.9684)
-                .parameterCount(118_282L).epochsCompleted(30).tags(List.of("a", "b")).notes(notes).groupId("g-1").build();
+                .parameterCount(118_282L).epochsCompleted(30).tags(List.of("a", "b")).notes(notes).groupId("g-1").build().summary();
     }
 
     @Test

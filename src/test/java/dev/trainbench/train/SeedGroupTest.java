@@ -53,10 +53,10 @@ class SeedGroupTest {
                 assertEquals(RunStatus.COMPLETED, r.status());
             }
             assertTrue(runs.get(0).endedAt().compareTo(runs.get(1).startedAt()) <= 0, "one after another");
-            List<RunGroup> groups = RunGroup.of(service.store().list());
+            List<RunGroup<dev.trainbench.runs.RunSummary>> groups = RunGroup.of(service.store().summaries());
             assertEquals(1, groups.size());
             assertEquals(List.of(runs.get(0).id(), runs.get(1).id(), runs.get(2).id()),
-                    groups.get(0).runs().stream().map(RunRecord::id).toList());
+                    groups.get(0).runs().stream().map(dev.trainbench.runs.RunSummary::id).toList());
         }
     }
 

@@ -71,7 +71,7 @@ class CompareGuiTest {
         robot.clickOn("#repeat-seeds");
         waitUntil("the seeds dialog", 10, () -> robot.lookup("#repeat-seeds-dialog").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
-        waitUntil("the group to start", 10, () -> window.trainViewModel().runningProperty().get());
+        waitUntil("the group to start", 60, () -> window.trainViewModel().runningProperty().get());
         waitUntil("three seeds to train", 240, () -> !window.trainViewModel().runningProperty().get());
         assertTrue(errors.isEmpty(), errors.toString());
     }
@@ -102,10 +102,10 @@ class CompareGuiTest {
 
         robot.clickOn("#nav-runs");
         @SuppressWarnings("unchecked")
-        TableView<RunRecord> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+        TableView<dev.trainbench.runs.RunSummary> runs = robot.lookup("#runs-table").queryAs(TableView.class);
         waitUntil("six finished runs in the table", 30, () -> runs.getItems().size() == 6
                 && runs.getItems().stream().allMatch(r -> r.status() == RunStatus.COMPLETED));
-        assertEquals(2, runs.getItems().stream().map(RunRecord::groupId).distinct().count(), "two seed groups");
+        assertEquals(2, runs.getItems().stream().map(dev.trainbench.runs.RunSummary::groupId).distinct().count(), "two seed groups");
         // select all six as a person would: click the first, shift-click the last
         robot.clickOn(robot.lookup("#runs-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         robot.press(KeyCode.SHIFT).clickOn(robot.lookup("#runs-table .table-row-cell").nth(5).queryAs(javafx.scene.Node.class))
@@ -170,11 +170,11 @@ class CompareGuiTest {
                 .learningRateSweep(spec, new double[] {1e-3, 1e-2, 1e-1}, 2, lr -> lr == 1e-2 ? 0.9 : 0.7);
         robot.interact(() -> window.runsViewModel().reload());
         robot.clickOn("#nav-runs");
-        TableView<RunRecord> table = robot.lookup("#runs-table").queryTableView();
+        TableView<dev.trainbench.runs.RunSummary> table = robot.lookup("#runs-table").queryTableView();
         waitUntil("the sweep's runs in the table", 30, () -> table.getItems().stream().filter(r -> r.sweepId() != null).count() == 6);
         assertTrue(dev.trainbench.ui.runs.RunsViewModel.sweepLabel(runs.get(0)).contains("learningRate=0.001"));
         javafx.scene.Node row = robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> t
-                && t.getItem() instanceof RunRecord r && r.sweepId() != null).query();
+                && t.getItem() instanceof dev.trainbench.runs.RunSummary r && r.sweepId() != null).query();
         // the row's right-click menu (a popup Monocle does not show for a robot's click): its item, fired
         robot.interact(() -> {
             table.getSelectionModel().clearAndSelect(table.getItems().indexOf(((javafx.scene.control.TableRow<?>) row).getItem()));

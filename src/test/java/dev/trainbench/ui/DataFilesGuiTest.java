@@ -174,7 +174,7 @@ class DataFilesGuiTest {
                 && window.trainViewModel().epochsShownProperty().get() == 2);
         assertTrue(app.errors.isEmpty(), app.errors.toString());
         robot.clickOn("#nav-runs");
-        TableView<RunRecord> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+        TableView<dev.trainbench.runs.RunSummary> runs = robot.lookup("#runs-table").queryAs(TableView.class);
         FinalTestGuiTest.waitUntil("the run in the runs table", 30, () -> runs.getItems().size() == 1
                 && runs.getItems().get(0).status() == RunStatus.COMPLETED);
         robot.interact(() -> runs.getSelectionModel().select(0));

@@ -87,7 +87,7 @@ class FinalTestGuiTest {
 
         robot.clickOn("#nav-runs");
         @SuppressWarnings("unchecked")
-        TableView<RunRecord> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+        TableView<dev.trainbench.runs.RunSummary> runs = robot.lookup("#runs-table").queryAs(TableView.class);
         waitUntil("the run in the runs table", 30, () -> runs.getItems().size() == 1
                 && runs.getItems().get(0).status() == RunStatus.COMPLETED);
         robot.interact(() -> runs.getSelectionModel().select(0));

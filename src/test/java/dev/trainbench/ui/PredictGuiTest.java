@@ -148,7 +148,7 @@ class PredictGuiTest {
             window.runsViewModel().reload();
         });
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<dev.trainbench.runs.RunRecord> runs =
+        javafx.scene.control.TableView<dev.trainbench.runs.RunSummary> runs =
                 robot.lookup("#runs-table").queryAs(javafx.scene.control.TableView.class);
         waitUntil("the run in the table", 30, () -> runs.getItems().size() == 1);
         robot.interact(() -> runs.getSelectionModel().select(0));
@@ -210,6 +210,15 @@ class PredictGuiTest {
         double mean = vm.rows().stream().mapToDouble(r -> Double.parseDouble(r.predicted())).average().orElseThrow();
         assertTrue(mean > 8 && mean < 20, "values in the target's units (Friedman #1 averages about 14): " + mean);
         assertTrue(vm.rows().stream().allMatch(r -> r.right() == null), "a value is never marked right or WRONG");
+        // instead, each row shows its signed error, whose root mean square is the RMSE shown
+        double mse = vm.rows().stream().mapToDouble(r -> r.error() * r.error()).average().orElseThrow();
+        assertEquals(shown.rmse(), Math.sqrt(mse), 1e-3 * shown.rmse());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<PredictViewModel.Row> table =
+                robot.lookup("#prediction-table").queryAs(javafx.scene.control.TableView.class);
+        javafx.scene.control.TableColumn<PredictViewModel.Row, ?> last = table.getColumns().get(table.getColumns().size() - 1);
+        assertEquals("error", last.getText());
+        assertTrue(String.valueOf(last.getCellData(0)).matches("[+-][0-9.e+-]+"), String.valueOf(last.getCellData(0)));
         assertTrue(vm.resultSummaryProperty().get().contains("RMSE") && vm.resultSummaryProperty().get().contains("target's units"),
                 vm.resultSummaryProperty().get());
         assertTrue(robot.lookup("#test-summary").queryLabeled().getText().startsWith("RMSE"),

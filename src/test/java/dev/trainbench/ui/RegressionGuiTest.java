@@ -93,7 +93,7 @@ class RegressionGuiTest {
         DataFilesGuiTest.shots(robot, stage, "train-regression");
 
         robot.clickOn("#nav-runs");
-        TableView<RunRecord> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+        TableView<dev.trainbench.runs.RunSummary> runs = robot.lookup("#runs-table").queryAs(TableView.class);
         FinalTestGuiTest.waitUntil("the run in the runs table", 30, () -> runs.getItems().size() == 1
                 && runs.getItems().get(0).status() == RunStatus.COMPLETED);
         robot.interact(() -> runs.getSelectionModel().select(0));
@@ -108,8 +108,8 @@ class RegressionGuiTest {
         RunRecord r = window.workbench().store().load(runs.getItems().get(0).id());
         assertNotNull(r.test().rmse());
         assertTrue(r.test().r2() > 0.3, "R² " + r.test().r2());
-        FinalTestGuiTest.waitUntil("the test RMSE in the table", 10, () -> runs.getItems().get(0).test() != null);
-        TableColumn<RunRecord, ?> testRmse = runs.getColumns().stream().filter(c -> "test RMSE".equals(c.getText()))
+        FinalTestGuiTest.waitUntil("the test RMSE in the table", 10, () -> runs.getItems().get(0).tested());
+        TableColumn<dev.trainbench.runs.RunSummary, ?> testRmse = runs.getColumns().stream().filter(c -> "test RMSE".equals(c.getText()))
                 .findFirst().orElseThrow();
         assertEquals(r.test().rmse(), (Double) testRmse.getCellData(0), 1e-12);
         robot.interact(() -> view.lastTestWindow().close());

@@ -98,7 +98,7 @@ class ScreenFitGuiTest {
     @org.junit.jupiter.api.Order(1)
     void everyViewAndWindowFitsEveryScreenInEveryMode() throws Exception {
         Set<String> problems = new LinkedHashSet<>();
-        trainTwoDimensionalRun();
+        trainTwoDimensionalRun(problems);
         checkEverything("spiral (2-D) run", problems);
         trainTableRun();
         checkEverything("wine-like table run", problems);
@@ -231,7 +231,7 @@ class ScreenFitGuiTest {
     }
 
     /** A finished run on a 2-D set (decision boundary), its sanity checks, final test and an LR range test. */
-    private void trainTwoDimensionalRun() {
+    private void trainTwoDimensionalRun(Set<String> problems) {
         WorkbenchModel model = window.workbench();
         FxThread.run(() -> {
             window.dataViewModel().choiceProperty().set(DataViewModel.Choice.TOY);
@@ -240,6 +240,7 @@ class ScreenFitGuiTest {
             window.dataViewModel().load();
         });
         waitUntil("the spiral", 60, () -> model.dataset() != null && model.dataset().sampleSize() == 2);
+        checkTrainViewBeforeAnyRun(problems);
         FxThread.run(() -> {
             window.modelViewModel().applyPreset("tiny-mlp");
             window.trainViewModel().epochsProperty().set(2);
@@ -266,7 +267,7 @@ class ScreenFitGuiTest {
         waitUntil("the final test", 120, () -> !window.runsViewModel().testingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         // the Runs selection survives the final test (the tested run's row is replaced by its new record)
-        assertEquals(List.of(id), FxThread.call(() -> window.runsView().selectedRuns().stream().map(RunRecord::id).toList()),
+        assertEquals(List.of(id), FxThread.call(() -> window.runsView().selectedRuns().stream().map(dev.trainbench.runs.RunSummary::id).toList()),
                 "the tested run stays selected");
         spiralRun = FxThread.call(() -> model.store().load(id));
     }
@@ -318,6 +319,20 @@ class ScreenFitGuiTest {
             assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= 2 && m.group(2).equals("2"),
                     "status bar: " + line);
         }
+        // the live per-epoch points sit at each epoch's own last step (124 training rows in batches of 32:
+        // steps 0-3 and 4-7), not stacked where the steps delivered by a frame happened to end
+        List<Double> epochSteps = FxThread.call(() -> {
+            List<Double> xs = new ArrayList<>();
+            for (var s : window.trainView().lossChart().series()) {
+                if (s.name().equals("train (epoch)") || s.name().equals("validation")) {
+                    for (int i = 0; i < s.buffer().size(); i++) {
+                        xs.add(s.buffer().x(i));
+                    }
+                }
+            }
+            return xs;
+        });
+        assertEquals(List.of(3.0, 7.0, 3.0, 7.0), epochSteps, "per-epoch loss points (train, then validation) at steps 3 and 7");
         String id = FxThread.call(() -> window.trainViewModel().currentProperty().get().runId());
         tableRun = FxThread.call(() -> model.store().load(id));
         FxThread.run(() -> window.runsViewModel().reload());
@@ -373,10 +388,22 @@ class ScreenFitGuiTest {
                         for (String p : FitCheck.oversizedTooltips(stage, FitCheck.screen(), seenTips)) {
                             problems.add(where + ", " + name + " view: " + p);
                         }
+                        for (String p : otherProblems(stage)) {
+                            problems.add(where + ", " + name + " view: " + p);
+                        }
+                        if (phase.startsWith("wine") && name.equals("Data")) {
+                            for (String p : scatterMatrixProblems(stage)) {
+                                problems.add(where + ", Data view: " + p);
+                            }
+                        }
                     });
                 }
                 List<Stage> opened = openWindows();
                 settle();
+                for (int i = 0; i < opened.size(); i++) {
+                    Stage s = opened.get(i);
+                    snapshot(s.getScene(), phase, size, mode, "window" + i);
+                }
                 FxThread.run(() -> {
                     Rectangle2D screen = FitCheck.screen();
                     for (Window w : FitCheck.showingWindows()) {
@@ -391,6 +418,9 @@ class ScreenFitGuiTest {
                             problems.add(where + ", " + FitCheck.describe(w) + ": cut off " + p);
                         }
                         for (String p : FitCheck.oversizedTooltips(w, screen, seenTips)) {
+                            problems.add(where + ", " + FitCheck.describe(w) + ": " + p);
+                        }
+                        for (String p : otherProblems(w)) {
                             problems.add(where + ", " + FitCheck.describe(w) + ": " + p);
                         }
                     }
@@ -416,6 +446,103 @@ class ScreenFitGuiTest {
                 }
             }
         });
+    }
+
+    /** Charts that do not read, spinners too narrow for their value, pictures cut off. */
+    private static List<String> otherProblems(Window w) {
+        List<String> out = new ArrayList<>(FitCheck.chartProblems(w));
+        out.addAll(FitCheck.narrowSpinners(w));
+        out.addAll(FitCheck.clippedCanvases(w));
+        return out;
+    }
+
+    /**
+     * The Train view before the first run, at every size and in every mode: its empty charts' notes
+     * ("Measured every few steps" under the update/weight ratio) stay inside their plots.
+     */
+    private void checkTrainViewBeforeAnyRun(Set<String> problems) {
+        for (int[] size : SIZES) {
+            for (Mode mode : Mode.values()) {
+                FxThread.run(() -> {
+                    HeadlessScreenSize.set(size[0], size[1]);
+                    Rectangle2D b = FitCheck.screen();
+                    stage.setX(b.getMinX());
+                    stage.setY(b.getMinY());
+                    stage.setWidth(b.getWidth());
+                    stage.setHeight(b.getHeight());
+                    if (window.isDark() != (mode == Mode.DARK)) {
+                        window.toggleTheme();
+                    }
+                    window.setPresentation(mode == Mode.PRESENTATION);
+                    window.show(2);
+                });
+                settle();
+                String where = "before any run, " + size[0] + "x" + size[1] + ", " + mode.name().toLowerCase(Locale.ROOT) + ", Train view: ";
+                FxThread.run(() -> {
+                    int notes = 0;
+                    for (javafx.scene.Node n : stage.getScene().getRoot().lookupAll(".chart-empty-label")) {
+                        if (FitCheck.visibleAll(n) && ((javafx.scene.control.Labeled) n).getText().equals("Measured every few steps")) {
+                            notes++;
+                        }
+                    }
+                    if (notes != 1) {
+                        problems.add(where + "the update/weight ratio chart does not say it is measured every few steps (" + notes + " notes)");
+                    }
+                    for (String p : FitCheck.truncatedLabels(stage)) {
+                        problems.add(where + "cut off " + p);
+                    }
+                    for (String p : otherProblems(stage)) {
+                        problems.add(where + p);
+                    }
+                });
+            }
+        }
+        FxThread.run(() -> {
+            window.setPresentation(false);
+            if (window.isDark()) {
+                window.toggleTheme();
+            }
+        });
+    }
+
+    /**
+     * A table's Data view shows a scatter matrix of its first features, drawn (points in the class
+     * colours), whole and on screen without scrolling.
+     */
+    private static List<String> scatterMatrixProblems(Stage stage) {
+        List<String> out = new ArrayList<>();
+        javafx.scene.Node n = stage.getScene().lookup("#scatter-matrix");
+        if (!(n instanceof javafx.scene.canvas.Canvas c) || !FitCheck.visibleAll(c)) {
+            out.add("no scatter matrix shown for a table of 13 features");
+            return out;
+        }
+        javafx.geometry.Bounds b = c.localToScene(c.getBoundsInLocal());
+        // the Data view's scrolling column, or the window
+        javafx.scene.Node column = stage.getScene().lookup("#data-column");
+        javafx.geometry.Bounds view = column != null ? column.localToScene(column.getLayoutBounds())
+                : new javafx.geometry.BoundingBox(0, 0, stage.getScene().getWidth(), stage.getScene().getHeight());
+        if (c.getWidth() < 200 || !FitCheck.inside(b, view)) {
+            out.add("the scatter matrix " + FitCheck.box(b) + " is not whole in the data column " + FitCheck.box(view));
+        }
+        javafx.scene.image.WritableImage img = c.snapshot(null, null);
+        int coloured = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                javafx.scene.paint.Color p = img.getPixelReader().getColor(x, y);
+                for (int k = 0; k < 3; k++) {
+                    javafx.scene.paint.Color want = Palette.color(k);
+                    if (Math.abs(p.getRed() - want.getRed()) + Math.abs(p.getGreen() - want.getGreen()) + Math.abs(p.getBlue() - want.getBlue()) < 0.12) {
+                        coloured++;
+                        break;
+                    }
+                }
+            }
+        }
+        // 12 scatter cells of 178 points (3.2-pixel dots) in the three class colours
+        if (coloured < 1000) {
+            out.add("the scatter matrix has " + coloured + " pixels in the class colours: nearly empty");
+        }
+        return out;
     }
 
     private static boolean ownedBy(Stage s, Stage owner) {

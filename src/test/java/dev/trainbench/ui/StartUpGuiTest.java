@@ -158,7 +158,7 @@ class StartUpGuiTest {
         List<RunRecord> runs = storedRuns();
         assertFalse(window.isBuilt(2));
         RunRecord parent = runs.get(1);
-        WaitForAsyncUtils.asyncFx(() -> window.runsViewModel().cloneRun(parent)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.runsViewModel().cloneRun(dev.trainbench.runs.RunSummary.of(parent))).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertShowing(robot, 2);
         assertEquals(parent.id(), window.trainViewModel().parentIdProperty().get());

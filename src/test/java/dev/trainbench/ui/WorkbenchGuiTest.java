@@ -95,7 +95,7 @@ class WorkbenchGuiTest {
 
         robot.clickOn("#nav-runs");
         @SuppressWarnings("unchecked")
-        TableView<RunRecord> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+        TableView<dev.trainbench.runs.RunSummary> runs = robot.lookup("#runs-table").queryAs(TableView.class);
         waitUntil("the run in the runs table", 30, () -> runs.getItems().size() == 1
                 && runs.getItems().get(0).status() == RunStatus.STOPPED);
         assertTrue(errors.isEmpty(), errors.toString());
@@ -109,5 +109,27 @@ class WorkbenchGuiTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.T).release(javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.isDark());
+    }
+
+    @Test
+    void theDeviceListShowsEachGpuTheEngineReportsWithItsMemory(FxRobot robot) {
+        // No GPU machine is available to this project: the engine's report is simulated, the wiring is real.
+        dev.trainbench.train.EngineInfo twoGpus = new dev.trainbench.train.EngineInfo("PyTorch", "2.7.1", "0.36.0",
+                List.of(new dev.trainbench.train.EngineInfo.Gpu(0, 85_899_345_920L, "8.0"),
+                        new dev.trainbench.train.EngineInfo.Gpu(1, 85_899_345_920L, "8.0")), "12.8");
+        robot.interact(() -> {
+            window.workbench().engineLoaded(twoGpus);
+            window.show(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<dev.trainbench.spec.TrainingSpec.Device> device =
+                robot.lookup("#device").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertEquals(2, device.getItems().size());
+        assertEquals("GPU 0: 80.0 GiB, compute 8.0",
+                device.getConverter().toString(dev.trainbench.spec.TrainingSpec.Device.GPU));
+        String info = robot.lookup("#device-info").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(info.contains("GPU 1: 80.0 GiB") && info.contains("CUDA 12.8"), info);
+        assertEquals("PyTorch 2.7.1 (DJL 0.36.0), CUDA 12.8, 2 GPUs", window.workbench().engineSummaryProperty().get());
     }
 }

@@ -36,8 +36,18 @@ final class BareDjlLoop {
     record Rates(double wall, double cpu) {
     }
 
+    /** Called after the first step (the measurement starts) and after the last (it ends), on the loop's thread. */
+    interface Marks {
+        void mark(boolean end, long steps, long samples);
+    }
+
     /** Trains {@code epochs} epochs and returns samples per second over them. */
     static Rates samplesPerSecond(ExperimentSpec spec, Dataset train, int epochs) {
+        return samplesPerSecond(spec, train, epochs, (end, steps, samples) -> { });
+    }
+
+    /** The same, telling {@code marks} when the measured part starts and ends. */
+    static Rates samplesPerSecond(ExperimentSpec spec, Dataset train, int epochs, Marks marks) {
         Engine.getEngine("PyTorch").setRandomSeed(spec.seed().intValue());
         int[] shape = train.sampleShape();
         BuiltModel built = BlockFactory.build(spec.model(), shape, train.outputWidth());
@@ -63,6 +73,7 @@ final class BareDjlLoop {
                 // The same input path as TrainBench's loop, so that only the metrics differ.
                 DirectFloats direct = new DirectFloats(batch * size);
                 long samples = 0;
+                long steps = 0;
                 long start = 0;
                 long cpuStart = 0;
                 java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -86,13 +97,16 @@ final class BareDjlLoop {
                             trainer.step();
                         }
                         if (start == 0) {
+                            marks.mark(false, 0, 0);
                             start = System.nanoTime();
                             cpuStart = threads.getCurrentThreadCpuTime();
                         } else {
                             samples += count;
+                            steps++;
                         }
                     }
                 }
+                marks.mark(true, steps, samples);
                 return new Rates(samples / ((System.nanoTime() - start) / 1e9),
                         samples / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9));
             }

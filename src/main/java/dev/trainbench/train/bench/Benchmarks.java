@@ -27,78 +27,318 @@ public final class Benchmarks {
     }
 
     /**
-     * Throughput of the bare loop and of TrainBench (all metrics on), alternated so that both share
-     * the machine's noise. Wall-clock rates, and rates over the trainer thread's CPU time, which
-     * other load on the machine does not disturb when libtorch runs on that one thread
-     * ({@code --threads 1}).
+     * One measured loop (bare or TrainBench), from the end of its first step to the end of its last:
+     * wall seconds; CPU seconds of the loop's own thread, of the whole process (libtorch's workers,
+     * the collector and the JIT included) and of the competing busy processes (NaN without them);
+     * steps and samples; libtorch's intra-op thread count as the loop's thread saw it; and the
+     * one-minute load average at the end.
      */
-    public record Overhead(String spec, int epochs, int rounds, List<Double> bareWall, List<Double> oursWall,
-                           List<Double> bareCpu, List<Double> oursCpu) {
-        public double wallRatio() {
-            return median(oursWall) / median(bareWall);
+    public record Loop(double wallSeconds, double threadCpuSeconds, double processCpuSeconds, double competitorCpuSeconds,
+                       long steps, long samples, int torchThreads, double loadAverage,
+                       java.util.Map<String, Double> cpuByThread) {
+        public double samplesPerSecond() {
+            return samples / wallSeconds;
         }
 
-        public double cpuRatio() {
-            return median(oursCpu) / median(bareCpu);
+        /** Samples per CPU second of the loop's thread: what other load on the machine disturbs least. */
+        public double samplesPerThreadCpuSecond() {
+            return samples / threadCpuSeconds;
         }
 
-        /** Median over the rounds of each round's TrainBench / bare wall-clock ratio (a round's two runs are adjacent in time). */
-        public double pairedWallRatio() {
-            List<Double> r = new ArrayList<>();
-            for (int i = 0; i < oursWall.size(); i++) {
-                r.add(oursWall.get(i) / bareWall.get(i));
-            }
-            return median(r);
+        /** Samples per CPU second of the whole process (spinning workers and the collector cost too). */
+        public double samplesPerProcessCpuSecond() {
+            return samples / processCpuSeconds;
         }
 
-        public static double median(List<Double> v) {
-            List<Double> s = v.stream().sorted().toList();
-            int n = s.size();
-            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        /** The share of a core the busy processes got while this loop ran (1 = a whole core). */
+        public double competitorShare() {
+            return competitorCpuSeconds / wallSeconds;
         }
     }
 
+    /**
+     * Throughput of the bare loop and of TrainBench (all metrics on), in alternating rounds (ABBA: the
+     * bare loop first in even rounds, TrainBench first in odd ones, so a steady drift of the machine
+     * favours neither), with the rounds' own ratios: the two loops of a round are adjacent in time.
+     */
+    public record Overhead(String spec, int epochs, int rounds, List<Loop> bare, List<Loop> ours, double loadBefore,
+                           double loadAfter) {
+        public List<Double> bareWall() {
+            return bare.stream().map(Loop::samplesPerSecond).toList();
+        }
+
+        public List<Double> oursWall() {
+            return ours.stream().map(Loop::samplesPerSecond).toList();
+        }
+
+        /** TrainBench / bare per round, wall clock. */
+        public List<Double> wallRatios() {
+            return ratios(Loop::samplesPerSecond);
+        }
+
+        /** TrainBench / bare per round, samples per CPU second of the loop's thread. */
+        public List<Double> threadCpuRatios() {
+            return ratios(Loop::samplesPerThreadCpuSecond);
+        }
+
+        /** TrainBench / bare per round, samples per CPU second of the whole process. */
+        public List<Double> processCpuRatios() {
+            return ratios(Loop::samplesPerProcessCpuSecond);
+        }
+
+        private List<Double> ratios(java.util.function.ToDoubleFunction<Loop> rate) {
+            List<Double> r = new ArrayList<>();
+            for (int i = 0; i < Math.min(bare.size(), ours.size()); i++) {
+                r.add(rate.applyAsDouble(ours.get(i)) / rate.applyAsDouble(bare.get(i)));
+            }
+            return r;
+        }
+
+        /**
+         * CPU seconds per 1,000 steps of each thread (by name, summed over the rounds), bare and
+         * TrainBench side by side, the threads that used most first.
+         */
+        public List<String> cpuByThread() {
+            java.util.Map<String, double[]> t = new java.util.TreeMap<>();
+            long bareSteps = bare.stream().mapToLong(Loop::steps).sum();
+            long oursSteps = ours.stream().mapToLong(Loop::steps).sum();
+            bare.forEach(l -> l.cpuByThread().forEach((k, v) -> t.computeIfAbsent(k, x -> new double[2])[0] += v));
+            ours.forEach(l -> l.cpuByThread().forEach((k, v) -> t.computeIfAbsent(k, x -> new double[2])[1] += v));
+            return t.entrySet().stream()
+                    .sorted((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                    .limit(8)
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f / %.2f", e.getKey(), 1000 * e.getValue()[0] / bareSteps,
+                            1000 * e.getValue()[1] / oursSteps))
+                    .toList();
+        }
+
+        /** Median over the rounds of each round's TrainBench / bare wall-clock ratio. */
+        public double pairedWallRatio() {
+            return median(wallRatios());
+        }
+
+        public static double median(List<Double> v) {
+            return quantile(v, 0.5);
+        }
+
+        /** Linear-interpolated quantile (q = 0.25 and 0.75: the quartiles). */
+        public static double quantile(List<Double> v, double q) {
+            List<Double> s = v.stream().sorted().toList();
+            int n = s.size();
+            if (n == 0) {
+                return Double.NaN;
+            }
+            double pos = q * (n - 1);
+            int lo = (int) Math.floor(pos);
+            int hi = Math.min(n - 1, lo + 1);
+            return s.get(lo) + (pos - lo) * (s.get(hi) - s.get(lo));
+        }
+    }
+
+    /** Snapshots of the clocks at the start of a measured loop. */
+    private static final class Probe {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final CompetingLoad load;
+        private long wall;
+        private long thread;
+        private long process;
+        private double competitor;
+        private int torchThreads;
+        private Loop loop;
+
+        Probe(CompetingLoad load) {
+            this.load = load;
+        }
+
+        private java.util.Map<String, Long> tasks;
+
+        /** On the loop's thread, after its first step. */
+        void start() {
+            tasks = taskTicks();
+            torchThreads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+            competitor = load == null ? Double.NaN : load.cpuSeconds();
+            process = OS.getProcessCpuTime();
+            thread = THREADS.getCurrentThreadCpuTime();
+            wall = System.nanoTime();
+        }
+
+        /** On the loop's thread, after its last step. */
+        void end(long steps, long samples) {
+            tick();
+            finish(steps, samples);
+        }
+
+        /** On the loop's thread, after a step that may be the last: cheap clocks only. */
+        void tick() {
+            lastWall = System.nanoTime();
+            lastThread = THREADS.getCurrentThreadCpuTime();
+            lastProcess = OS.getProcessCpuTime();
+        }
+
+        /**
+         * After the loop, with the last {@link #tick()}'s clocks. The competitors' CPU is read now (a
+         * /proc read per step would cost the loop): their share of a core over the time since the start
+         * is applied to the measured part.
+         */
+        void finish(long steps, long samples) {
+            double c = load == null ? Double.NaN : load.cpuSeconds();
+            double share = (c - competitor) / ((System.nanoTime() - wall) / 1e9);
+            double seconds = (lastWall - wall) / 1e9;
+            java.util.Map<String, Long> after = taskTicks();
+            java.util.Map<String, Double> byThread = new java.util.TreeMap<>();
+            String self = selfTid();
+            after.forEach((k, v) -> {
+                long d = v - tasks.getOrDefault(k, 0L);
+                if (d > 0) {
+                    String tid = k.substring(0, k.indexOf(' '));
+                    String name = k.substring(k.indexOf(' ') + 1);
+                    // the JVM's unnamed native threads and libtorch's OpenMP workers are all "java"
+                    String label = tid.equals(self) ? "loop thread" : name.equals("java") ? "native workers" : name;
+                    byThread.merge(label, d / 100.0, Double::sum);
+                }
+            });
+            loop = new Loop(seconds, (lastThread - thread) / 1e9, (lastProcess - process) / 1e9, share * seconds, steps,
+                    samples, torchThreads, loadAverage(), byThread);
+        }
+
+        private long lastWall;
+        private long lastThread;
+        private long lastProcess;
+    }
+
+    /**
+     * CPU clock ticks (user + system) of every thread of this process, from /proc/self/task, keyed
+     * "tid name" (the name as the kernel has it: the JVM names its threads, libtorch's OpenMP workers
+     * are "java"). Empty off Linux.
+     */
+    static java.util.Map<String, Long> taskTicks() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        try (var dirs = Files.list(Path.of("/proc/self/task"))) {
+            for (Path d : dirs.toList()) {
+                try {
+                    String stat = Files.readString(d.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.put(d.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** The kernel's id of the calling thread (from /proc/thread-self), or "" off Linux. */
+    static String selfTid() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The one-minute load average (/proc/loadavg), NaN off Linux. */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Rounds of both loops run before the measured ones. */
+    static final int WARM_UP_ROUNDS = 2;
+
     public static Overhead overhead(ExperimentSpec spec, Path baseDir, int epochs, int rounds, Consumer<String> log)
             throws InterruptedException, IOException {
+        return overhead(spec, baseDir, epochs, rounds, null, log);
+    }
+
+    /**
+     * @param load the competing busy processes running beside both loops (their CPU time is read
+     *             around each loop), or null
+     */
+    public static Overhead overhead(ExperimentSpec spec, Path baseDir, int epochs, int rounds, CompetingLoad load,
+                                    Consumer<String> log) throws InterruptedException, IOException {
         ExperimentSpec s = spec.withTraining(spec.training().withEpochs(epochs));
         PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
         RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        // Warm-up: the first run pays for class loading and libtorch's first allocations.
-        BareDjlLoop.samplesPerSecond(s, data.train(), 1);
-        List<Double> bareWall = new ArrayList<>();
-        List<Double> oursWall = new ArrayList<>();
-        List<Double> bareCpu = new ArrayList<>();
-        List<Double> oursCpu = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            BareDjlLoop.Rates b = BareDjlLoop.samplesPerSecond(s, data.train(), epochs);
-            bareWall.add(b.wall());
-            bareCpu.add(b.cpu());
-            long[] marks = new long[4];
-            int[] lastSize = new int[1];
-            ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
-                    new ExperimentRunner.Hooks(e -> {
-                        if (e instanceof TrainingEvent.StepsAvailable st) {
-                            if (st.size() == 1) {
-                                marks[0] = System.nanoTime();
-                                marks[1] = threads.getCurrentThreadCpuTime();
-                            }
-                            marks[2] = System.nanoTime();
-                            marks[3] = threads.getCurrentThreadCpuTime();
-                            lastSize[0] = st.size();
-                        }
-                    }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
-            int batch = s.training().batchSize();
-            long samples = (long) data.train().size() * epochs - Math.min(batch, data.train().size());
-            double wall = samples / ((marks[2] - marks[0]) / 1e9);
-            double cpu = samples / ((marks[3] - marks[1]) / 1e9);
-            oursWall.add(wall);
-            oursCpu.add(cpu);
-            log.accept(String.format(Locale.ROOT, "round %d: wall bare %.0f, trainbench %.0f samples/s (%.1f%%);"
-                    + " thread CPU bare %.0f, trainbench %.0f samples/s (%.1f%%)", r + 1, b.wall(), wall,
-                    100 * wall / b.wall(), b.cpu(), cpu, 100 * cpu / b.cpu()));
+        double loadBefore = loadAverage();
+        // Warm-up, not measured: the first runs pay for class loading, libtorch's first allocations and
+        // the JIT, which goes on compiling TrainBench's listeners for a few hundred steps (one warm-up
+        // round left the C2 compiler busy in the measured rounds).
+        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+            bare(s, data, null);
+            ours(s, baseDir, store, null, data.train().size());
         }
-        return new Overhead(spec.name(), epochs, rounds, bareWall, oursWall, bareCpu, oursCpu);
+        List<Loop> bare = new ArrayList<>();
+        List<Loop> ours = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            Loop b;
+            Loop o;
+            if (r % 2 == 0) {
+                b = bare(s, data, load);
+                o = ours(s, baseDir, store, load, data.train().size());
+            } else {
+                o = ours(s, baseDir, store, load, data.train().size());
+                b = bare(s, data, load);
+            }
+            if (b.steps() != o.steps() || b.samples() != o.samples() || b.torchThreads() != o.torchThreads()) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "the loops differ: bare %d steps, %d samples,"
+                        + " %d libtorch threads; TrainBench %d steps, %d samples, %d threads", b.steps(), b.samples(),
+                        b.torchThreads(), o.steps(), o.samples(), o.torchThreads()));
+            }
+            bare.add(b);
+            ours.add(o);
+            log.accept(String.format(Locale.ROOT, "round %d (%s first, %d steps of %d samples each, libtorch threads %d,"
+                            + " load average %.2f): wall bare %.0f, trainbench %.0f samples/s (%.1f%%); thread CPU %.1f%%;"
+                            + " process CPU %.1f%%%s", r + 1, r % 2 == 0 ? "bare" : "TrainBench", b.steps(), b.samples(),
+                    b.torchThreads(), o.loadAverage(), b.samplesPerSecond(), o.samplesPerSecond(),
+                    100 * o.samplesPerSecond() / b.samplesPerSecond(),
+                    100 * o.samplesPerThreadCpuSecond() / b.samplesPerThreadCpuSecond(),
+                    100 * o.samplesPerProcessCpuSecond() / b.samplesPerProcessCpuSecond(),
+                    load == null ? "" : String.format(Locale.ROOT, "; busy process got %.0f%% of a core during bare,"
+                            + " %.0f%% during TrainBench", 100 * b.competitorShare(), 100 * o.competitorShare())));
+        }
+        return new Overhead(spec.name(), epochs, rounds, bare, ours, loadBefore, loadAverage());
+    }
+
+    private static Loop bare(ExperimentSpec s, PreparedData data, CompetingLoad load) {
+        Probe probe = new Probe(load);
+        BareDjlLoop.samplesPerSecond(s, data.train(), s.training().epochs(), (end, steps, samples) -> {
+            if (end) {
+                probe.end(steps, samples);
+            } else {
+                probe.start();
+            }
+        });
+        return probe.loop;
+    }
+
+    /** TrainBench's loop, measured from its first step's event to its last step's (validation excluded). */
+    private static Loop ours(ExperimentSpec s, Path baseDir, RunStore store, CompetingLoad load, int trainSize)
+            throws InterruptedException, IOException {
+        Probe probe = new Probe(load);
+        long[] steps = {0};
+        ExperimentRunner.run(s, baseDir, store, null, new RunControl(),
+                new ExperimentRunner.Hooks(e -> {
+                    if (e instanceof TrainingEvent.StepsAvailable st) {
+                        if (st.size() == 1) {
+                            probe.start();
+                        } else {
+                            probe.tick();
+                            steps[0] = st.size() - 1;
+                        }
+                    }
+                }, h -> { }, w -> { }), TrainingLoop.Options.defaults());
+        int batch = s.training().batchSize();
+        long samples = (long) trainSize * s.training().epochs() - Math.min(batch, trainSize);
+        probe.finish(steps[0], samples);
+        return probe.loop;
     }
 
     /**

@@ -142,6 +142,16 @@ public final class ChartAxis {
         return nice * magnitude;
     }
 
+    /** The next tick spacing up the 1, 2, 5, 10 ladder (at least double is never skipped: 1 -> 2 -> 5 -> 10). */
+    public static double nextUnit(double unit) {
+        if (!(unit > 0) || !Double.isFinite(unit)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(unit) + 1e-9));
+        double f = unit / magnitude;
+        return (f < 1.5 ? 2 : f < 3 ? 5 : 10) * magnitude;
+    }
+
     /** The multiples of {@code unit} in [min, max] (at most 50). */
     public static List<Double> ticks(double min, double max, double unit) {
         List<Double> out = new ArrayList<>();

@@ -94,18 +94,18 @@ final class ChartInteraction {
         hoverLabel.setVisible(true);
         hoverLabel.applyCss();
         hoverLabel.autosize();
-        double right = Viewport.LEFT + v.plotWidth();
+        double right = v.left + v.plotWidth();
         double lx = px + 14;
         if (lx + hoverLabel.getWidth() > right) {
             lx = px - 14 - hoverLabel.getWidth();
         }
-        double ly = Math.max(Viewport.TOP, Math.min(py + 10, Viewport.TOP + v.plotHeight() - hoverLabel.getHeight()));
+        double ly = Math.max(v.top, Math.min(py + 10, v.top + v.plotHeight() - hoverLabel.getHeight()));
         hoverLabel.relocate(Math.max(0, lx), ly);
         double lineX = Math.round(v.toPixelX(target.nearestX(x))) + 0.5;
         hoverLine.setStartX(lineX);
         hoverLine.setEndX(lineX);
-        hoverLine.setStartY(Viewport.TOP);
-        hoverLine.setEndY(Viewport.TOP + v.plotHeight());
+        hoverLine.setStartY(v.top);
+        hoverLine.setEndY(v.top + v.plotHeight());
         hoverLine.setVisible(true);
     }
 
@@ -143,8 +143,8 @@ final class ChartInteraction {
             dragStartY = e.getY();
             target.viewChanged();
         } else if (selecting) {
-            double x = Math.max(Viewport.LEFT, Math.min(e.getX(), Viewport.LEFT + v.plotWidth()));
-            double y = Math.max(Viewport.TOP, Math.min(e.getY(), Viewport.TOP + v.plotHeight()));
+            double x = Math.max(v.left, Math.min(e.getX(), v.left + v.plotWidth()));
+            double y = Math.max(v.top, Math.min(e.getY(), v.top + v.plotHeight()));
             zoomRect.setX(Math.min(dragStartX, x));
             zoomRect.setY(Math.min(dragStartY, y));
             zoomRect.setWidth(Math.abs(dragStartX - x));

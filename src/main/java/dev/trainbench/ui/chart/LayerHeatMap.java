@@ -27,9 +27,13 @@ import javafx.scene.text.TextAlignment;
  */
 public final class LayerHeatMap extends BorderPane {
     static final int MAX_BINS = 1024;
-    private static final double RIGHT = 64;
+    private static final double RIGHT_MIN = 40;
+    private static final double BAR_GAP = 10;
+    private static final double BAR_WIDTH = 12;
     private static final double TOP = 6;
     private static final double BOTTOM = 22;
+    private final TextMeasure measure = new TextMeasure();
+    private final List<ChartText> texts = new ArrayList<>();
 
     private final Canvas canvas = new Canvas();
     private final Pane plot = new Pane(canvas);
@@ -218,33 +222,29 @@ public final class LayerHeatMap extends BorderPane {
                 stops[i][2] + (stops[i + 1][2] - stops[i][2]) * f);
     }
 
-    private double widestName(Font font) {
-        double w = 0;
-        for (String name : layers) {
-            w = Math.max(w, textWidth(name, font));
-        }
-        return w;
+    /**
+     * The texts the last redraw drew on the canvas (layer names, step labels, the colour bar's
+     * decades) with their boxes in canvas pixels; a layer name cut short has its full name in
+     * {@link ChartText#full()} and in the heat map's tooltip.
+     */
+    public List<ChartText> drawnTexts() {
+        return List.copyOf(texts);
     }
 
-    private static double textWidth(String s, Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+    /** The pane holding the canvas. */
+    public javafx.scene.layout.Region plotArea() {
+        return plot;
     }
 
-    /** {@code name} as drawn in {@code room} pixels: whole, or cut with an ellipsis (the tooltip lists the names). */
-    private static String fit(String name, Font font, double room) {
-        if (textWidth(name, font) <= room) {
-            return name;
-        }
-        String s = name;
-        while (s.length() > 1 && textWidth(s + "\u2026", font) > room) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s + "\u2026";
+    private void text(GraphicsContext g, String shown, String full, double x, double y) {
+        double w = measure.width(shown);
+        double h = measure.height();
+        g.fillText(shown, x, y + h / 2);
+        texts.add(new ChartText(shown, full, x, y, w, h));
     }
 
     private void redraw() {
+        texts.clear();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -254,25 +254,41 @@ public final class LayerHeatMap extends BorderPane {
         g.fillRect(0, 0, w, h);
         Font font = axisStyle.getFont() == null ? Font.font(11) : Font.font(axisStyle.getFont().getFamily(),
                 Math.max(9, axisStyle.getFont().getSize() - 1));
-        // the layer names' column as wide as the longest name, up to a third of the width
-        double nameRoom = Math.min(w / 3, widestName(font));
-        double left = Math.max(40, nameRoom + 10);
-        double pw = Math.max(10, w - left - RIGHT);
-        double ph = Math.max(10, h - TOP - BOTTOM);
-        g.setFont(font);
-        g.setFill(axis);
-        g.setTextBaseline(VPos.CENTER);
-        int rows = layers.size();
-        if (rows == 0 || binCount == 0 || !(logMax >= logMin)) {
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("No data yet", left + pw / 2, TOP + ph / 2);
-            return;
-        }
+        measure.font(font);
+        double th = measure.height();
         // colour scale: whole decades around the data
         double lo = Math.floor(logMin);
         double hi = Math.ceil(logMax);
         if (hi <= lo) {
             hi = lo + 1;
+        }
+        boolean data = !layers.isEmpty() && binCount > 0 && logMax >= logMin;
+        double decadeWidth = 0;
+        for (int d = (int) lo; data && d <= (int) hi; d++) {
+            decadeWidth = Math.max(decadeWidth, measure.width(powerOfTen(d)));
+        }
+        // the layer names' column as wide as the longest name, up to a third of the width; the colour
+        // bar's column as wide as its labels; a line's height above and below (presentation mode's font is larger)
+        double widest = 0;
+        for (String name : layers) {
+            widest = Math.max(widest, measure.width(name));
+        }
+        double nameRoom = Math.min(w / 3, widest);
+        double left = Math.max(40, nameRoom + 10);
+        double right = Math.max(RIGHT_MIN, BAR_GAP + BAR_WIDTH + 4 + decadeWidth + 2);
+        double top = Math.max(TOP, Math.ceil(th / 2) + 1);
+        double bottom = Math.max(BOTTOM, th + 6);
+        double pw = Math.max(10, w - left - right);
+        double ph = Math.max(10, h - top - bottom);
+        g.setFont(font);
+        g.setFill(axis);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        int rows = layers.size();
+        if (!data) {
+            String empty = measure.fit("No data yet", Math.max(10, w - 8));
+            text(g, empty, "No data yet", Math.max(0, (w - measure.width(empty)) / 2), Math.max(0, (h - th) / 2));
+            return;
         }
         int columns = (int) Math.max(1, Math.min(Math.round(pw), binCount));
         WritableImage img = new WritableImage(columns, rows);
@@ -293,44 +309,48 @@ public final class LayerHeatMap extends BorderPane {
             }
         }
         g.setImageSmoothing(false);
-        g.drawImage(img, left, TOP, pw, ph);
+        g.drawImage(img, left, top, pw, ph);
         g.setStroke(axis);
         g.setLineWidth(1);
-        g.strokeRect(left + 0.5, TOP + 0.5, pw, ph);
-        // layer names: as many as fit, first and last always
+        g.strokeRect(left + 0.5, top + 0.5, pw, ph);
+        // layer names: as many as fit a line each, first and last always
         double rowH = ph / rows;
-        int every = Math.max(1, (int) Math.ceil(14 / rowH));
-        g.setTextAlign(TextAlignment.RIGHT);
+        int every = Math.max(1, (int) Math.ceil((th + 1) / rowH));
+        double below = Double.NEGATIVE_INFINITY;
         for (int l = 0; l < rows; l++) {
             boolean last = l == rows - 1 && l % every >= (every + 1) / 2;
-            if (l % every == 0 || last) {
+            double y = Math.max(0, Math.min(h - th, top + (l + 0.5) * rowH - th / 2));
+            // never over the name above (two layers in a short map at a large font)
+            if ((l % every == 0 || last) && y >= below + 1) {
                 String name = layers.get(l);
-                g.fillText(fit(name, font, nameRoom), left - 5, TOP + (l + 0.5) * rowH);
+                String shown = measure.fit(name, nameRoom);
+                text(g, shown, name, left - 5 - measure.width(shown), y);
+                below = y + th;
             }
         }
-        // step axis
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(compact(firstStep), left, TOP + ph + 4);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(compact(lastStep) + " step", left + pw, TOP + ph + 4);
+        // step axis: the last step at the right end; the first at the left unless they would meet
+        String lastText = compact(lastStep) + " step";
+        double lastX = Math.max(0, left + pw - measure.width(lastText));
+        String firstText = compact(firstStep);
+        if (left + measure.width(firstText) + 8 <= lastX) {
+            text(g, firstText, firstText, left, top + ph + 4);
+        }
+        text(g, lastText, lastText, lastX, top + ph + 4);
         // legend: colour bar with decades
-        double bx = left + pw + 10;
-        double bw = 12;
+        double bx = left + pw + BAR_GAP;
         for (int y = 0; y < (int) ph; y++) {
             g.setFill(colour(1 - y / ph));
-            g.fillRect(bx, TOP + y, bw, 1.5);
+            g.fillRect(bx, top + y, BAR_WIDTH, 1.5);
         }
         g.setStroke(axis);
-        g.strokeRect(bx + 0.5, TOP + 0.5, bw, ph);
+        g.strokeRect(bx + 0.5, top + 0.5, BAR_WIDTH, ph);
         g.setFill(axis);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
         int decades = (int) (hi - lo);
-        int tickEvery = Math.max(1, (int) Math.ceil(decades / Math.max(1.0, ph / 18)));
+        int tickEvery = Math.max(1, (int) Math.ceil(decades / Math.max(1.0, ph / (th + 4))));
         for (int d = 0; d <= decades; d += tickEvery) {
-            double y = TOP + ph - d * ph / decades;
-            g.fillText(powerOfTen(lo + d), bx + bw + 4, y);
+            double y = top + ph - d * ph / decades;
+            String label = powerOfTen(lo + d);
+            text(g, label, label, bx + BAR_WIDTH + 4, Math.max(0, Math.min(h - th, y - th / 2)));
         }
     }
 

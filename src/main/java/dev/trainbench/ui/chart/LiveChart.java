@@ -11,6 +11,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -405,7 +406,9 @@ public class LiveChart extends BorderPane {
         resetButton.setOnAction(e -> resetZoom());
         resetButton.setFocusTraversable(false);
         ChartHeader header = new ChartHeader(title, legend, resetButton, logToggle);
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // a title longer than a narrow chart wraps (a word longer than the chart: cut, whole in the tooltip)
+        title.setWrapText(true);
+        title.setTooltip(dev.trainbench.ui.Tips.following(title.textProperty()));
         logToggle.setMinWidth(Region.USE_PREF_SIZE);
         resetButton.setMinWidth(Region.USE_PREF_SIZE);
         legend.setMinWidth(0);
@@ -437,7 +440,9 @@ public class LiveChart extends BorderPane {
     /**
      * Title, legend, then the zoom reset and log toggle on the right, in one row when they fit;
      * otherwise the legend takes a row (or more, wrapping) of its own under the title, so it never
-     * runs over the title or past the chart.
+     * runs over the title or past the chart. A title wider than the room left of the controls
+     * wraps: the header never asks for more width than a short title and its controls (it did, and
+     * a narrow chart's header ran past the chart into its neighbour).
      */
     static final class ChartHeader extends Region {
         private static final double GAP = 10;
@@ -474,8 +479,14 @@ public class LiveChart extends BorderPane {
             return title.prefWidth(-1) + (legendWidth() > 0 ? GAP + legendWidth() : 0) + rightWidth() <= inner;
         }
 
-        private double rowHeight() {
-            double h = title.prefHeight(-1);
+        /** The title's width in a header {@code width} wide: its one-line width, or what the controls leave. */
+        private double titleWidth(double width) {
+            double inner = width - snappedLeftInset() - snappedRightInset();
+            return Math.max(Math.min(title.prefWidth(-1), MIN_TITLE_WIDTH), Math.min(title.prefWidth(-1), inner - rightWidth()));
+        }
+
+        private double rowHeight(double width) {
+            double h = width < 0 ? title.prefHeight(-1) : title.prefHeight(titleWidth(width));
             for (Region r : right) {
                 if (r.isManaged() && r.isVisible()) {
                     h = Math.max(h, r.prefHeight(-1));
@@ -496,12 +507,14 @@ public class LiveChart extends BorderPane {
 
         @Override
         protected double computeMinWidth(double height) {
-            return snappedLeftInset() + title.minWidth(-1) + rightWidth() + snappedRightInset();
+            return snappedLeftInset() + Math.min(title.prefWidth(-1), MIN_TITLE_WIDTH) + rightWidth() + snappedRightInset();
         }
+
+        private static final double MIN_TITLE_WIDTH = 60;
 
         @Override
         protected double computePrefHeight(double width) {
-            double row = rowHeight();
+            double row = rowHeight(width);
             if (width < 0 || oneRow(width)) {
                 return snappedTopInset() + Math.max(row, legend.getChildren().isEmpty() ? 0 : legend.prefHeight(-1)) + snappedBottomInset();
             }
@@ -519,7 +532,7 @@ public class LiveChart extends BorderPane {
             double left = snappedLeftInset();
             double top = snappedTopInset();
             double width = getWidth() - left - snappedRightInset();
-            double row = rowHeight();
+            double row = rowHeight(getWidth());
             double x = left + width;
             for (int i = right.length - 1; i >= 0; i--) {
                 Region r = right[i];
@@ -530,8 +543,16 @@ public class LiveChart extends BorderPane {
                     x -= GAP;
                 }
             }
-            double tw = Math.min(title.prefWidth(-1), Math.max(0, x - left));
-            title.resizeRelocate(left, top + (row - title.prefHeight(-1)) / 2, tw, title.prefHeight(-1));
+            double tw = titleWidth(getWidth());
+            double th = title.prefHeight(tw);
+            // an entry wider than the chart (a long layer name in a narrow chart) is cut short, its
+            // name in its tooltip, instead of running past the chart's edge
+            for (Node n : legend.getChildren()) {
+                if (n instanceof Region r && r.getMaxWidth() != width) {
+                    r.setMaxWidth(width);
+                }
+            }
+            title.resizeRelocate(left, top + (row - th) / 2, tw, th);
             if (oneRow(getWidth())) {
                 double lx = left + tw + GAP;
                 double lw = Math.max(0, x - lx);
@@ -878,6 +899,24 @@ public class LiveChart extends BorderPane {
         interaction.zoomToPixels(px0, py0, px1, py1);
     }
 
+    /**
+     * The texts the last redraw drew on the canvas (tick labels, reference line labels) with their
+     * boxes in canvas pixels; the canvas is as large as {@link #plotArea()}.
+     */
+    public List<ChartText> drawnTexts() {
+        return List.copyOf(renderer.texts());
+    }
+
+    /** The distance between X ticks at the last redraw (for tests). */
+    double xTickUnit() {
+        return renderer.lastXUnit();
+    }
+
+    /** The pane holding the canvas (and the empty-chart text, which must stay inside it). */
+    public Region plotArea() {
+        return plotPane;
+    }
+
     /** Nanoseconds the last redraw took (decimation and drawing commands; rasterizing comes in the pulse). */
     public long lastRedrawNanos() {
         return lastRedrawNanos;
@@ -1019,6 +1058,10 @@ public class LiveChart extends BorderPane {
         double yUnit = computeYRange(log, yRange[0], yRange[1]);
         double xUnit = logX ? ChartAxis.logXUnit(view.xMin, view.xMax, xTickTarget())
                 : ChartAxis.niceUnit(view.xMax - view.xMin, xTickTarget());
+        if (!logX && ("step".equals(xLabel) || "epoch".equals(xLabel))) {
+            // steps and epochs are whole: no tick at step 0.5 (a chart with one point spans 0..1)
+            xUnit = Math.max(1, xUnit);
+        }
 
         GraphicsContext g = canvas.getGraphicsContext2D();
         Paint axisPaint = paintOr(axisStyle.getTextFill(), Color.gray(0.3));
@@ -1082,8 +1125,8 @@ public class LiveChart extends BorderPane {
             emptyLabel.setWrapText(true);
             double w = Math.max(40, view.plotWidth() - 8);
             emptyLabel.resize(Math.min(w, emptyLabel.prefWidth(-1)), emptyLabel.prefHeight(Math.min(w, emptyLabel.prefWidth(-1))));
-            emptyLabel.relocate(Viewport.LEFT + (view.plotWidth() - emptyLabel.getWidth()) / 2,
-                    Viewport.TOP + (view.plotHeight() - emptyLabel.getHeight()) / 2);
+            emptyLabel.relocate(view.left + (view.plotWidth() - emptyLabel.getWidth()) / 2,
+                    view.top + (view.plotHeight() - emptyLabel.getHeight()) / 2);
         }
     }
 

@@ -7,10 +7,17 @@ package dev.trainbench.ui.chart;
  * scale.
  */
 public final class Viewport {
+    /** The margins a chart starts with; the renderer widens them to the tick labels' size at the current font. */
     static final double LEFT = 58;
     static final double RIGHT = 12;
     static final double TOP = 8;
     static final double BOTTOM = 24;
+
+    /** Margins around the plot rectangle for the tick labels (pixels), set by the renderer for its font and labels. */
+    double left = LEFT;
+    double right = RIGHT;
+    double top = TOP;
+    double bottom = BOTTOM;
 
     private double width = 1;
     private double height = 1;
@@ -31,12 +38,20 @@ public final class Viewport {
         height = canvasHeight;
     }
 
+    double canvasWidth() {
+        return width;
+    }
+
+    double canvasHeight() {
+        return height;
+    }
+
     double plotWidth() {
-        return Math.max(10, width - LEFT - RIGHT);
+        return Math.max(10, width - left - right);
     }
 
     double plotHeight() {
-        return Math.max(10, height - TOP - BOTTOM);
+        return Math.max(10, height - top - bottom);
     }
 
     /** One decimation column per pixel of plot width (at least 16). */
@@ -45,23 +60,23 @@ public final class Viewport {
     }
 
     double toPixelX(double x) {
-        return LEFT + (x - xMin) / (xMax - xMin) * plotWidth();
+        return left + (x - xMin) / (xMax - xMin) * plotWidth();
     }
 
     double toPixelY(double y) {
-        return TOP + (1 - (y - yMin) / (yMax - yMin)) * plotHeight();
+        return top + (1 - (y - yMin) / (yMax - yMin)) * plotHeight();
     }
 
     double toDataX(double px) {
-        return xMin + (px - LEFT) / plotWidth() * (xMax - xMin);
+        return xMin + (px - left) / plotWidth() * (xMax - xMin);
     }
 
     double toDataY(double py) {
-        return yMin + (1 - (py - TOP) / plotHeight()) * (yMax - yMin);
+        return yMin + (1 - (py - top) / plotHeight()) * (yMax - yMin);
     }
 
     boolean inside(double px, double py) {
-        return px >= LEFT && px <= LEFT + plotWidth() && py >= TOP && py <= TOP + plotHeight();
+        return px >= left && px <= left + plotWidth() && py >= top && py <= top + plotHeight();
     }
 
     boolean isZoomed() {

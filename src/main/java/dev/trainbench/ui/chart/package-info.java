@@ -12,6 +12,10 @@
  * from statistics computed elsewhere, such as a sweep's final metric per value); a log X axis for
  * charts whose X is a value such as a learning rate, not steps; charts that share
  * an X axis ({@link dev.trainbench.ui.chart.XLink}); PNG export ({@link dev.trainbench.ui.chart.ChartExport}).
+ * Texts on a canvas (tick labels, layer names) are measured at the chart's CSS font
+ * ({@link dev.trainbench.ui.chart.TextMeasure}): margins follow them, ticks thin out where labels
+ * would meet, and every chart reports what it drew ({@link dev.trainbench.ui.chart.ChartText}) so a
+ * test can check nothing is cut off or drawn over, at presentation mode's font too.
  * JavaFX only; knows nothing of training.
  */
 package dev.trainbench.ui.chart;

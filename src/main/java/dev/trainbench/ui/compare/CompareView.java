@@ -82,7 +82,10 @@ public final class CompareView extends VBox {
             chart.setLegendVisible(false);
             chart.smoothingProperty().bind(vm.smoothingProperty());
             chart.setXLink(xLink);
-            chart.setMinSize(0, 0);
+            // never squeezed below a readable plot (it was crushed to a 50-pixel strip, its canvas over the
+            // controls, at 1280x800 in presentation mode): where the screen is too small, the view scrolls
+            chart.setMinWidth(0);
+            chart.getStyleClass().add("compare-chart");
             chart.setPrefSize(300, 150);
             charts.put(kind, chart);
         }
@@ -94,14 +97,20 @@ public final class CompareView extends VBox {
 
         // a sweep's answer (the final metric against each swept value) left of the curves
         Node grid = chartGrid();
-        HBox chartsArea = new HBox(8, sweepCharts, grid);
+        HBox chartsArea = new HBox(8, sweepCharts, grid) {
+            @Override
+            protected double computeMinHeight(double width) {
+                // the split pane asks without a width: answer for the width the charts have, where their
+                // legends wrap (a few pixels short, the gradient chart's layer choice was cut off)
+                return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+        };
         HBox.setHgrow(grid, Priority.ALWAYS);
         sweepCharts.prefWidthProperty().bind(chartsArea.widthProperty().multiply(0.4));
         sweepCharts.setMinWidth(Region.USE_PREF_SIZE);
-        chartsArea.setMinHeight(0);
-        SplitPane split = new SplitPane(chartsArea, tables());
+        dev.trainbench.ui.KeptSplitPane split = new dev.trainbench.ui.KeptSplitPane(chartsArea, tables());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.66);
+        split.keepDividers(0.66);
         // many units (a sweep's grid points) make a long verdict: it scrolls past a fifth of the
         // screen so that the charts keep their room
         ScrollPane verdictScroll = new ScrollPane(verdict);
@@ -113,8 +122,20 @@ public final class CompareView extends VBox {
         verdictScroll.prefViewportHeightProperty().bind(verdict.heightProperty());
         verdictScroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(verdict.heightProperty().add(4),
                 heightProperty().multiply(0.1)));
-        VBox content = new VBox(6, legend, verdictScroll, split);
+        VBox contentBox = new VBox(6, legend, verdictScroll, split) {
+            @Override
+            protected double computeMinHeight(double width) {
+                // asked without a width by the scroll pane: the wrapped legend's height at the width it has
+                return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+        };
         VBox.setVgrow(split, Priority.ALWAYS);
+        ScrollPane content = new ScrollPane(contentBox);
+        content.setId("compare-content");
+        content.setFitToWidth(true);
+        content.setFitToHeight(true);
+        content.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        content.getStyleClass().add("edge-to-edge");
         body.getChildren().setAll(empty);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(toolbar(), body);
@@ -241,8 +262,8 @@ public final class CompareView extends VBox {
             c.setPercentWidth(50);
             c.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(c);
+            // equal rows (the charts' preferred heights are equal) that never go below their content
             RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
@@ -260,7 +281,6 @@ public final class CompareView extends VBox {
         layer.setMaxWidth(200);
         grid.add(withControls(charts.get(CompareViewModel.ChartKind.GRADIENT), new Label("layer"), layer), 0, 1);
         grid.add(withControls(charts.get(CompareViewModel.ChartKind.LEARNING_RATE)), 1, 1);
-        grid.setMinHeight(200);
         return grid;
     }
 
@@ -275,12 +295,24 @@ public final class CompareView extends VBox {
         if (controls.length == 0) {
             return chart;
         }
-        FlowPane row = new FlowPane(8, 2, controls);
+        FlowPane row = new FlowPane(8, 2, controls) {
+            @Override
+            protected double computeMinHeight(double width) {
+                // asked without a width (the chart grid's row minimum), a flow pane answers for one row:
+                // answer for the width it has, where the check boxes wrap, or the row below is cut off
+                return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return super.computePrefHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+        };
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 8, 2, 8));
         BorderPane pane = new BorderPane(chart);
         pane.setBottom(row);
-        pane.setMinSize(0, 0);
+        pane.setMinWidth(0);
         return pane;
     }
 
@@ -373,6 +405,8 @@ public final class CompareView extends VBox {
             chart.setEmptyText("No finished run in this sweep yet");
             if (r.percent()) {
                 chart.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+                // an accuracy never exceeds 100 %: the axis stops there (it ran to 105 %)
+                chart.setYCeiling(1.0);
             }
             if (!r.numeric()) {
                 List<String> values = r.values();
@@ -393,7 +427,8 @@ public final class CompareView extends VBox {
                         ps.stream().mapToInt(p -> p.y().n()).toArray());
                 g.setDots(true);
             }
-            chart.setMinSize(0, 120);
+            chart.setMinWidth(0);
+            chart.getStyleClass().add("compare-chart");
             chart.setPrefSize(300, 150);
             FieldResponse.Point best = r.best();
             Label note = new Label(best == null ? "no finished run yet" : "best: " + field + " = " + best.value() + " ("
@@ -406,7 +441,7 @@ public final class CompareView extends VBox {
                     + "; a line per value of the other swept fields. The same numbers as the exported report."));
             BorderPane pane = new BorderPane(chart);
             pane.setBottom(note);
-            pane.setMinSize(0, 0);
+            pane.setMinWidth(0);
             VBox.setVgrow(pane, Priority.ALWAYS);
             charts.add(pane);
             chart.resetZoom();

@@ -176,7 +176,7 @@ public final class CompareViewModel {
         List<RunRecord> runs = new ArrayList<>(requested);
         switch (order.get()) {
             case LINEAGE -> {
-                List<RunRecord> all = model.runs().isEmpty() ? runs : new ArrayList<>(model.runs());
+                List<dev.trainbench.runs.RunInfo> all = new ArrayList<>(model.runs());
                 for (RunRecord r : runs) {
                     if (all.stream().noneMatch(a -> a.id().equals(r.id()))) {
                         all.add(r);

@@ -42,7 +42,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 /** The Data screen: choose and load data, see it (images or scatter), its statistics and warnings; split and preprocess. */
-public final class DataView extends SplitPane {
+public final class DataView extends dev.trainbench.ui.KeptSplitPane {
     private final DataViewModel vm;
     private final StackPane preview = new StackPane();
     private final VBox warningsBox = new VBox(6);
@@ -54,13 +54,16 @@ public final class DataView extends SplitPane {
     private final java.util.List<Object> keep = new java.util.ArrayList<>();
     private final TableView<java.util.List<String>> csvTable = new TableView<>();
     private final TableView<SplitRow> splitTable = new TableView<>();
+    private final ScrollPane formPane;
 
     public DataView(DataViewModel vm) {
         this.vm = vm;
         getStyleClass().add("data-view");
         setId("data-view");
-        getItems().addAll(form(), right());
-        setDividerPositions(0.3);
+        formPane = form();
+        getItems().addAll(formPane, right());
+        // the form 30 % of the width or what its labels and controls need; the data the rest
+        keepDividers(0.3);
         vm.workbench().datasetProperty().addListener((o, a, d) -> showPreview(d));
         vm.choiceProperty().addListener((o, a, c) -> showPreview(vm.workbench().dataset()));
         vm.csvPreviewProperty().addListener((o, a, p) -> showCsvPreview(p));
@@ -145,28 +148,13 @@ public final class DataView extends SplitPane {
         CheckBox shuffle = new CheckBox("shuffle every epoch");
         shuffle.selectedProperty().bindBidirectional(vm.shuffleProperty());
         shuffle.setId("shuffle");
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.seedProperty().get());
-        seed.setEditable(true);
+        Spinner<Integer> seed = Forms.intSpinner(0, Integer.MAX_VALUE, vm.seedProperty(), 1);
         seed.setId("split-seed");
-        seed.valueProperty().addListener((o, a, v) -> vm.seedProperty().set(v));
-        vm.seedProperty().addListener((o, a, v) -> {
-            if (!v.equals(seed.getValue())) {
-                seed.getValueFactory().setValue(v.intValue());
-            }
-        });
         CheckBox subset = new CheckBox();
         subset.selectedProperty().bindBidirectional(vm.useSubsetProperty());
         subset.setId("use-subset");
-        Spinner<Integer> subsetSize = new Spinner<>(2, 10_000_000, vm.subsetSizeProperty().get(), 100);
-        subsetSize.setEditable(true);
+        Spinner<Integer> subsetSize = Forms.intSpinner(2, 10_000_000, vm.subsetSizeProperty(), 100);
         subsetSize.setId("subset-size");
-        subsetSize.valueProperty().addListener((o, a, v) -> vm.subsetSizeProperty().set(v));
-        // the spinner follows the spec being edited (a loaded spec, a preset, a restored session)
-        vm.subsetSizeProperty().addListener((o, a, v) -> {
-            if (!v.equals(subsetSize.getValue())) {
-                subsetSize.getValueFactory().setValue(v.intValue());
-            }
-        });
         subsetSize.disableProperty().bind(vm.useSubsetProperty().not());
         f.full(stratified).full(shuffle).row("Seed", seed).row("Subset", new HBox(6, subset, subsetSize, new Label("samples")),
                 "Start small: a bug shows in seconds on a few hundred samples.");
@@ -176,24 +164,15 @@ public final class DataView extends SplitPane {
         augNote.setWrapText(true);
         augNote.getStyleClass().add("hint");
         augNote.setId("augmentation-note");
-        Spinner<Integer> shift = new Spinner<>(0, 16, vm.augShiftProperty().get());
-        shift.setEditable(true);
+        Spinner<Integer> shift = Forms.intSpinner(0, 16, vm.augShiftProperty(), 1);
         shift.setId("aug-shift");
-        shift.valueProperty().addListener((o, a, v) -> vm.augShiftProperty().set(v));
-        vm.augShiftProperty().addListener((o, a, v) -> shift.getValueFactory().setValue(v.intValue()));
         CheckBox flip = new CheckBox("horizontal flip");
         flip.setId("aug-flip");
         flip.selectedProperty().bindBidirectional(vm.augFlipProperty());
-        Spinner<Double> rotation = new Spinner<>(0.0, 45.0, vm.augRotationProperty().get(), 5.0);
-        rotation.setEditable(true);
+        Spinner<Double> rotation = Forms.doubleSpinner(0.0, 45.0, vm.augRotationProperty(), 5.0);
         rotation.setId("aug-rotation");
-        rotation.valueProperty().addListener((o, a, v) -> vm.augRotationProperty().set(v));
-        vm.augRotationProperty().addListener((o, a, v) -> rotation.getValueFactory().setValue(v.doubleValue()));
-        Spinner<Double> augNoise = new Spinner<>(0.0, 5.0, vm.augNoiseProperty().get(), 0.05);
-        augNoise.setEditable(true);
+        Spinner<Double> augNoise = Forms.doubleSpinner(0.0, 5.0, vm.augNoiseProperty(), 0.05);
         augNoise.setId("aug-noise");
-        augNoise.valueProperty().addListener((o, a, v) -> vm.augNoiseProperty().set(v));
-        vm.augNoiseProperty().addListener((o, a, v) -> augNoise.getValueFactory().setValue(v.doubleValue()));
         Label augError = new Label();
         augError.textProperty().bind(vm.augmentationErrorProperty());
         augError.getStyleClass().add("warning-message");
@@ -240,9 +219,10 @@ public final class DataView extends SplitPane {
         toy.getItems().setAll(ToyDatasets.NAMES);
         toy.valueProperty().bindBidirectional(vm.toyNameProperty());
         toy.setId("toy-name");
-        Spinner<Integer> samples = new Spinner<>(20, ToyDatasets.MAX_SAMPLES, vm.toySamplesProperty().get(), 100);
-        samples.setEditable(true);
-        samples.valueProperty().addListener((o, a, v) -> vm.toySamplesProperty().set(v));
+        // every spinner follows its view-model property both ways: Samples did not show a value set
+        // in code (a spec opened, a test), so the screen said 600 while 300 samples were loaded
+        Spinner<Integer> samples = Forms.intSpinner(20, ToyDatasets.MAX_SAMPLES, vm.toySamplesProperty(), 100);
+        samples.setId("toy-samples");
         Slider noise = new Slider(0, 1, vm.toyNoiseProperty().get());
         noise.valueProperty().bindBidirectional(vm.toyNoiseProperty());
         Label noiseValue = new Label();
@@ -250,9 +230,8 @@ public final class DataView extends SplitPane {
         noiseValue.setMinWidth(Region.USE_PREF_SIZE);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         HBox.setHgrow(noise, Priority.ALWAYS);
-        Spinner<Integer> classes = new Spinner<>(2, ToyDatasets.MAX_CLASSES, vm.toyClassesProperty().get());
-        classes.valueProperty().addListener((o, a, v) -> vm.toyClassesProperty().set(v));
-        vm.toyClassesProperty().addListener((o, a, v) -> classes.getValueFactory().setValue(v.intValue()));
+        Spinner<Integer> classes = Forms.intSpinner(2, ToyDatasets.MAX_CLASSES, vm.toyClassesProperty(), 1);
+        classes.setId("toy-classes");
         f.row("Shape", toy).row("Samples", samples).row("Noise", noiseRow).row("Classes", classes);
         Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.TOY), toy, samples, noiseRow, classes);
     }
@@ -273,8 +252,8 @@ public final class DataView extends SplitPane {
         browseLabels.setOnAction(e -> browse(true));
         HBox labelsRow = new HBox(6, labels, browseLabels);
         HBox.setHgrow(labels, Priority.ALWAYS);
-        Spinner<Integer> imageSize = new Spinner<>(4, 512, vm.imageSizeProperty().get(), 4);
-        imageSize.valueProperty().addListener((o, a, v) -> vm.imageSizeProperty().set(v));
+        Spinner<Integer> imageSize = Forms.intSpinner(4, 512, vm.imageSizeProperty(), 4);
+        imageSize.setId("image-size");
         CheckBox grey = new CheckBox("greyscale");
         grey.selectedProperty().bindBidirectional(vm.grayscaleProperty());
         f.row("Path", pathRow).row("Labels", labelsRow);
@@ -307,16 +286,9 @@ public final class DataView extends SplitPane {
 
     /** The CSV options: lines to skip, header, delimiter, target (picked from the parsed columns), task, categorical columns. */
     private void csvOptions(Forms f) {
-        Spinner<Integer> skip = new Spinner<>(0, DataSpec.MAX_SKIP_LINES, vm.skipLinesProperty().get());
-        skip.setEditable(true);
+        Spinner<Integer> skip = Forms.intSpinner(0, DataSpec.MAX_SKIP_LINES, vm.skipLinesProperty(), 1);
         skip.setId("csv-skip-lines");
         skip.setPrefWidth(90);
-        skip.valueProperty().addListener((o, a, v) -> vm.skipLinesProperty().set(v));
-        vm.skipLinesProperty().addListener((o, a, v) -> {
-            if (!v.equals(skip.getValue())) {
-                skip.getValueFactory().setValue(v.intValue());
-            }
-        });
         ChoiceBox<DataViewModel.HeaderChoice> header = new ChoiceBox<>();
         header.getItems().setAll(DataViewModel.HeaderChoice.values());
         header.valueProperty().bindBidirectional(vm.headerProperty());
@@ -553,7 +525,7 @@ public final class DataView extends SplitPane {
         }
     }
 
-    private VBox right() {
+    private ScrollPane right() {
         Label summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("view-title");
@@ -590,17 +562,15 @@ public final class DataView extends SplitPane {
         recommendationRow.visibleProperty().bind(vm.recommendationProperty().isNotNull());
         recommendationRow.managedProperty().bind(recommendationRow.visibleProperty());
         preview.getStyleClass().add("preview");
-        preview.setMinHeight(200);
         augmentationPreview.setId("augmentation-preview");
         augmentationPreview.setPadding(new Insets(0, 0, 0, 16));
         tabularPreview.setId("tabular-preview");
         tabularPreview.setPadding(new Insets(0, 0, 0, 8));
-        // a table's scatter matrix first: looking at the data comes before the parsed rows (which scroll)
-        HBox previews = new HBox(12, tabularPreview, preview, augmentationPreview);
-        ScrollPane previewScroll = new ScrollPane(previews);
-        previewScroll.setFitToWidth(true);
-        previewScroll.setFitToHeight(true);
-        previewScroll.setPrefHeight(340);
+        // a table's scatter matrix first: looking at the data comes before the parsed rows; side by side
+        // while they fit, else one under the other (presentation mode), never squeezed or cut off
+        PreviewRow previews = new PreviewRow(12);
+        previews.setId("data-previews");
+        previews.getChildren().addAll(tabularPreview, preview, augmentationPreview);
 
         TableView<DataProfile.FeatureStats> table = new TableView<>(vm.featureStats());
         table.setId("feature-stats");
@@ -634,15 +604,18 @@ public final class DataView extends SplitPane {
         dev.trainbench.ui.Tables.fit(splitTable, 200);
         splitTable.setPlaceholder(new Label("Load data to see each split's class counts."));
         splitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        javafx.scene.control.Tab statsTab = new javafx.scene.control.Tab("Per-feature statistics", table);
-        javafx.scene.control.Tab splitsTab = new javafx.scene.control.Tab("Splits: class counts", splitTable);
+        // short tab names: both stay readable where the tables get a third of a projector's width
+        javafx.scene.control.Tab statsTab = new javafx.scene.control.Tab("Statistics", table);
+        statsTab.setTooltip(dev.trainbench.ui.Tips.of("Per-feature statistics (per channel for images) of the data as loaded"));
+        javafx.scene.control.Tab splitsTab = new javafx.scene.control.Tab("Class counts", splitTable);
+        splitsTab.setTooltip(dev.trainbench.ui.Tips.of("How many samples of each class each split has"));
         splitsTab.setId("splits-tab");
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(statsTab, splitsTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("data-tabs");
-        SplitPane lower = new SplitPane(tabs, new VBox(4, warnTitle, scroll(warningsBox)));
+        dev.trainbench.ui.KeptSplitPane lower = new dev.trainbench.ui.KeptSplitPane(tabs, new VBox(4, warnTitle, scroll(warningsBox)));
         lower.setOrientation(Orientation.HORIZONTAL);
-        lower.setDividerPositions(0.6);
+        lower.keepDividers(0.66);
         Label splitLine = new Label();
         splitLine.setId("split-text");
         splitLine.textProperty().bind(vm.splitTextProperty());
@@ -650,10 +623,25 @@ public final class DataView extends SplitPane {
         splitLine.getStyleClass().add("hint");
         splitLine.setMinHeight(Region.USE_PREF_SIZE);
         splitLine.managedProperty().bind(splitLine.textProperty().isNotEmpty());
-        VBox box = new VBox(8, summary, splitLine, hint, recommendationRow, previewScroll, lower);
+        // the tables and warnings take what the previews leave, but never less than about a dozen
+        // lines: where the window is too small for both (presentation mode), the column scrolls
+        lower.setStyle("-fx-min-height: 15em;");
+        VBox box = new VBox(6, summary, splitLine, hint, recommendationRow, previews, lower) {
+            @Override
+            protected double computeMinHeight(double width) {
+                // the scroll pane asks without a width: answer for the width the column has, where
+                // the texts wrap and the previews stack, or it squeezed them and cut the previews off
+                return super.computeMinHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+            }
+        };
         VBox.setVgrow(lower, Priority.ALWAYS);
         box.setPadding(new Insets(10));
-        return box;
+        ScrollPane column = new ScrollPane(box);
+        column.setId("data-column");
+        column.setFitToWidth(true);
+        column.setFitToHeight(true);
+        column.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return column;
     }
 
     private static ScrollPane scroll(VBox content) {
@@ -762,7 +750,10 @@ public final class DataView extends SplitPane {
 
     private void showPreview(Dataset d) {
         showTabular(d);
-        if (vm.choiceProperty().get() == DataViewModel.Choice.CSV) {
+        boolean csv = vm.choiceProperty().get() == DataViewModel.Choice.CSV;
+        // the parsed rows take the rest of the width; a scatter plot or image grid keeps its own size
+        HBox.setHgrow(preview, csv ? Priority.ALWAYS : null);
+        if (csv) {
             showCsvPreview(vm.csvPreviewProperty().get());
             return;
         }

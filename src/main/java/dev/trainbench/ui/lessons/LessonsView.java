@@ -129,6 +129,8 @@ public final class LessonsView extends BorderPane implements LessonsViewModel.Si
             c.status.setWrapText(true);
             c.accuracy.setYFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
             c.accuracy.setLogToggleVisible(false);
+            // an accuracy never exceeds 100 %: the axis stops there (it ran to 120 % before the lesson played)
+            c.accuracy.setYCeiling(1.0);
             c.diagnosis.setPrefHeight(260);
             c.diagnosis.setEmptyText(PLAYING_EMPTY);
             c.diagnosis.setTryEnabled(false, "lessons show a pair as it is; clone a run from the Runs screen to try a change");

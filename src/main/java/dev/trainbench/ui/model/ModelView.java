@@ -34,7 +34,7 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
 
 /** The Model screen: layer stack table with shapes, counts and problems; presets, grow, init; a property sheet per layer. */
-public final class ModelView extends SplitPane {
+public final class ModelView extends dev.trainbench.ui.KeptSplitPane {
     private final ModelViewModel vm;
     private final TableView<ModelViewModel.LayerRow> table = new TableView<>(null);
     private final PropertySheet sheet = new PropertySheet();
@@ -46,7 +46,7 @@ public final class ModelView extends SplitPane {
         this.vm = vm;
         setId("model-view");
         getItems().addAll(left(), right());
-        setDividerPositions(0.64);
+        keepDividers(0.64);
     }
 
     private VBox left() {

@@ -50,6 +50,7 @@ public final class PredictView extends BorderPane {
     private final StackPane evaluationHolder = new StackPane();
     private TableColumn<PredictViewModel.Row, String> probabilityColumn;
     private TableColumn<PredictViewModel.Row, String> labelColumn;
+    private TableColumn<PredictViewModel.Row, String> checkColumn;
     private final TabPane tabs = new TabPane();
     private final Tab drawTab = new Tab("Draw");
     private final Tab inputsTab = new Tab("Inputs");
@@ -122,6 +123,7 @@ public final class PredictView extends BorderPane {
             boolean classifies = m == null || m.output().classifies();
             probabilityColumn.setVisible(classifies);
             labelColumn.setText(classifies ? "label" : "target");
+            checkColumn.setText(classifies ? "" : "error");
         });
         vm.drawnInputProperty().addListener((o, a, x) -> showInput(drawnPreview, x));
         vm.selectedInputProperty().addListener((o, a, x) -> showInput(selectedPreview, x));
@@ -233,7 +235,10 @@ public final class PredictView extends BorderPane {
         table.getColumns().add(probabilityColumn);
         labelColumn = column("label", r -> r.label() == null ? "" : r.label(), 90);
         table.getColumns().add(labelColumn);
-        table.getColumns().add(column("", r -> r.right() == null ? "" : r.right() ? "right" : "WRONG", 70));
+        // classification: right or WRONG; regression: the signed error (predicted minus target)
+        checkColumn = column("", r -> r.right() != null ? (r.right() ? "right" : "WRONG")
+                : r.error() != null ? String.format(Locale.ROOT, "%+.4g", r.error()) : "", 80);
+        table.getColumns().add(checkColumn);
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i != null && i.intValue() >= 0) {
                 vm.select(i.intValue());
@@ -261,8 +266,8 @@ public final class PredictView extends BorderPane {
         VBox right = new VBox(10, one, evaluationHolder);
         right.setPadding(new Insets(0, 0, 0, 8));
         right.setMinWidth(0);
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.42);
+        dev.trainbench.ui.KeptSplitPane split = new dev.trainbench.ui.KeptSplitPane(table, right);
+        split.keepDividers(0.42);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox box = new VBox(8, controls, result, split);
         box.setPadding(new Insets(10));

@@ -47,6 +47,18 @@ public final class PredictViewModel {
         public Boolean right() {
             return label == null || Double.isNaN(probability) ? null : label.equals(predicted);
         }
+
+        /** Regression with one output and a target: predicted minus target (target's units); else null. */
+        public Double error() {
+            if (label == null || !Double.isNaN(probability)) {
+                return null;
+            }
+            try {
+                return Double.parseDouble(predicted) - Double.parseDouble(label);
+            } catch (NumberFormatException e) {
+                return null; // several outputs ("[a, b]"): no single error
+            }
+        }
     }
 
     /** Bars shown at most: the most probable classes. */

@@ -3,7 +3,9 @@ package dev.trainbench.ui.runs;
 import dev.trainbench.runs.MetricColumns.Epoch;
 import dev.trainbench.runs.MetricColumns.Step;
 import dev.trainbench.runs.MetricsTable;
+import dev.trainbench.runs.RunInfo;
 import dev.trainbench.runs.RunRecord;
+import dev.trainbench.runs.RunSummary;
 import dev.trainbench.ui.Palette;
 import dev.trainbench.ui.chart.LayerHeatMap;
 import dev.trainbench.ui.chart.LiveChart;
@@ -50,7 +52,7 @@ import javafx.stage.Stage;
 /** The Runs screen: a sortable, filterable table of every run; open one to see its charts; rename, notes, tags, delete. */
 public final class RunsView extends VBox {
     private final RunsViewModel vm;
-    private final TableView<RunRecord> table = new TableView<>();
+    private final TableView<RunSummary> table = new TableView<>();
     private Stage lastTestWindow;
     private java.util.function.Consumer<java.nio.file.Path> onOpenModel = file -> { };
     private java.nio.file.Path lastExport;
@@ -139,17 +141,17 @@ public final class RunsView extends VBox {
         sweepNotice.getStyleClass().add("hint");
         sweepNotice.visibleProperty().bind(vm.sweepNoticeProperty().isNotEmpty());
         sweepNotice.managedProperty().bind(sweepNotice.visibleProperty());
-        VBox bar = new VBox(6, top, buttons, familyBar, sweepNotice);
+        VBox bar = new VBox(6, top, buttons, sweepBar(), familyBar, sweepNotice);
 
         table.setId("runs-table");
         dev.trainbench.ui.Tables.fit(table, 170);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setTableMenuButtonVisible(true);
-        SortedList<RunRecord> sorted = new SortedList<>(vm.filtered());
+        SortedList<RunSummary> sorted = new SortedList<>(vm.filtered());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         // a row replaced by its run's newer record (final test, rename) or the runs read again: same runs stay selected
-        List<String> keptIds = new ArrayList<>();
+        java.util.Set<String> keptIds = new java.util.HashSet<>();
         vm.setRowsChangeGuard(() -> {
             keptIds.clear();
             table.getSelectionModel().getSelectedItems().forEach(r -> keptIds.add(r.id()));
@@ -164,41 +166,41 @@ public final class RunsView extends VBox {
                 }
             }
         });
-        TableColumn<RunRecord, String> name = column("name", r -> r.name(), 160);
+        TableColumn<RunSummary, String> name = column("name", r -> r.name(), 160);
         name.setId("col-name");
-        TableColumn<RunRecord, String> id = column("id", r -> RunIds.shortId(r.id()), 56);
+        TableColumn<RunSummary, String> id = column("id", r -> RunIds.shortId(r.id()), 56);
         id.setId("col-id");
         id.setCellFactory(col -> tooltipCell(r -> r.id()));
-        TableColumn<RunRecord, String> data = column("data", RunsViewModel::dataSummary, 130);
+        TableColumn<RunSummary, String> data = column("data", RunsViewModel::dataSummary, 130);
         data.setCellFactory(col -> tooltipCell(RunsViewModel::dataSummary));
-        TableColumn<RunRecord, String> modelCol = column("model", RunsViewModel::modelSummary, 120);
+        TableColumn<RunSummary, String> modelCol = column("model", RunsViewModel::modelSummary, 120);
         modelCol.setCellFactory(col -> tooltipCell(RunsViewModel::modelSummary));
-        TableColumn<RunRecord, String> optimizer = column("optimizer", RunsViewModel::optimizer, 80);
+        TableColumn<RunSummary, String> optimizer = column("optimizer", RunsViewModel::optimizer, 80);
         optimizer.setId("col-optimizer");
-        TableColumn<RunRecord, Double> lr = column("learning rate", RunsViewModel::learningRate, 80,
+        TableColumn<RunSummary, Double> lr = column("learning rate", RunsViewModel::learningRate, 80,
                 v -> String.format(Locale.ROOT, "%.3g", v));
         lr.setId("col-lr");
-        TableColumn<RunRecord, Integer> batch = column("batch", RunsViewModel::batchSize, 56, v -> Integer.toString(v));
+        TableColumn<RunSummary, Integer> batch = column("batch", RunsViewModel::batchSize, 56, v -> Integer.toString(v));
         batch.setId("col-batch");
-        TableColumn<RunRecord, String> epochs = column("epochs", RunsViewModel::epochs, 64);
+        TableColumn<RunSummary, String> epochs = column("epochs", RunsViewModel::epochs, 64);
         epochs.setId("col-epochs");
         epochs.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<RunRecord, String> parent = column("parent", r -> vm.parentLabel(r), 120);
+        TableColumn<RunSummary, String> parent = column("parent", r -> vm.parentLabel(r), 120);
         parent.setId("col-parent");
         parent.setCellFactory(col -> tooltipCell(r -> vm.parentTooltip(r)));
-        TableColumn<RunRecord, String> groupCol = column("seed group", RunsViewModel::groupLabel, 110);
+        TableColumn<RunSummary, String> groupCol = column("seed group", RunsViewModel::groupLabel, 110);
         groupCol.setId("col-group");
         groupCol.setCellFactory(col -> tooltipCell(r -> r.groupId() == null ? null : "Seed group " + r.groupId()
                 + ": the same spec with seeds s, s+1, ...; Compare draws it as a band"));
-        TableColumn<RunRecord, String> sweepCol = column("sweep", RunsViewModel::sweepLabel, 230);
+        TableColumn<RunSummary, String> sweepCol = column("sweep", RunsViewModel::sweepLabel, 230);
         sweepCol.setId("col-sweep");
         sweepCol.setCellFactory(col -> tooltipCell(r -> r.sweepId() == null ? null : RunsViewModel.sweepLabel(r) + "\nSweep "
                 + r.sweepId() + " (" + r.sweepName() + "), task " + r.sweepTask()
                 + ": right-click to select the whole sweep for Compare, or to cancel it"));
-        TableColumn<RunRecord, String> tagsCol = column("tags", r -> String.join(", ", r.tags()), 90);
-        TableColumn<RunRecord, String> notesCol = column("notes", r -> r.notes(), 160);
-        TableColumn<RunRecord, String> created = column("created", r -> r.createdAt(), 150);
-        TableColumn<RunRecord, Long> params = column("parameters", r -> r.parameterCount(), 90, count());
+        TableColumn<RunSummary, String> tagsCol = column("tags", r -> String.join(", ", r.tags()), 90);
+        TableColumn<RunSummary, String> notesCol = column("notes", r -> r.notes(), 160);
+        TableColumn<RunSummary, String> created = column("created", r -> r.createdAt(), 150);
+        TableColumn<RunSummary, Long> params = column("parameters", r -> r.parameterCount(), 90, count());
         table.getColumns().add(name);
         table.getColumns().add(id);
         table.getColumns().add(groupCol);
@@ -213,22 +215,35 @@ public final class RunsView extends VBox {
         table.getColumns().add(column("test acc", r -> r.testAccuracy(), 74, percent()));
         // regression runs: validation and test metrics in the target's units (empty for classification);
         // shown once the workspace has a regression run
-        java.util.List<TableColumn<RunRecord, Double>> regression = java.util.List.of(
+        java.util.List<TableColumn<RunSummary, Double>> regression = java.util.List.of(
                 column("best val RMSE", r -> r.bestValidationRmse(), 96, metric()),
-                column("test RMSE", r -> r.test() == null ? null : r.test().rmse(), 84, metric()),
-                column("test MAE", r -> r.test() == null ? null : r.test().mae(), 84, metric()),
-                column("test R\u00b2", r -> r.test() == null ? null : r.test().r2(), 70, metric()));
+                column("test RMSE", r -> r.testRmse(), 84, metric()),
+                column("test MAE", r -> r.testMae(), 84, metric()),
+                column("test R\u00b2", r -> r.testR2(), 70, metric()));
         table.getColumns().addAll(regression);
         Runnable showRegression = () -> {
-            boolean any = vm.runs().stream().anyMatch(r -> r.bestValidationRmse() != null
-                    || r.test() != null && r.test().rmse() != null);
+            boolean any = vm.runs().stream().anyMatch(r -> r.bestValidationRmse() != null || r.testRmse() != null);
             if (any) {
                 regression.forEach(c -> c.setVisible(true));
             }
         };
         regression.forEach(c -> c.setVisible(false));
         showRegression.run();
-        vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> showRegression.run());
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) c -> showRegression.run());
+        // the seed group and sweep columns likewise once a run belongs to one: empty, they took 340 pixels
+        // and pushed the accuracies past the right edge
+        Runnable showGroups = () -> {
+            if (vm.runs().stream().anyMatch(r -> r.groupId() != null)) {
+                groupCol.setVisible(true);
+            }
+            if (vm.runs().stream().anyMatch(r -> r.sweepId() != null)) {
+                sweepCol.setVisible(true);
+            }
+        };
+        groupCol.setVisible(false);
+        sweepCol.setVisible(false);
+        showGroups.run();
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) c -> showGroups.run());
         table.getColumns().add(column("time", r -> r.wallSeconds(), 66, seconds()));
         table.getColumns().add(column("status", RunsViewModel::statusText, 84));
         table.getColumns().add(parent);
@@ -239,9 +254,23 @@ public final class RunsView extends VBox {
         // less used: hidden at first, one click away in the table's column menu (the + at the top right)
         notesCol.setVisible(false);
         created.setVisible(false);
-        table.setPlaceholder(new Label("No runs yet: train one on the Train screen."));
+        Label noRuns = new Label();
+        noRuns.setWrapText(true);
+        noRuns.setId("runs-placeholder");
+        Runnable placeholder = () -> {
+            var s = vm.sweepStatus(vm.sweepShownProperty().get());
+            noRuns.setText(s != null ? (RunsViewModel.cancellable(s) ? "No runs of sweep " + s.sweep().name() + " yet: "
+                    + s.summary() + ". Cancel it with Cancel sweep... above." : "Sweep " + s.sweep().name()
+                    + " wrote no runs: " + s.summary() + ".")
+                    : vm.runs().isEmpty() ? "No runs yet: train one on the Train screen." : "No run matches the filter.");
+        };
+        vm.sweepShownProperty().addListener(o -> placeholder.run());
+        vm.sweeps().addListener((javafx.collections.ListChangeListener<dev.trainbench.sweep.SweepStatus>) c -> placeholder.run());
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) c -> placeholder.run());
+        placeholder.run();
+        table.setPlaceholder(noRuns);
         table.setRowFactory(tv -> {
-            TableRow<RunRecord> row = new TableRow<>();
+            TableRow<RunSummary> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     openCharts(row.getItem());
@@ -260,8 +289,87 @@ public final class RunsView extends VBox {
         });
     }
 
+    /**
+     * The workspace's sweeps, shown once it has one: choose one to see only its runs, with where its
+     * tasks stand (also a sweep that has written no run yet, queued on Slurm, say), and cancel it.
+     */
+    private HBox sweepBar() {
+        javafx.scene.control.ComboBox<String> choice = new javafx.scene.control.ComboBox<>();
+        choice.setId("runs-sweep-choice");
+        choice.setTooltip(dev.trainbench.ui.Tips.of("Show the runs of one sweep, with where its tasks stand"));
+        // items are sweep ids ("" for every run); each is shown by its latest status
+        javafx.util.Callback<javafx.scene.control.ListView<String>, javafx.scene.control.ListCell<String>> cells = lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                if (empty || id == null) {
+                    setText(null);
+                    return;
+                }
+                var s = vm.sweepStatus(id);
+                setText(id.isEmpty() ? "All runs" : s == null ? id : RunsViewModel.sweepChoiceLabel(s));
+            }
+        };
+        choice.setCellFactory(cells);
+        choice.setButtonCell(cells.call(null));
+        choice.setMaxWidth(520);
+        choice.setMinWidth(160);
+        HBox.setHgrow(choice, Priority.SOMETIMES);
+        boolean[] updating = {false};
+        Runnable fill = () -> {
+            updating[0] = true;
+            try {
+                List<String> ids = new ArrayList<>(List.of(""));
+                vm.sweeps().forEach(s -> ids.add(s.sweep().id()));
+                choice.getItems().setAll(ids);
+                String shown = vm.sweepShownProperty().get();
+                choice.setValue(shown == null ? "" : shown);
+                // the button shows the chosen sweep's new status too
+                choice.setButtonCell(cells.call(null));
+            } finally {
+                updating[0] = false;
+            }
+        };
+        vm.sweeps().addListener((javafx.collections.ListChangeListener<dev.trainbench.sweep.SweepStatus>) c -> fill.run());
+        vm.sweepShownProperty().addListener((o, a, id) -> {
+            if (!updating[0]) {
+                fill.run();
+            }
+        });
+        choice.valueProperty().addListener((o, a, id) -> {
+            if (!updating[0]) {
+                vm.sweepShownProperty().set(id == null || id.isEmpty() ? null : id);
+            }
+        });
+        Button cancel = new Button("Cancel sweep...");
+        cancel.setId("cancel-sweep");
+        cancel.setTooltip(dev.trainbench.ui.Tips.of("Queued tasks never start; running ones stop and save their runs as stopped"
+                + " (scancel for a Slurm sweep). Runs already written stay."));
+        Runnable enable = () -> cancel.setDisable(!RunsViewModel.cancellable(vm.sweepStatus(vm.sweepShownProperty().get())));
+        vm.sweeps().addListener((javafx.collections.ListChangeListener<dev.trainbench.sweep.SweepStatus>) c -> enable.run());
+        vm.sweepShownProperty().addListener(o -> enable.run());
+        enable.run();
+        cancel.setOnAction(e -> {
+            var s = vm.sweepStatus(vm.sweepShownProperty().get());
+            if (s != null) {
+                cancelSweep(s.sweep().id(), s.sweep().name());
+            }
+        });
+        Label title = new Label("Sweep:");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, title, choice, cancel);
+        bar.setId("runs-sweep-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        var any = javafx.beans.binding.Bindings.isNotEmpty(vm.sweeps());
+        bar.visibleProperty().bind(any);
+        bar.managedProperty().bind(any);
+        fill.run();
+        return bar;
+    }
+
     /** The right-click menu of a row: acts on the selection (the row clicked is selected by the click). */
-    private ContextMenu rowMenu(TableRow<RunRecord> row) {
+    private ContextMenu rowMenu(TableRow<RunSummary> row) {
         MenuItem compare = new MenuItem("Compare selected");
         compare.setId("menu-compare");
         compare.setOnAction(e -> vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
@@ -275,24 +383,24 @@ public final class RunsView extends VBox {
         repeat.setOnAction(e -> vm.repeatWithSeeds(row.getItem()));
         MenuItem selectGroup = new MenuItem("Select its seed group");
         selectGroup.setOnAction(e -> {
-            List<RunRecord> members = vm.groupOf(row.getItem());
+            List<RunSummary> members = vm.groupOf(row.getItem());
             table.getSelectionModel().clearSelection();
-            for (RunRecord m : members) {
+            for (RunSummary m : members) {
                 table.getSelectionModel().select(m);
             }
         });
         MenuItem selectSweep = new MenuItem("Select its sweep");
         selectSweep.setId("menu-select-sweep");
         selectSweep.setOnAction(e -> {
-            List<RunRecord> members = vm.sweepOf(row.getItem());
+            List<RunSummary> members = vm.sweepOf(row.getItem());
             table.getSelectionModel().clearSelection();
-            for (RunRecord m : members) {
+            for (RunSummary m : members) {
                 table.getSelectionModel().select(m);
             }
         });
         MenuItem cancelSweep = new MenuItem("Cancel its sweep...");
         cancelSweep.setId("menu-cancel-sweep");
-        cancelSweep.setOnAction(e -> cancelSweep(row.getItem()));
+        cancelSweep.setOnAction(e -> cancelSweep(row.getItem().sweepId(), row.getItem().sweepName()));
         MenuItem family = new MenuItem("Show its family (lineage)");
         family.setId("menu-family");
         family.setOnAction(e -> vm.showFamily(row.getItem()));
@@ -319,13 +427,13 @@ public final class RunsView extends VBox {
         return menu;
     }
 
-    private static TableCell<RunRecord, String> tooltipCell(Function<RunRecord, String> tip) {
+    private static TableCell<RunSummary, String> tooltipCell(Function<RunSummary, String> tip) {
         return new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                RunRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                RunSummary r = empty || getTableRow() == null ? null : getTableRow().getItem();
                 String t = r == null ? null : tip.apply(r);
                 setTooltip(t == null || t.isBlank() ? null : dev.trainbench.ui.Tips.of(t));
             }
@@ -348,25 +456,30 @@ public final class RunsView extends VBox {
     }
 
     /** The selected runs, in table order (for tests and the Compare button). */
-    public List<RunRecord> selectedRuns() {
+    public List<RunSummary> selectedRuns() {
         return List.copyOf(table.getSelectionModel().getSelectedItems());
     }
 
-    public TableView<RunRecord> table() {
+    public TableView<RunSummary> table() {
         return table;
     }
 
-    private Optional<RunRecord> selected() {
+    private Optional<RunSummary> selected() {
         return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
     }
 
     /** Asks first (the test set is for the very end), then runs the test in the background and shows the result. */
-    private void finalTest(RunRecord r) {
-        if (r.status() != null && r.status().isActive()) {
+    private void finalTest(RunSummary row) {
+        if (row.status() != null && row.status().isActive()) {
             vm.workbench().errors().report("The final test", new IllegalStateException(
-                    "Run \"" + r.name() + "\" is still " + r.status().label() + ". Test it after it has finished."));
+                    "Run \"" + row.name() + "\" is still " + row.status().label() + ". Test it after it has finished."));
             return;
         }
+        // the spec and an earlier test's result are in the run's record, not its row
+        vm.withRecord(row, "The final test", this::finalTest);
+    }
+
+    private void finalTest(RunRecord r) {
         if (r.spec() == null) {
             try {
                 r.specFor("the final test");
@@ -413,7 +526,7 @@ public final class RunsView extends VBox {
     }
 
     /** Asks which checkpoint and where, exports in the background, then offers to open the model. */
-    private void exportModel(RunRecord r) {
+    private void exportModel(RunSummary r) {
         if (r.status() != null && r.status().isActive()) {
             vm.workbench().errors().report("Exporting the model", new IllegalStateException(
                     "Run \"" + r.name() + "\" is still " + r.status().label() + ". Export it after it has ended."));
@@ -443,7 +556,7 @@ public final class RunsView extends VBox {
     }
 
     /** Exports without asking (the dialogs' answers given), then offers to open the model in the Predict view. */
-    public void exportModel(RunRecord r, String checkpoint, java.nio.file.Path file) {
+    public void exportModel(RunInfo r, String checkpoint, java.nio.file.Path file) {
         vm.exportModel(r.id(), checkpoint, file, written -> {
             lastExport = written;
             ButtonType openIt = new ButtonType("Open in Predict", ButtonBar.ButtonData.OK_DONE);
@@ -471,7 +584,7 @@ public final class RunsView extends VBox {
         return lastExport;
     }
 
-    private void rename(RunRecord r) {
+    private void rename(RunSummary r) {
         TextInputDialog d = new TextInputDialog(r.name());
         d.initOwner(getScene().getWindow());
         dev.trainbench.ui.Windows.fit(d, getScene().getWindow());
@@ -480,7 +593,7 @@ public final class RunsView extends VBox {
         d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> vm.rename(r.id(), name.strip()));
     }
 
-    private void editNotes(RunRecord r) {
+    private void editNotes(RunSummary r) {
         TextInputDialog d = new TextInputDialog(r.notes());
         d.initOwner(getScene().getWindow());
         dev.trainbench.ui.Windows.fit(d, getScene().getWindow());
@@ -489,7 +602,7 @@ public final class RunsView extends VBox {
         d.showAndWait().ifPresent(notes -> vm.setNotes(r.id(), notes));
     }
 
-    private void editTags(RunRecord r) {
+    private void editTags(RunSummary r) {
         TextInputDialog d = new TextInputDialog(String.join(", ", r.tags()));
         d.initOwner(getScene().getWindow());
         dev.trainbench.ui.Windows.fit(d, getScene().getWindow());
@@ -499,16 +612,21 @@ public final class RunsView extends VBox {
                 Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
     }
 
-    private void cancelSweep(RunRecord r) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Cancel sweep \"" + r.sweepName() + "\" (" + r.sweepId()
+    private void cancelSweep(String sweepId, String sweepName) {
+        if (sweepId == null) {
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Cancel sweep \"" + sweepName + "\" (" + sweepId
                 + ")? Queued tasks will not start; running ones stop and save their runs as stopped "
                 + "(scancel for a Slurm sweep). Runs already written stay.", ButtonType.NO, ButtonType.YES);
         a.initOwner(getScene().getWindow());
+        dev.trainbench.ui.Windows.fit(a, getScene().getWindow());
         a.setHeaderText("Cancel the sweep?");
-        a.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> vm.cancelSweep(r, () -> { }));
+        a.getDialogPane().setId("cancel-sweep-confirm");
+        a.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> vm.cancelSweep(sweepId, () -> { }));
     }
 
-    private void delete(RunRecord r) {
+    private void delete(RunSummary r) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete run \"" + r.name() + "\" (" + r.id()
                 + ") and all its files? This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
         a.initOwner(getScene().getWindow());
@@ -518,8 +636,8 @@ public final class RunsView extends VBox {
     }
 
     /** A window with the run's loss, accuracy, gradient-norm and throughput curves, read from its files. */
-    private void openCharts(RunRecord r) {
-        vm.loadRun(r, files -> chartsWindow(r, new MetricsTable[] {files.steps(), files.epochs()},
+    private void openCharts(RunSummary r) {
+        vm.loadRun(r, files -> chartsWindow(files.record(), new MetricsTable[] {files.steps(), files.epochs()},
                 files.diagnosis().findings()));
     }
 
@@ -551,13 +669,25 @@ public final class RunsView extends VBox {
         sanity.setId("run-sanity");
         sanity.setFindings(r.sanity());
         BorderPane root = new BorderPane(grid, new VBox(info, sanity), null, null, null);
-        javafx.scene.layout.HBox right = new javafx.scene.layout.HBox();
+        // the final test above the diagnosis in one column beside the charts, at most 40 % of the
+        // window: side by side they took 1,000 of 1,280 pixels and left the charts 160 pixels each
+        VBox right = new VBox(8);
+        right.setId("run-side");
+        double ideal = 320;
         if (r.test() != null) {
             TestResultPane test = new TestResultPane(r);
-            test.setPrefWidth(Math.min(680, test.idealSize()[0]));
+            ideal = Math.max(ideal, Math.min(680, test.idealSize()[0]));
             right.getChildren().add(test);
         }
         right.getChildren().add(diagnosis);
+        VBox.setVgrow(diagnosis, Priority.ALWAYS);
+        diagnosis.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        diagnosis.setMinWidth(0);
+        double idealWidth = ideal;
+        right.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(280, Math.min(idealWidth, 0.4 * root.getWidth())), root.widthProperty()));
+        right.setMinWidth(Region.USE_PREF_SIZE);
+        right.setMaxWidth(Region.USE_PREF_SIZE);
         root.setRight(right);
         Stage stage = dev.trainbench.ui.Windows.create(getScene().getWindow(), "Run " + r.name() + " (" + r.id() + ")", root,
                 r.test() == null ? 1400 : 1800, 900);
@@ -565,16 +695,16 @@ public final class RunsView extends VBox {
         return stage;
     }
 
-    private static <T> TableColumn<RunRecord, T> column(String name, Function<RunRecord, T> value, double width) {
-        TableColumn<RunRecord, T> c = new TableColumn<>(name);
+    private static <T> TableColumn<RunSummary, T> column(String name, Function<RunSummary, T> value, double width) {
+        TableColumn<RunSummary, T> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
         return c;
     }
 
-    private static <T extends Comparable<T>> TableColumn<RunRecord, T> column(String name, Function<RunRecord, T> value,
+    private static <T extends Comparable<T>> TableColumn<RunSummary, T> column(String name, Function<RunSummary, T> value,
             double width, Function<T, String> format) {
-        TableColumn<RunRecord, T> c = column(name, value, width);
+        TableColumn<RunSummary, T> c = column(name, value, width);
         c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override

@@ -70,6 +70,11 @@ public final class SweepRunner implements AutoCloseable {
         return folder;
     }
 
+    /** The scheduler's commands this runner uses (also for the status of the sweeps it shows). */
+    public Slurm slurm() {
+        return slurm;
+    }
+
     /** True while this window drives the local sweep {@code id}. */
     public boolean running(String id) {
         return local.containsKey(id);

@@ -29,6 +29,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(String description, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            return; // the window is closing: a task a last callback starts (reading the sweeps after the runs) has no one to report to
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {

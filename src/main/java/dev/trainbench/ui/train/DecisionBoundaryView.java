@@ -32,6 +32,8 @@ public final class DecisionBoundaryView extends BorderPane {
         title.getStyleClass().add("live-chart-title");
         BorderPane.setMargin(title, new Insets(2, 8, 0, 8));
         setTop(title);
+        // one line (a changing height would re-lay out the charts each update); narrow: the tooltip has it
+        title.setTooltip(dev.trainbench.ui.Tips.following(title.textProperty()));
         Pane holder = new Pane(canvas);
         holder.setMinSize(100, 100);
         canvas.widthProperty().bind(holder.widthProperty());
@@ -52,10 +54,6 @@ public final class DecisionBoundaryView extends BorderPane {
         grid = g;
         snapshots++;
         title.setText("Decision boundary at step " + g.step());
-        if (title.getTooltip() == null) {
-            // one line (a changing height would re-lay out the charts each update); narrow: the tooltip has it
-            title.setTooltip(dev.trainbench.ui.Tips.following(title.textProperty()));
-        }
         draw();
     }
 

@@ -42,7 +42,7 @@ import javafx.scene.paint.Color;
  * The Train screen: settings, Start/Pause/Resume/Stop, and live charts fed once per frame by an
  * AnimationTimer (throttled to ~30 Hz) from the run's metrics history.
  */
-public final class TrainView extends SplitPane implements TrainingSink {
+public final class TrainView extends dev.trainbench.ui.KeptSplitPane implements TrainingSink {
     private static final long FRAME_NANOS = 33_000_000L;
 
     private final TrainViewModel vm;
@@ -108,7 +108,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         vm.setSink(this);
         settingsPane = form();
         getItems().addAll(settingsPane, center());
-        setDividerPositions(0.24);
+        keepDividers(0.24);
         settingsToggle.setId("settings-toggle");
         settingsToggle.setSelected(true);
         settingsToggle.setTooltip(dev.trainbench.ui.Tips.of("Show or hide the settings (presentation mode hides them to give the charts the room)"));
@@ -156,6 +156,9 @@ public final class TrainView extends SplitPane implements TrainingSink {
                 }
                 lastFrame = now;
                 if (now - lastPoll >= FRAME_NANOS) {
+                    if (lastPoll != 0) {
+                        profile.interval((now - lastPoll) / 1e6);
+                    }
                     lastPoll = now;
                     runStartedNanos = 0;
                     stepsNanos = 0;
@@ -193,6 +196,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         vm.runningProperty().addListener((o, was, now) -> {
             if (now) {
                 lastFrame = 0;
+                lastPoll = 0;
                 profile.reset();
                 timer.start();
             }
@@ -325,13 +329,26 @@ public final class TrainView extends SplitPane implements TrainingSink {
         });
         minDelta.disableProperty().bind(vm.earlyStoppingProperty().not());
         ChoiceBox<TrainingSpec.Device> device = new ChoiceBox<>();
-        device.setConverter(EnumNames.converter(TrainingSpec.Device.class));
         device.setId("device");
         device.getItems().setAll(TrainingSpec.Device.CPU);
-        vm.workbench().gpuCountProperty().addListener((o, a, n) -> device.getItems().setAll(n.intValue() > 0
-                ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU)));
+        Label deviceInfo = new Label(DeviceText.info(null));
+        deviceInfo.setId("device-info");
+        deviceInfo.setWrapText(true);
+        deviceInfo.getStyleClass().add("hint");
+        Runnable showDevices = () -> {
+            dev.trainbench.train.EngineInfo info = vm.workbench().engineInfoProperty().get();
+            device.setConverter(DeviceText.converter(info));
+            TrainingSpec.Device chosen = device.getValue();
+            device.getItems().setAll(info != null && info.gpuCount() > 0
+                    ? List.of(TrainingSpec.Device.CPU, TrainingSpec.Device.GPU) : List.of(TrainingSpec.Device.CPU));
+            device.setValue(chosen);
+            deviceInfo.setText(DeviceText.info(info));
+        };
+        showDevices.run();
+        vm.workbench().engineInfoProperty().addListener((o, a, n) -> showDevices.run());
         device.valueProperty().bindBidirectional(vm.deviceProperty());
-        device.setTooltip(dev.trainbench.ui.Tips.of("GPU is offered only when the engine reports one."));
+        device.setTooltip(dev.trainbench.ui.Tips.of("GPU is offered only when the engine reports one;"
+                + " training on the GPU uses GPU 0 (set CUDA_VISIBLE_DEVICES before starting to pick another)."));
         Label settingsError = new Label();
         settingsError.setId("settings-error");
         settingsError.getStyleClass().add("field-error");
@@ -341,7 +358,7 @@ public final class TrainView extends SplitPane implements TrainingSink {
         f.row("Batch size", batch, "Larger batches are faster per sample but need more memory.").row("Epochs", epochs)
                 .row("Clip grad norm", clip, "0 for no clipping.").row("Early stopping", early).row("Patience", patience)
                 .row("Min change", minDelta, "Early stopping: a validation loss at least this much lower counts as better.")
-                .row("Device", device).full(settingsError);
+                .row("Device", device).full(deviceInfo).full(settingsError);
         return f.scrolling();
     }
 
@@ -526,7 +543,8 @@ public final class TrainView extends SplitPane implements TrainingSink {
     private void showSettings(boolean show) {
         if (show && !getItems().contains(settingsPane)) {
             getItems().add(0, settingsPane);
-            setDividerPositions(presentation ? 0.3 : 0.24);
+            // a quarter of the width (30 % in presentation mode), or what the settings' labels need
+            keepDividers(presentation ? 0.3 : 0.24);
         } else if (!show) {
             getItems().remove(settingsPane);
         }

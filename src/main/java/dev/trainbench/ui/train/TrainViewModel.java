@@ -144,7 +144,7 @@ public final class TrainViewModel {
         onChange(device, v -> training(t -> t.withDevice(v)));
         onChange(runName, v -> edit(s -> s.withName(v)));
         runName.addListener((o, a, v) -> checkName());
-        model.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> checkName());
+        model.runs().addListener((javafx.collections.ListChangeListener<dev.trainbench.runs.RunSummary>) c -> checkName());
         if (model.trainer() != null) {
             subscription = model.trainer().subscribe();
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
+import dev.trainbench.runs.RunSummary;
 import dev.trainbench.spec.ExperimentSpec;
 import dev.trainbench.spec.OptimizerSpec;
 import dev.trainbench.spec.SpecJson;
@@ -31,9 +32,13 @@ class RunsViewModelTest {
                 .spec(MLP).dataLabel("sample:mnist").modelLabel("mlp-2x128").epochsCompleted(7).build();
     }
 
+    private static List<RunSummary> summaries(List<RunRecord> runs) {
+        return runs.stream().map(RunRecord::summary).toList();
+    }
+
     @Test
     void columnsDescribeTheRecipeAtAGlance() {
-        RunRecord r = run("20250101-000000-mnist-mlp-a1b2", "mnist-mlp", null, "2025-01-01T00:00:00Z");
+        RunSummary r = run("20250101-000000-mnist-mlp-a1b2", "mnist-mlp", null, "2025-01-01T00:00:00Z").summary();
         assertEquals("adam", RunsViewModel.optimizer(r));
         assertEquals(0.001, RunsViewModel.learningRate(r));
         assertEquals(64, RunsViewModel.batchSize(r));
@@ -41,7 +46,7 @@ class RunsViewModelTest {
         assertEquals("sample:mnist, 80/10/10, standardize, augmented", RunsViewModel.dataSummary(r));
         assertEquals("mlp-2x128, 7 layers, he init", RunsViewModel.modelSummary(r));
         ExperimentSpec sgd = MLP.withTraining(MLP.training().withOptimizer(OptimizerSpec.sgd(0.1, 0.9, true).withWeightDecay(1e-4)));
-        RunRecord s = r.toBuilder().spec(sgd).build();
+        RunSummary s = run(r.id(), r.name(), null, r.createdAt()).toBuilder().spec(sgd).build().summary();
         assertEquals("sgd (momentum 0.9, nesterov), wd 0.0001", RunsViewModel.optimizer(s));
         assertEquals("a1b2", dev.trainbench.ui.RunIds.shortId(r.id()));
     }
@@ -50,10 +55,10 @@ class RunsViewModelTest {
     void theFamilyFilterShowsTheRootAndEveryDescendant() {
         TestWorkbench w = new TestWorkbench(workspace);
         RunsViewModel vm = new RunsViewModel(w.model);
-        RunRecord root = run("20250101-000000-a-0001", "a", null, "2025-01-01T00:00:00Z");
-        RunRecord child = run("20250101-000001-b-0002", "b", root.id(), "2025-01-01T00:00:01Z");
-        RunRecord grandchild = run("20250101-000002-c-0003", "c", child.id(), "2025-01-01T00:00:02Z");
-        RunRecord stranger = run("20250101-000003-d-0004", "d", null, "2025-01-01T00:00:03Z");
+        RunSummary root = run("20250101-000000-a-0001", "a", null, "2025-01-01T00:00:00Z").summary();
+        RunSummary child = run("20250101-000001-b-0002", "b", root.id(), "2025-01-01T00:00:01Z").summary();
+        RunSummary grandchild = run("20250101-000002-c-0003", "c", child.id(), "2025-01-01T00:00:02Z").summary();
+        RunSummary stranger = run("20250101-000003-d-0004", "d", null, "2025-01-01T00:00:03Z").summary();
         w.model.runs().setAll(root, child, grandchild, stranger);
         vm.showFamily(grandchild);
         assertEquals(List.of(root, child, grandchild), List.copyOf(vm.filtered()));
@@ -77,12 +82,12 @@ class RunsViewModelTest {
         RunRecord alone = run("20250101-000009-x-0009", "x", null, "2025-01-01T00:00:09Z");
         List<RunRecord> all = new ArrayList<>(group);
         all.add(alone);
-        w.model.runs().setAll(all);
+        w.model.runs().setAll(summaries(all));
         assertEquals("seed 2 of 3 \u00b7 abcd", RunsViewModel.groupLabel(group.get(1)));
         assertEquals("baseline \u00b7 seed 2 of 3 \u00b7 abcd", RunsViewModel.groupLabel(group.get(1).toBuilder().groupName("baseline").build()));
         assertEquals("", RunsViewModel.groupLabel(alone));
-        assertEquals(group, vm.groupOf(group.get(2)));
-        assertEquals(List.of(alone), vm.groupOf(alone));
+        assertEquals(summaries(group), vm.groupOf(group.get(2).summary()));
+        assertEquals(List.of(alone.summary()), vm.groupOf(alone.summary()));
         vm.filterProperty().set("g-20250101");
         assertEquals(3, vm.filtered().size());
     }
@@ -116,7 +121,7 @@ class RunsViewModelTest {
         RunRecord b = run("20250101-000001-b-0002", "=b", a.id(), "2025-01-01T00:00:01Z");
         Path csv = workspace.resolve("out/runs.csv");
         boolean[] done = {false};
-        vm.exportCsv(List.of(b, a), csv, () -> done[0] = true);
+        vm.exportCsv(List.of(b.summary(), a.summary()), csv, () -> done[0] = true);
         assertTrue(done[0], w.errors.toString());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size());
@@ -170,11 +175,11 @@ class RunsViewModelTest {
         RunRecord outside = run("20250101-000100-x-0fff", "x", null, "2025-01-01T00:01:00Z");
         List<RunRecord> all = new ArrayList<>(runs);
         all.add(outside);
-        w.model.runs().setAll(all);
+        w.model.runs().setAll(summaries(all));
         assertEquals("9f3c \u00b7 learningRate=0.01, units=64", RunsViewModel.sweepLabel(runs.get(6)));
         assertEquals("", RunsViewModel.sweepLabel(outside));
-        assertEquals(runs, vm.sweepOf(runs.get(3)), "the whole sweep, not the run's seed group");
-        assertEquals(List.of(outside), vm.sweepOf(outside));
+        assertEquals(summaries(runs), vm.sweepOf(runs.get(3).summary()), "the whole sweep, not the run's seed group");
+        assertEquals(List.of(outside.summary()), vm.sweepOf(outside.summary()));
         vm.filterProperty().set("units=64");
         assertEquals(6, vm.filtered().size(), "the filter finds a grid point");
         vm.filterProperty().set("");
@@ -203,7 +208,7 @@ class RunsViewModelTest {
                 dev.trainbench.sweep.Slurm.system(), () -> { })) {
             vm.setSweepRunner(runner);
             boolean[] done = {false};
-            vm.cancelSweep(swept("20250101-000000-r-0001", folder.id(), null, "0.001", "16"), () -> done[0] = true);
+            vm.cancelSweep(folder.id(), () -> done[0] = true);
             assertTrue(done[0], w.errors.toString());
         }
         assertTrue(folder.refresh().cancelled(), "recorded in sweep.json, where a driving process looks");

@@ -51,7 +51,7 @@ class CloneAndChangeTest {
             assertNull(parent.parentId());
 
             // Clone and change: the run's spec becomes the one edited, with the run as parent
-            model.runs().setAll(store.list());
+            model.runs().setAll(store.summaries());
             model.setSpec(parent.spec());
             vm.setParent(parent.id(), parent.name());
             assertTrue(vm.nameWarningProperty().get().contains("A run named \"blobs\" exists"), vm.nameWarningProperty().get());
