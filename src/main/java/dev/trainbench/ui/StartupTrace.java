@@ -18,7 +18,7 @@ import java.util.Locale;
 public final class StartupTrace {
     /** The milestone printed when every screen is built (the bench looks for it). */
     public static final String ALL_SCREENS_READY = "all screens ready";
-    /** The milestone printed after the first frame of the main window was rendered. */
+    /** The milestone printed once the main window's first frame is rendered and on the screen. */
     public static final String FIRST_FRAME = "first frame";
 
     private static final boolean ON = "1".equals(System.getenv("TRAINBENCH_STARTUP_TRACE"))

@@ -5,7 +5,6 @@ import dev.trainbench.train.TrainerService;
 import dev.trainbench.ui.task.FxTaskRunner;
 import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -45,23 +44,42 @@ public final class TrainBenchApp extends Application {
     }
 
     /**
-     * Runs {@code then} once, on the FX thread, right after the scene's first pulse (CSS, layout,
-     * and the frame handed to the renderer).
+     * Runs {@code then} once, on the FX thread, when the window's first frame is on the screen. With
+     * the software pipeline the frame is rendered on JavaFX's render thread and then copied to the
+     * window on the FX thread, and rendering it the first time runs much cold code: work started
+     * at the first pulse competed with it (the window stayed blank about a CPU second longer). The
+     * notice that a frame was rendered is internal to JavaFX (its performance tracker); where it
+     * cannot be reached (JavaFX as named modules without the export), the third pulse stands in.
      */
     private static void afterFirstFrame(Scene scene, Runnable then) {
-        Runnable[] listener = new Runnable[1];
-        boolean[] seen = new boolean[1];
-        listener[0] = () -> {
-            if (!seen[0]) {
-                seen[0] = true;
-                // removed in the next event: the scene is iterating over its listeners right now
-                Platform.runLater(() -> {
-                    scene.removePostLayoutPulseListener(listener[0]);
+        try {
+            com.sun.javafx.perf.PerformanceTracker tracker = com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene);
+            boolean[] done = new boolean[1];
+            tracker.setOnRenderedFrameTask(() -> {
+                if (!done[0]) {
+                    done[0] = true;
+                    javafx.application.Platform.runLater(() -> {
+                        tracker.setOnRenderedFrameTask(null);
+                        com.sun.javafx.perf.PerformanceTracker.releaseSceneTracker(scene);
+                        then.run();
+                    });
+                }
+            });
+            return;
+        } catch (LinkageError | RuntimeException e) {
+            // the fallback below
+        }
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 3) {
+                    stop();
                     then.run();
-                });
+                }
             }
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
+        }.start();
     }
 
     @Override

@@ -84,14 +84,20 @@ public final class WindowStartup implements AutoCloseable {
      * One launch: wall-clock seconds from starting the process to its window mapped, and the CPU
      * seconds the process had used by then (all its threads: JIT, GC, class loading, the FX thread),
      * which competing load on the machine barely changes; then, from the app's start-up trace, the
-     * seconds after the process started until every screen was built and the CPU seconds by then.
+     * seconds after the process started until the window's first frame was on the screen (a window
+     * maps blank and is painted a moment later), until every screen was built, and the CPU seconds
+     * by then.
      * NaN for what did not happen in time (or an app without the trace).
      */
-    public record Launch(double seconds, double cpuSeconds, double allScreensSeconds, double allScreensCpuSeconds) {
+    public record Launch(double seconds, double cpuSeconds, double firstFrameSeconds, double allScreensSeconds,
+                         double allScreensCpuSeconds) {
         Launch(double seconds, double cpuSeconds) {
-            this(seconds, cpuSeconds, Double.NaN, Double.NaN);
+            this(seconds, cpuSeconds, Double.NaN, Double.NaN, Double.NaN);
         }
     }
+
+    /** The app's trace line once its window's first frame is on the screen. */
+    static final String FIRST_FRAME = "first frame";
 
     /** The app's trace line once every screen is built (ui.StartupTrace, which this package cannot name). */
     static final String ALL_SCREENS_READY = "all screens ready";
@@ -123,7 +129,9 @@ public final class WindowStartup implements AutoCloseable {
                         ready = traced(output, ALL_SCREENS_READY);
                         Thread.sleep(POLL_MILLIS * 5);
                     }
-                    return ready == null ? new Launch(seconds, cpu) : new Launch(seconds, cpu, ready[0], ready[1]);
+                    double[] frame = traced(output, FIRST_FRAME);
+                    return ready == null ? new Launch(seconds, cpu)
+                            : new Launch(seconds, cpu, frame == null ? Double.NaN : frame[0], ready[0], ready[1]);
                 }
                 Thread.sleep(POLL_MILLIS);
             }
@@ -210,9 +218,9 @@ public final class WindowStartup implements AutoCloseable {
                     Launch l = w.launch(e.getValue(), dir, 60);
                     out.get(e.getKey()).add(l);
                     log.accept(String.format(java.util.Locale.ROOT, "round %d: %s window after %.2f s (%.2f CPU s),"
-                            + " every screen built after %.2f s (%.2f CPU s), load average %.2f",
-                            r + 1, e.getKey(), l.seconds(), l.cpuSeconds(), l.allScreensSeconds(), l.allScreensCpuSeconds(),
-                            loadAverage()));
+                            + " first frame on it after %.2f s, every screen built after %.2f s (%.2f CPU s), load average %.2f",
+                            r + 1, e.getKey(), l.seconds(), l.cpuSeconds(), l.firstFrameSeconds(), l.allScreensSeconds(),
+                            l.allScreensCpuSeconds(), loadAverage()));
                 }
             }
         }
