@@ -58,4 +58,13 @@ public final class FxThread {
             return null;
         });
     }
+
+    /** Waits until {@code condition} holds (polled by TestFX), failing with "timed out waiting for {@code what}". */
+    public static void waitUntil(String what, int seconds, java.util.function.BooleanSupplier condition) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.trainbench.ui;
 
+import static dev.trainbench.ui.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import dev.trainbench.ui.predict.TrainedMnistModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
@@ -53,14 +53,6 @@ class PredictGuiTest {
     @AfterEach
     void close() {
         app.close();
-    }
-
-    private static void waitUntil(String what, int seconds, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     /** Drags the mouse down the middle of the pad, from 15% to 85% of its height. */

@@ -1,5 +1,6 @@
 package dev.trainbench.ui;
 
+import static dev.trainbench.ui.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Tooltip;
@@ -600,14 +599,6 @@ class ScreenFitGuiTest {
 
     private static void settle() {
         WaitForAsyncUtils.waitForFxEvents(3);
-    }
-
-    private static void waitUntil(String what, int seconds, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     /** 178 rows like UCI wine: 13 measurements with wine's long names, then the class (1-3). */

@@ -1,5 +1,6 @@
 package dev.trainbench.ui;
 
+import static dev.trainbench.ui.FxThread.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,6 @@ import dev.trainbench.ui.chart.LiveChart;
 import dev.trainbench.ui.data.DataViewModel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -45,14 +44,6 @@ class WorkbenchGuiTest {
     @AfterEach
     void close() {
         app.close();
-    }
-
-    private static void waitUntil(String what, int seconds, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     @Test
