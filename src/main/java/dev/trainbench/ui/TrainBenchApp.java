@@ -1,10 +1,13 @@
 package dev.trainbench.ui;
 
+import com.sun.javafx.perf.PerformanceTracker;
 import dev.trainbench.runs.RunStore;
 import dev.trainbench.train.TrainerService;
 import dev.trainbench.ui.task.FxTaskRunner;
 import java.nio.file.Path;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -53,14 +56,14 @@ public final class TrainBenchApp extends Application {
      */
     private static void afterFirstFrame(Scene scene, Runnable then) {
         try {
-            com.sun.javafx.perf.PerformanceTracker tracker = com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene);
+            PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
             boolean[] done = new boolean[1];
             tracker.setOnRenderedFrameTask(() -> {
                 if (!done[0]) {
                     done[0] = true;
-                    javafx.application.Platform.runLater(() -> {
+                    Platform.runLater(() -> {
                         tracker.setOnRenderedFrameTask(null);
-                        com.sun.javafx.perf.PerformanceTracker.releaseSceneTracker(scene);
+                        PerformanceTracker.releaseSceneTracker(scene);
                         then.run();
                     });
                 }
@@ -69,7 +72,7 @@ public final class TrainBenchApp extends Application {
         } catch (LinkageError | RuntimeException e) {
             // the fallback below
         }
-        new javafx.animation.AnimationTimer() {
+        new AnimationTimer() {
             private int pulses;
 
             @Override

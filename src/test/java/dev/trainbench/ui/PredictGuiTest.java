@@ -279,6 +279,17 @@ class PredictGuiTest {
         assertEquals(1024, stage.getScene().getWidth(), 20);
         assertDrawPanelFits(view, "1024x768");
         assertEquals("1", vm.drawnClassProperty().get(), vm.drawnBars().toString());
+
+        // A desktop whose sans-serif font has taller lines than DejaVu Sans (ghostscript's Nimbus Sans
+        // put the last bars 23 px below this window): every label of the panel 3 px taller. The input
+        // preview gives up height so that every bar stays visible.
+        String taller = "data:text/css,%23draw-panel%20.label%20%7B%20-fx-padding%3A%200%200%203%200%3B%20%7D";
+        robot.interact(() -> stage.getScene().getStylesheets().add(taller));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertDrawPanelFits(view, "1024x768, taller font");
+        double previewHeight = view.drawnPreview().getHeight();
+        assertTrue(previewHeight >= 84 && previewHeight < 168, "the preview gave up height: " + previewHeight);
+        robot.interact(() -> stage.getScene().getStylesheets().remove(taller));
         assertTrue(app.errors.isEmpty(), app.errors.toString());
     }
 }

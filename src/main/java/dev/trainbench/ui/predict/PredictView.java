@@ -157,9 +157,11 @@ public final class PredictView extends BorderPane {
         Label seesTitle = new Label("What the model sees");
         seesTitle.getStyleClass().add("section-title");
         drawnPreview.setId("drawn-preview");
-        // the 28x28 input at six screen pixels per input pixel. A fixed size: a size bound to the pad's
-        // width would change during the layout pass.
-        drawnPreview.setMinSize(168, 168);
+        // the 28x28 input at six screen pixels per input pixel. Fixed sizes: a size bound to the pad's
+        // width would change during the layout pass. Where the column is short (a projector's 1024x768
+        // in presentation mode, or a desktop font with taller lines) it shrinks to three pixels per
+        // input pixel, so that all the bars stay visible: it is the only part of the column that can.
+        drawnPreview.setMinSize(168, 84);
         drawnPreview.setPrefSize(168, 168);
         drawnPreview.setMaxSize(168, 168);
         Label answerTitle = new Label("The model says");
