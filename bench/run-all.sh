@@ -47,5 +47,7 @@ rm -rf "$folder"
 echo "## long run: 1,000,000 steps of a tiny MLP in the GUI (own Xvfb), live chart frame times and RSS; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -jar $jar bench long bench/long-run.json --steps 1000000 2>/dev/null
 echo "## list: 10,000 synthetic runs (in one JVM; bench/list-processes.sh times new processes, before/after)"
-java -jar $jar bench list --runs 10000 2>/dev/null
+java -jar $jar bench list --runs 10000 --dir "$ws/list" 2>/dev/null
+echo "## list as a user runs it: new processes, ./trainbench and java -jar alternating"
+bash bench/list-launchers.sh "$ws/list" 7
 rm -rf "$ws"

@@ -31,8 +31,11 @@ public final class Tips {
     /** Where JavaFX keeps the tooltip installed on a node that is not a control. */
     private static final String INSTALLED = "javafx.scene.control.Tooltip";
 
-    private record Lazy(String text, double maxWidth) {
+    private record Lazy(String text, double maxWidth, Object owner) {
     }
+
+    /** Who set a tooltip through {@link #set(Control, String, Object)} (in the tooltip's properties). */
+    private static final String OWNER = "trainbench.tips.owner";
 
     private static final EventHandler<MouseEvent> MAKE_ON_ENTRY = e -> {
         if (e.getSource() instanceof Node n) {
@@ -48,11 +51,66 @@ public final class Tips {
      * moves; screen readers get the text at once as the node's accessible help.
      */
     public static void install(Node node, String text, double maxWidth) {
-        node.getProperties().put(LAZY, new Lazy(text, maxWidth));
+        node.getProperties().put(LAZY, new Lazy(text, maxWidth, null));
         if (node.getAccessibleHelp() == null) {
             node.setAccessibleHelp(text);
         }
         node.addEventHandler(MouseEvent.MOUSE_ENTERED, MAKE_ON_ENTRY);
+    }
+
+    /**
+     * Sets the tooltip text of a control reused for changing content (a table or list cell, whose
+     * {@code updateItem} runs for every row scrolled into it): the tooltip is made when the mouse
+     * first enters the control ({@link #install}), afterwards only its text changes. A new tooltip per
+     * update cost the Runs view with 10,000 runs a third of its first display (BENCHMARKS.md, listing).
+     * A null or blank text removes the tooltip set by the same {@code owner} (null: the control
+     * itself), never one set by another: a cell clearing its own tip keeps {@link Tables}' tip for cut
+     * text, and the control's own text replaces that tip.
+     */
+    public static void set(Control control, String text, Object owner) {
+        boolean none = text == null || text.isBlank();
+        Tooltip made = control.getTooltip();
+        if (none) {
+            if (has(control) && java.util.Objects.equals(owner(control), owner)) {
+                control.setAccessibleHelp(null);
+                if (made != null) {
+                    control.setTooltip(null);
+                } else if (control.getProperties().remove(LAZY) != null) {
+                    control.removeEventHandler(MouseEvent.MOUSE_ENTERED, MAKE_ON_ENTRY);
+                }
+            }
+            return;
+        }
+        control.setAccessibleHelp(text);
+        if (made != null) {
+            made.setText(text);
+            if (owner == null) {
+                made.getProperties().remove(OWNER);
+            } else {
+                made.getProperties().put(OWNER, owner);
+            }
+        } else if (control.getProperties().put(LAZY, new Lazy(text, MAX_WIDTH, owner)) == null) {
+            control.addEventHandler(MouseEvent.MOUSE_ENTERED, MAKE_ON_ENTRY);
+        }
+    }
+
+    /** {@link #set(Control, String, Object)} by the control itself. */
+    public static void set(Control control, String text) {
+        set(control, text, null);
+    }
+
+    /** Whether {@code control} has a tooltip, made or to be made at the first hover. */
+    public static boolean has(Control control) {
+        return control.getTooltip() != null || control.getProperties().get(LAZY) instanceof Lazy;
+    }
+
+    /** Who set {@code control}'s tooltip through {@link #set(Control, String, Object)} (null: the control, or none). */
+    public static Object owner(Control control) {
+        Tooltip made = control.getTooltip();
+        if (made != null) {
+            return made.getProperties().get(OWNER);
+        }
+        return control.getProperties().get(LAZY) instanceof Lazy lazy ? lazy.owner() : null;
     }
 
     /** {@link #install(Node, String, double)} at the usual width. */
@@ -66,6 +124,9 @@ public final class Tips {
             node.removeEventHandler(MouseEvent.MOUSE_ENTERED, MAKE_ON_ENTRY);
             Tooltip t = of(lazy.text());
             t.setMaxWidth(lazy.maxWidth());
+            if (lazy.owner() != null) {
+                t.getProperties().put(OWNER, lazy.owner());
+            }
             if (node instanceof Control c) {
                 c.setTooltip(t);
             } else {

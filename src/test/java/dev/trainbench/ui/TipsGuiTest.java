@@ -1,6 +1,7 @@
 package dev.trainbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -61,5 +62,43 @@ class TipsGuiTest {
         assertEquals("what the area is", t.getText());
         assertEquals(200, t.getMaxWidth());
         assertSame(t, plain.getProperties().get("javafx.scene.control.Tooltip"), "installed like Tooltip.install");
+    }
+
+    @Test
+    void aCellsTipIsMadeOnceAtTheFirstHoverAndThenOnlyItsTextChanges() throws Exception {
+        FxThread.run(() -> {
+            Label cell = new Label("row 1");
+            Tips.set(cell, "the first row");
+            assertNull(cell.getTooltip(), "nothing made while rows scroll by");
+            assertEquals("the first row", cell.getAccessibleHelp());
+            Tips.set(cell, "the second row");
+            Tooltip t = Tips.tooltipOf(cell); // what the first hover does
+            assertEquals("the second row", t.getText(), "the latest text");
+            Tips.set(cell, "the third row");
+            assertSame(t, cell.getTooltip(), "the same tooltip, its text changed");
+            assertEquals("the third row", t.getText());
+            Tips.set(cell, " ");
+            assertNull(cell.getTooltip(), "a blank text: no tooltip");
+            assertNull(Tips.tooltipOf(cell), "and none made at the next hover");
+            assertNull(cell.getAccessibleHelp());
+        });
+    }
+
+    @Test
+    void clearingATipLeavesOneSetByAnotherOwner() throws Exception {
+        FxThread.run(() -> {
+            Object tables = new Object();
+            Label cell = new Label("a long text cut off");
+            Tips.set(cell, "a long text cut off", tables);
+            Tips.set(cell, null); // the cell's own tip: none for this row
+            assertTrue(Tips.has(cell), "the other owner's tip stays");
+            assertSame(tables, Tips.owner(cell));
+            Tips.set(cell, "the cell's own tip");
+            assertNull(Tips.owner(cell), "the cell's own text replaces it");
+            Tips.set(cell, null, tables);
+            assertEquals("the cell's own tip", Tips.tooltipOf(cell).getText(), "the other owner cannot clear the cell's own");
+            Tips.set(cell, null);
+            assertFalse(Tips.has(cell));
+        });
     }
 }

@@ -528,8 +528,8 @@ public final class CompareView extends VBox {
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     DiffEntry e = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    dev.trainbench.ui.Tips.set(this, empty ? null : item);
                     setText(empty ? null : item);
-                    setTooltip(empty || item == null ? null : dev.trainbench.ui.Tips.of(item));
                     getStyleClass().removeAll("diff-changed", "diff-absent");
                     if (e != null && e.differs().get(col)) {
                         getStyleClass().add(e.values().get(col) == null ? "diff-absent" : "diff-changed");
@@ -557,8 +557,8 @@ public final class CompareView extends VBox {
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     CompareViewModel.MetricRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    dev.trainbench.ui.Tips.set(this, r == null ? null : r.details().get(col));
                     setText(empty ? null : item);
-                    setTooltip(r == null ? null : dev.trainbench.ui.Tips.of(r.details().get(col)));
                 }
             });
             unit.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -76,7 +76,7 @@ public final class ModelView extends dev.trainbench.ui.KeptSplitPane {
             protected void updateItem(Preset p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : p.title());
-                setTooltip(empty || p == null ? null : dev.trainbench.ui.Tips.of(p.description()));
+                dev.trainbench.ui.Tips.set(this, empty || p == null ? null : p.description());
             }
         });
         Button grow = new Button("Grow: add layer");
@@ -132,8 +132,8 @@ public final class ModelView extends dev.trainbench.ui.KeptSplitPane {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
+                dev.trainbench.ui.Tips.set(this, empty ? null : text);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : dev.trainbench.ui.Tips.of(text));
                 getStyleClass().remove("problem-cell");
                 if (!empty && text != null && !text.isEmpty()) {
                     getStyleClass().add("problem-cell");

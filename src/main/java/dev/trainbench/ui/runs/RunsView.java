@@ -53,6 +53,9 @@ import javafx.stage.Stage;
 public final class RunsView extends VBox {
     private final RunsViewModel vm;
     private final TableView<RunSummary> table = new TableView<>();
+    /** The rows' menu, made for the first row (see {@link #rowMenu()}), and the run it was last asked for on. */
+    private ContextMenu rowMenu;
+    private RunSummary menuRun;
     private Stage lastTestWindow;
     private java.util.function.Consumer<java.nio.file.Path> onOpenModel = file -> { };
     private java.nio.file.Path lastExport;
@@ -276,15 +279,18 @@ public final class RunsView extends VBox {
                     openCharts(row.getItem());
                 }
             });
+            // one menu for all rows (a menu is a popup window: one per row cost the first display of
+            // 10,000 runs a tenth of a second), acting on the run whose row asked for it
+            row.setOnContextMenuRequested(e -> menuRun = row.getItem());
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(rowMenu(row)));
+                    .then((ContextMenu) null).otherwise(rowMenu()));
             return row;
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
         sceneProperty().addListener((o, a, s) -> {
-            if (s != null && vm.runs().isEmpty()) {
-                vm.reload();
+            if (s != null) {
+                vm.loadIfNeeded();
             }
         });
     }
@@ -369,21 +375,29 @@ public final class RunsView extends VBox {
     }
 
     /** The right-click menu of a row: acts on the selection (the row clicked is selected by the click). */
-    private ContextMenu rowMenu(TableRow<RunSummary> row) {
+    /** The run the rows' menu acts on: the one whose row asked for it, else the selected one. */
+    private RunSummary menuRun() {
+        return menuRun != null ? menuRun : table.getSelectionModel().getSelectedItem();
+    }
+
+    private ContextMenu rowMenu() {
+        if (rowMenu != null) {
+            return rowMenu;
+        }
         MenuItem compare = new MenuItem("Compare selected");
         compare.setId("menu-compare");
         compare.setOnAction(e -> vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
         MenuItem charts = new MenuItem("Open charts");
-        charts.setOnAction(e -> openCharts(row.getItem()));
+        charts.setOnAction(e -> openCharts(menuRun()));
         MenuItem clone = new MenuItem("Clone and change");
         clone.setId("menu-clone");
-        clone.setOnAction(e -> vm.cloneRun(row.getItem()));
+        clone.setOnAction(e -> vm.cloneRun(menuRun()));
         MenuItem repeat = new MenuItem("Repeat with seeds...");
         repeat.setId("menu-repeat-seeds");
-        repeat.setOnAction(e -> vm.repeatWithSeeds(row.getItem()));
+        repeat.setOnAction(e -> vm.repeatWithSeeds(menuRun()));
         MenuItem selectGroup = new MenuItem("Select its seed group");
         selectGroup.setOnAction(e -> {
-            List<RunSummary> members = vm.groupOf(row.getItem());
+            List<RunSummary> members = vm.groupOf(menuRun());
             table.getSelectionModel().clearSelection();
             for (RunSummary m : members) {
                 table.getSelectionModel().select(m);
@@ -392,7 +406,7 @@ public final class RunsView extends VBox {
         MenuItem selectSweep = new MenuItem("Select its sweep");
         selectSweep.setId("menu-select-sweep");
         selectSweep.setOnAction(e -> {
-            List<RunSummary> members = vm.sweepOf(row.getItem());
+            List<RunSummary> members = vm.sweepOf(menuRun());
             table.getSelectionModel().clearSelection();
             for (RunSummary m : members) {
                 table.getSelectionModel().select(m);
@@ -400,30 +414,31 @@ public final class RunsView extends VBox {
         });
         MenuItem cancelSweep = new MenuItem("Cancel its sweep...");
         cancelSweep.setId("menu-cancel-sweep");
-        cancelSweep.setOnAction(e -> cancelSweep(row.getItem().sweepId(), row.getItem().sweepName()));
+        cancelSweep.setOnAction(e -> cancelSweep(menuRun().sweepId(), menuRun().sweepName()));
         MenuItem family = new MenuItem("Show its family (lineage)");
         family.setId("menu-family");
-        family.setOnAction(e -> vm.showFamily(row.getItem()));
+        family.setOnAction(e -> vm.showFamily(menuRun()));
         MenuItem test = new MenuItem("Final test...");
-        test.setOnAction(e -> finalTest(row.getItem()));
+        test.setOnAction(e -> finalTest(menuRun()));
         MenuItem rename = new MenuItem("Rename...");
-        rename.setOnAction(e -> rename(row.getItem()));
+        rename.setOnAction(e -> rename(menuRun()));
         MenuItem notes = new MenuItem("Notes...");
-        notes.setOnAction(e -> editNotes(row.getItem()));
+        notes.setOnAction(e -> editNotes(menuRun()));
         MenuItem tags = new MenuItem("Tags...");
-        tags.setOnAction(e -> editTags(row.getItem()));
+        tags.setOnAction(e -> editTags(menuRun()));
         MenuItem delete = new MenuItem("Delete...");
-        delete.setOnAction(e -> delete(row.getItem()));
+        delete.setOnAction(e -> delete(menuRun()));
         ContextMenu menu = new ContextMenu(compare, charts, clone, repeat, new SeparatorMenuItem(), selectGroup, selectSweep, family,
                 new SeparatorMenuItem(), test, rename, notes, tags, new SeparatorMenuItem(), cancelSweep, delete);
         menu.setOnShowing(e -> {
             int n = table.getSelectionModel().getSelectedItems().size();
             compare.setText(n < 2 ? "Compare selected (select 2 or more)" : "Compare " + n + " selected runs");
             compare.setDisable(n < 2);
-            selectGroup.setDisable(row.getItem() == null || row.getItem().groupId() == null);
-            selectSweep.setDisable(row.getItem() == null || row.getItem().sweepId() == null);
-            cancelSweep.setDisable(row.getItem() == null || row.getItem().sweepId() == null);
+            selectGroup.setDisable(menuRun() == null || menuRun().groupId() == null);
+            selectSweep.setDisable(menuRun() == null || menuRun().sweepId() == null);
+            cancelSweep.setDisable(menuRun() == null || menuRun().sweepId() == null);
         });
+        rowMenu = menu;
         return menu;
     }
 
@@ -432,10 +447,10 @@ public final class RunsView extends VBox {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
                 RunSummary r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String t = r == null ? null : tip.apply(r);
-                setTooltip(t == null || t.isBlank() ? null : dev.trainbench.ui.Tips.of(t));
+                // before the text: a cut text's tip (Tables) is decided when the text changes
+                dev.trainbench.ui.Tips.set(this, r == null ? null : tip.apply(r));
+                setText(empty ? null : item);
             }
         };
     }
