@@ -166,11 +166,21 @@ class CompareGuiTest {
         assertTrue(dev.trainbench.ui.runs.RunsViewModel.sweepLabel(runs.get(0)).contains("learningRate=0.001"));
         javafx.scene.Node row = robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> t
                 && t.getItem() instanceof dev.trainbench.runs.RunSummary r && r.sweepId() != null).query();
-        // the row's right-click menu (a popup Monocle does not show for a robot's click): its item, fired
+        // the row's right-click menu, asked for as a right click asks (Monocle shows no popup for a
+        // robot's click), with nothing selected: the menu (one for all rows) acts on the row asked on
+        javafx.scene.control.TableRow<?> tableRow = (javafx.scene.control.TableRow<?>) row;
         robot.interact(() -> {
-            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(((javafx.scene.control.TableRow<?>) row).getItem()));
-            ((javafx.scene.control.TableRow<?>) row).getContextMenu().getItems().stream()
-                    .filter(i -> "menu-select-sweep".equals(i.getId())).findFirst().orElseThrow().fire();
+            table.getSelectionModel().clearSelection();
+            javafx.geometry.Bounds b = tableRow.localToScreen(tableRow.getBoundsInLocal());
+            tableRow.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    5, 5, b.getMinX() + 5, b.getMinY() + 5, false, null));
+        });
+        javafx.scene.control.MenuItem selectSweep = tableRow.getContextMenu().getItems().stream()
+                .filter(i -> "menu-select-sweep".equals(i.getId())).findFirst().orElseThrow();
+        assertFalse(selectSweep.isDisable(), "the row's run is in a sweep");
+        robot.interact(() -> {
+            selectSweep.fire();
+            tableRow.getContextMenu().hide();
         });
         assertEquals(6, table.getSelectionModel().getSelectedItems().size());
         robot.clickOn("#compare-runs");

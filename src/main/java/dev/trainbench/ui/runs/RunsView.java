@@ -281,7 +281,8 @@ public final class RunsView extends VBox {
             });
             // one menu for all rows (a menu is a popup window: one per row cost the first display of
             // 10,000 runs a tenth of a second), acting on the run whose row asked for it
-            row.setOnContextMenuRequested(e -> menuRun = row.getItem());
+            // (a filter: the row's own handler shows the menu, and the menu's showing handler reads this)
+            row.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> menuRun = row.getItem());
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(rowMenu()));
             return row;
@@ -374,12 +375,15 @@ public final class RunsView extends VBox {
         return bar;
     }
 
-    /** The right-click menu of a row: acts on the selection (the row clicked is selected by the click). */
     /** The run the rows' menu acts on: the one whose row asked for it, else the selected one. */
     private RunSummary menuRun() {
         return menuRun != null ? menuRun : table.getSelectionModel().getSelectedItem();
     }
 
+    /**
+     * The right-click menu of the rows, one for all of them: acts on the selection (Compare) or on
+     * the run whose row asked for it (the row clicked is selected by the click).
+     */
     private ContextMenu rowMenu() {
         if (rowMenu != null) {
             return rowMenu;
