@@ -400,11 +400,6 @@ public final class RunsViewModel {
     }
 
     /**
-     * Reads the workspace in the background: the runs (from the run index), then the sweeps and
-     * their status (which may ask Slurm), so that the rows never wait for the scheduler. A reload
-     * overtaken by a newer one is dropped.
-     */
-    /**
      * Reads the runs in the background unless they are read or being read: at start-up, after the
      * window's first frame, so that the Runs screen opens on rows already read (10,000 runs take
      * about half a CPU second to read: BENCHMARKS.md, listing), and when the screen is first shown.
@@ -415,6 +410,11 @@ public final class RunsViewModel {
         }
     }
 
+    /**
+     * Reads the workspace in the background: the runs (from the run index), then the sweeps and
+     * their status (which may ask Slurm), so that the rows never wait for the scheduler. A reload
+     * overtaken by a newer one is dropped.
+     */
     public void reload() {
         loading.set(true);
         int token = ++reloads;
