@@ -594,7 +594,7 @@ public final class MainWindow extends BorderPane {
         started = true;
         model.tasks().run("Loading the engine", EngineInfo::detect, model::engineLoaded, error -> model.engineSummaryProperty().set("engine unavailable: " + UserMessage.of("Loading the engine", error).whatHappened()));
         dataViewModel().load();
-        List<Runnable> steps = List.of(() -> runsViewModel().loadIfNeeded(), this::modelViewModel, this::modelView, this::trainViewModel,
+        List<Runnable> steps = List.of(this::runsViewModel, this::modelViewModel, this::modelView, this::trainViewModel,
                 this::trainView, this::runsView, this::compareViewModel, this::compareView, this::predictViewModel,
                 this::predictView);
         buildInTurn(steps, 0, onAllScreens);

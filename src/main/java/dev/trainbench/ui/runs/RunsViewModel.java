@@ -400,9 +400,9 @@ public final class RunsViewModel {
     }
 
     /**
-     * Reads the runs in the background unless they are read or being read: at start-up, after the
-     * window's first frame, so that the Runs screen opens on rows already read (10,000 runs take
-     * about half a CPU second to read: BENCHMARKS.md, listing), and when the screen is first shown.
+     * Reads the runs in the background unless they are read or being read (when the Runs screen is
+     * shown: the workbench started reading them when it built this view model after the window's
+     * first frame, and a second read of 10,000 runs would cost about half a CPU second again).
      */
     public void loadIfNeeded() {
         if (runs.isEmpty() && !loading.get()) {
