@@ -282,23 +282,38 @@ public final class Benchmarks {
         return overhead(spec, baseDir, epochs, rounds, null, log);
     }
 
+    /** The spec at {@code epochs}, its data, a scratch store, the load average before, after the warm-up. */
+    private record Warm(ExperimentSpec spec, PreparedData data, RunStore store, double loadBefore) {
+    }
+
+    /**
+     * Prepares both loops' measurement and runs the warm-up, not measured: the first runs pay for class
+     * loading, libtorch's first allocations and the JIT, which goes on compiling TrainBench's listeners
+     * for a few hundred steps (one warm-up round left the C2 compiler busy in the measured rounds).
+     */
+    private static Warm warmUp(ExperimentSpec spec, Path baseDir, int epochs) throws InterruptedException, IOException {
+        ExperimentSpec s = spec.withTraining(spec.training().withEpochs(epochs));
+        PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
+        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
+        double loadBefore = loadAverage();
+        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
+            bare(s, data, null);
+            ours(s, baseDir, store, null, data.train().size());
+        }
+        return new Warm(s, data, store, loadBefore);
+    }
+
     /**
      * @param load the competing busy processes running beside both loops (their CPU time is read
      *             around each loop), or null
      */
     public static Overhead overhead(ExperimentSpec spec, Path baseDir, int epochs, int rounds, CompetingLoad load,
                                     Consumer<String> log) throws InterruptedException, IOException {
-        ExperimentSpec s = spec.withTraining(spec.training().withEpochs(epochs));
-        PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
-        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
-        double loadBefore = loadAverage();
-        // Warm-up, not measured: the first runs pay for class loading, libtorch's first allocations and
-        // the JIT, which goes on compiling TrainBench's listeners for a few hundred steps (one warm-up
-        // round left the C2 compiler busy in the measured rounds).
-        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
-            bare(s, data, null);
-            ours(s, baseDir, store, null, data.train().size());
-        }
+        Warm warm = warmUp(spec, baseDir, epochs);
+        ExperimentSpec s = warm.spec();
+        PreparedData data = warm.data();
+        RunStore store = warm.store();
+        double loadBefore = warm.loadBefore();
         List<Loop> bare = new ArrayList<>();
         List<Loop> ours = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -356,14 +371,11 @@ public final class Benchmarks {
 
     public static Interleaved interleaved(ExperimentSpec spec, Path baseDir, int epochs, CompetingLoad load,
                                           Consumer<String> log) throws InterruptedException, IOException {
-        ExperimentSpec s = spec.withTraining(spec.training().withEpochs(epochs));
-        PreparedData data = DataPreparation.prepare(s, baseDir, w -> { });
-        RunStore store = new RunStore(Files.createTempDirectory("trainbench-bench"));
-        double loadBefore = loadAverage();
-        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
-            bare(s, data, null);
-            ours(s, baseDir, store, null, data.train().size());
-        }
+        Warm warm = warmUp(spec, baseDir, epochs);
+        ExperimentSpec s = warm.spec();
+        PreparedData data = warm.data();
+        RunStore store = warm.store();
+        double loadBefore = warm.loadBefore();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] t = new long[6]; // bare nanos, ours nanos, bare cpu, ours cpu, pairs, block start pair
         long[] block = new long[2];
