@@ -236,22 +236,22 @@ public final class DataView extends dev.trainbench.ui.KeptSplitPane {
         Forms.showWhen(vm.choiceProperty().isEqualTo(DataViewModel.Choice.TOY), toy, samples, noiseRow, classes);
     }
 
+    /** A path field bound to {@code text} with a Browse... button beside it ({@code labels}: the IDX labels file). */
+    private HBox browseRow(javafx.beans.property.StringProperty text, String prompt, boolean labels) {
+        TextField field = new TextField();
+        field.textProperty().bindBidirectional(text);
+        field.setPromptText(prompt);
+        Button browse = new Button("Browse...");
+        browse.setOnAction(e -> browse(labels));
+        HBox row = new HBox(6, field, browse);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return row;
+    }
+
     /** A file source's paths, CSV options, class names, image size and split files (shown for CSV, IDX and images). */
     private void fileRows(Forms f, javafx.beans.binding.BooleanBinding isFile) {
-        TextField path = new TextField();
-        path.textProperty().bindBidirectional(vm.pathProperty());
-        path.setPromptText("file or folder");
-        Button browse = new Button("Browse...");
-        browse.setOnAction(e -> browse(false));
-        HBox pathRow = new HBox(6, path, browse);
-        HBox.setHgrow(path, Priority.ALWAYS);
-        TextField labels = new TextField();
-        labels.textProperty().bindBidirectional(vm.labelsPathProperty());
-        labels.setPromptText("labels file (IDX)");
-        Button browseLabels = new Button("Browse...");
-        browseLabels.setOnAction(e -> browse(true));
-        HBox labelsRow = new HBox(6, labels, browseLabels);
-        HBox.setHgrow(labels, Priority.ALWAYS);
+        HBox pathRow = browseRow(vm.pathProperty(), "file or folder", false);
+        HBox labelsRow = browseRow(vm.labelsPathProperty(), "labels file (IDX)", true);
         Spinner<Integer> imageSize = Forms.intSpinner(4, 512, vm.imageSizeProperty(), 4);
         imageSize.setId("image-size");
         CheckBox grey = new CheckBox("greyscale");
