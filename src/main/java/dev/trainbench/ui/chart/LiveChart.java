@@ -153,12 +153,14 @@ public class LiveChart extends BorderPane {
         private final Color color;
         private final boolean smoothable;
         private final List<SeriesBuffer> members = new ArrayList<>();
-        private final SeriesBuffer mean = new SeriesBuffer(0);
-        private final SeriesBuffer lo = new SeriesBuffer(0);
-        private final SeriesBuffer hi = new SeriesBuffer(0);
-        private final SeriesBuffer smoothMean = new SeriesBuffer(0);
-        private final SeriesBuffer smoothLo = new SeriesBuffer(0);
-        private final SeriesBuffer smoothHi = new SeriesBuffer(0);
+        // finished runs' curves, aligned by step across members and between mean and band: every
+        // point is kept (a live run's growing series are the bounded ones)
+        private final SeriesBuffer mean = new SeriesBuffer(1024, 0, SeriesBuffer.UNBOUNDED);
+        private final SeriesBuffer lo = new SeriesBuffer(1024, 0, SeriesBuffer.UNBOUNDED);
+        private final SeriesBuffer hi = new SeriesBuffer(1024, 0, SeriesBuffer.UNBOUNDED);
+        private final SeriesBuffer smoothMean = new SeriesBuffer(1024, 0, SeriesBuffer.UNBOUNDED);
+        private final SeriesBuffer smoothLo = new SeriesBuffer(1024, 0, SeriesBuffer.UNBOUNDED);
+        private final SeriesBuffer smoothHi = new SeriesBuffer(1024, 0, SeriesBuffer.UNBOUNDED);
         private final Label legendItem;
         private boolean visible = true;
         private boolean stale = true;
@@ -199,7 +201,7 @@ public class LiveChart extends BorderPane {
             if (summaryRuns != null) {
                 throw new IllegalStateException("group '" + name + "' is drawn from a summary; it takes no members");
             }
-            SeriesBuffer b = new SeriesBuffer(Math.max(16, xs.length), smoothable ? smoothing.get() : 0);
+            SeriesBuffer b = new SeriesBuffer(Math.max(16, xs.length), smoothable ? smoothing.get() : 0, SeriesBuffer.UNBOUNDED);
             b.load(plotX(xs), keys, ys);
             members.add(b);
             stale = true;

@@ -9,8 +9,32 @@ package dev.trainbench.ui.chart;
  * visible range be found by binary search. A {@link MinMaxPyramid} over the raw values (and one over
  * the smoothed values) is updated with every point, about 2 bytes per point each, so decimating for
  * a redraw does not rescan the visible points.
+ *
+ * <p><b>Bounded.</b> A buffer keeps at most {@code limit} points ({@link #DEFAULT_LIMIT}, about
+ * 1.8 MB a series with smoothing, whatever the run's length), so a live run of millions of steps
+ * holds flat memory. When it is full, all but the latest quarter of the points are compacted: the
+ * steps are cut into buckets of equal width (a power of two, in steps of {@link #key}), and of each
+ * bucket only its points with the smallest, the largest and the smallest positive finite value are
+ * kept (a bucket of nothing finite keeps its first point), each with its exact x, key, value and
+ * smoothed value. The bucket width doubles until the compacted part fills at most half the limit,
+ * and a doubled bucket is exactly two old ones, so a bucket's kept extremes stay those of every point
+ * it ever held: zoomed out (more steps per pixel column than per bucket) the decimated curve is the
+ * full one's, every spike included; zoomed into old steps the curve is each bucket's envelope, and
+ * the latest {@code limit / 4} points are always whole. Smoothed values were computed on the full
+ * series as points arrived and are kept; only changing the smoothing afterwards recomputes the
+ * compacted part from the kept points. The whole run stays in the run's {@code metrics.csv}.
  */
 public final class SeriesBuffer {
+    /** Points a live series keeps at most: 65,536 (the latest 16,384 always at full resolution). */
+    public static final int DEFAULT_LIMIT = 1 << 16;
+    /** No limit: for curves that must keep every step (members of a seed group, aligned by step). */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+    private final int limit;
+    /** Points before this index are kept extremes of old buckets; from it on every point is kept. */
+    private int fullFrom;
+    /** The width in steps of an old bucket (a power of two); 0 until the first compaction. */
+    private double bucket;
+    private long compactions;
     private final ChunkedDoubles xs;
     private final ChunkedDoubles ys;
     private ChunkedDoubles smoothed;
@@ -30,6 +54,16 @@ public final class SeriesBuffer {
     }
 
     public SeriesBuffer(int initialCapacity, double smoothing) {
+        this(initialCapacity, smoothing, DEFAULT_LIMIT);
+    }
+
+    /** A buffer that keeps at most {@code limit} points (at least 64), or every point with {@link #UNBOUNDED}. */
+    public SeriesBuffer(int initialCapacity, double smoothing, int limit) {
+        if (limit < 64) {
+            throw new IllegalArgumentException("a series keeps at least 64 points, not " + limit);
+        }
+        this.limit = limit;
+        initialCapacity = Math.min(initialCapacity, limit);
         xs = new ChunkedDoubles(initialCapacity);
         ys = new ChunkedDoubles(initialCapacity);
         smoothed = smoothing > 0 ? new ChunkedDoubles(initialCapacity) : null;
@@ -76,9 +110,9 @@ public final class SeriesBuffer {
             m++;
         }
         size = m;
-        trimTo(m);
+        fullFrom = 0;
+        bucket = 0;
         ema.reset();
-        rawIndex.rebuild(ys, size);
         if (ema.beta() > 0) {
             if (smoothed == null) {
                 smoothed = new ChunkedDoubles(size);
@@ -87,8 +121,12 @@ public final class SeriesBuffer {
             for (int i = 0; i < size; i++) {
                 smoothed.set(i, ema.next(key(i), ys.get(i)));
             }
-            smoothedIndex.rebuild(smoothed, size);
         }
+        if (size > limit) {
+            compactPoints();
+        }
+        trimTo(size);
+        reindex();
     }
 
     /**
@@ -123,11 +161,163 @@ public final class SeriesBuffer {
             smoothedIndex.append(smoothed);
         }
         size++;
+        if (size >= limit) {
+            compactPoints();
+            reindex();
+        }
+    }
+
+    /**
+     * Compacts all but the latest quarter of the points (see the class comment): folds the full
+     * resolution points before that into buckets of the current width, then doubles the width until
+     * the compacted part fills at most half the limit, and moves the recent points down behind it.
+     */
+    private void compactPoints() {
+        version++;
+        compactions++;
+        if (bucket == 0) {
+            bucket = 1;
+        }
+        int cut = size - limit / 4;
+        int kept = fullFrom;
+        int i = fullFrom;
+        while (i < cut) {
+            double b = Math.floor(key(i) / bucket);
+            int end = i + 1;
+            while (end < cut && Math.floor(key(end) / bucket) == b) {
+                end++;
+            }
+            // the last compaction may have cut this bucket in two: fold its kept part in with the rest
+            int start = kept;
+            while (start > 0 && Math.floor(key(start - 1) / bucket) == b) {
+                start--;
+            }
+            for (int j = i; j < end; j++) {
+                move(j, kept + j - i);
+            }
+            kept = keepExtremes(start, kept + end - i, start);
+            i = end;
+        }
+        while (kept > limit / 2) {
+            bucket *= 2;
+            int n = 0;
+            for (int j = 0; j < kept; ) {
+                double b = Math.floor(key(j) / bucket);
+                int end = j + 1;
+                while (end < kept && Math.floor(key(end) / bucket) == b) {
+                    end++;
+                }
+                n = keepExtremes(j, end, n);
+                j = end;
+            }
+            kept = n;
+        }
+        int n = kept;
+        for (int j = Math.max(i, cut); j < size; j++) {
+            move(j, n++);
+        }
+        fullFrom = kept;
+        size = n;
+    }
+
+    /**
+     * Keeps, of points [from, to), those with the smallest, the largest and the smallest positive
+     * finite value (in their order; the first point when none is finite), written from index
+     * {@code at} (never above {@code from}, so compacting in place reads each point before it is
+     * overwritten). Returns the index after the last kept point.
+     */
+    private int keepExtremes(int from, int to, int at) {
+        int min = -1;
+        int max = -1;
+        int minPositive = -1;
+        for (int i = from; i < to; i++) {
+            double y = ys.get(i);
+            if (!Double.isFinite(y)) {
+                continue;
+            }
+            if (min < 0 || y < ys.get(min)) {
+                min = i;
+            }
+            if (max < 0 || y > ys.get(max)) {
+                max = i;
+            }
+            if (y > 0 && (minPositive < 0 || y < ys.get(minPositive))) {
+                minPositive = i;
+            }
+        }
+        if (min < 0) {
+            move(from, at);
+            return at + 1;
+        }
+        int a = Math.min(min, max);
+        int c = Math.max(min, max);
+        int b = minPositive < 0 || minPositive == a || minPositive == c ? -1 : minPositive;
+        if (b >= 0 && b < a) {
+            int t = a;
+            a = b;
+            b = t;
+        } else if (b > c) {
+            int t = c;
+            c = b;
+            b = t;
+        }
+        move(a, at++);
+        if (b >= 0) {
+            move(b, at++);
+        }
+        if (c != a) {
+            move(c, at++);
+        }
+        return at;
+    }
+
+    private void move(int from, int to) {
+        if (from == to) {
+            return;
+        }
+        xs.set(to, xs.get(from));
+        ys.set(to, ys.get(from));
+        if (smoothed != null) {
+            smoothed.set(to, smoothed.get(from));
+        }
+        if (keys != null) {
+            keys.set(to, keys.get(from));
+        }
+    }
+
+    /** Rebuilds the min/max pyramids over the points as they are now. */
+    private void reindex() {
+        rawIndex.rebuild(ys, size);
+        if (smoothed != null) {
+            smoothedIndex.rebuild(smoothed, size);
+        }
+    }
+
+    /** Points at most, or {@link #UNBOUNDED}. */
+    public int limit() {
+        return limit;
+    }
+
+    /** Index of the first point kept at full resolution (0 until the buffer was first compacted). */
+    public int fullResolutionFrom() {
+        return fullFrom;
+    }
+
+    /** The width in steps of the compacted buckets (0 until the buffer was first compacted). */
+    public double bucketSteps() {
+        return bucket;
+    }
+
+    /** Times the buffer was compacted since it was made. */
+    public long compactions() {
+        return compactions;
     }
 
     public void clear() {
         version++;
         size = 0;
+        fullFrom = 0;
+        bucket = 0;
         keys = null;
         trimTo(0);
         ema.reset();

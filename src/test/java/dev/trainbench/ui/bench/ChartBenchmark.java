@@ -73,7 +73,7 @@ public final class ChartBenchmark {
         double[] oy = new double[2 * columns];
         for (int n : new int[] {10_000, 100_000, 1_000_000}) {
             Random r = new Random(1);
-            SeriesBuffer[] s = {new SeriesBuffer(n, 0.9), new SeriesBuffer(n, 0.9)};
+            SeriesBuffer[] s = {new SeriesBuffer(n, 0.9, SeriesBuffer.UNBOUNDED), new SeriesBuffer(n, 0.9, SeriesBuffer.UNBOUNDED)};
             int step = 0;
             for (; step < n; step++) {
                 for (SeriesBuffer b : s) {

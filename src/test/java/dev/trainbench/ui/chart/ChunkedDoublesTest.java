@@ -54,7 +54,7 @@ class ChunkedDoublesTest {
 
     @Test
     void aSeriesOfAMillionPointsHoldsLittleMoreThanItsValues() {
-        SeriesBuffer b = new SeriesBuffer(0.6);
+        SeriesBuffer b = new SeriesBuffer(16, 0.6, SeriesBuffer.UNBOUNDED);
         int n = 1_000_000;
         for (int i = 0; i < n; i++) {
             b.append(i, Math.sin(i));

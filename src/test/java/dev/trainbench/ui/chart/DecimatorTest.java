@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DecimatorTest {
 
     private static SeriesBuffer noisy(int n, long seed) {
-        SeriesBuffer b = new SeriesBuffer(n, 0.0);
+        SeriesBuffer b = new SeriesBuffer(n, 0.0, SeriesBuffer.UNBOUNDED);
         Random r = new Random(seed);
         for (int i = 0; i < n; i++) {
             b.append(i, 2.0 / Math.sqrt(i + 1) + r.nextGaussian() * 0.05);

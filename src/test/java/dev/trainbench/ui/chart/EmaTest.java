@@ -41,7 +41,7 @@ class EmaTest {
     @Test
     void seriesSmoothingDoesNotDependOnHowManyPointsAreDrawn() {
         SeriesBuffer small = new SeriesBuffer(0.95);
-        SeriesBuffer large = new SeriesBuffer(0.95);
+        SeriesBuffer large = new SeriesBuffer(16, 0.95, SeriesBuffer.UNBOUNDED);
         for (int i = 0; i < 1000; i++) {
             small.append(i, Math.cos(i * 0.1));
         }

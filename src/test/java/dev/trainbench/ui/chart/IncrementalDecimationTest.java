@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class IncrementalDecimationTest {
 
     /** A noisy loss with the awkward values training produces: spikes, NaN, infinities, zeros, negatives, repeats. */
-    private static double value(Random r, int i) {
+    static double value(Random r, int i) {
         double u = r.nextDouble();
         if (u < 0.002) {
             return Double.NaN;
@@ -35,7 +35,7 @@ class IncrementalDecimationTest {
         return 2.0 / Math.sqrt(i + 1) + Math.abs(r.nextGaussian()) * 0.1;
     }
 
-    private static void assertSameAsRescan(SeriesBuffer b, boolean smoothed, double xMin, double xMax, int columns, boolean log) {
+    static void assertSameAsRescan(SeriesBuffer b, boolean smoothed, double xMin, double xMax, int columns, boolean log) {
         double[] fx = new double[2 * columns];
         double[] fy = new double[2 * columns];
         double[] ix = new double[2 * columns];
@@ -146,7 +146,7 @@ class IncrementalDecimationTest {
     }
 
     private static long visitsToDecimate(int n) {
-        SeriesBuffer b = new SeriesBuffer(n, 0.0);
+        SeriesBuffer b = new SeriesBuffer(n, 0.0, SeriesBuffer.UNBOUNDED);
         Random r = new Random(5);
         for (int i = 0; i < n; i++) {
             b.append(i, value(r, i));
