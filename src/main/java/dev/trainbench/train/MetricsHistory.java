@@ -7,17 +7,24 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every step of one run, column-wise in primitive arrays, one float per column of
- * {@link MetricLayout#steps} (so a column added to {@link dev.trainbench.runs.MetricColumns} is kept
- * here without further code): one writer (the trainer) appends, any number of readers (charts) read
+ * The steps of one run (the latest ones of a long run, see below), column-wise in primitive
+ * arrays, one float per column of {@link MetricLayout#steps} (so a column added to
+ * {@link dev.trainbench.runs.MetricColumns} is kept here without further code): one writer (the trainer) appends, any number of readers (charts) read
  * concurrently without locks. The writer fills a row and only then publishes the new size through
  * a volatile write; a reader reads the size first, so it never sees a row being written.
  *
  * <p>Rows are kept in chunks of {@value #CHUNK} (64 KB per column): the first chunk starts small and
  * doubles (copied into new arrays before they are published, so arrays a reader still holds stay
  * valid for every row below the size it read); after it, chunks are added and never copied. A long
- * run (a million steps) so holds its rows with no slack beyond one chunk, and never allocates the
- * large arrays that made the collector grow the heap (see {@code ChunkedDoubles} in the charts).
+ * run so holds its rows with no slack beyond one chunk, and never allocates the large arrays that
+ * made the collector grow the heap (see {@code ChunkedDoubles} in the charts).
+ *
+ * <p><b>Bounded.</b> Only the latest {@value #KEEP_CHUNKS} full chunks and the one being filled are
+ * held (65,536 to 81,920 rows, about 5 MB for a small model), so memory stays flat however long the
+ * run: its readers take new rows as they come (the charts, which keep their own bounded copy; the
+ * command line's progress bar) and every step is in the run's {@code metrics.csv}. A reader that
+ * fell further behind starts again at {@link #readableFrom()}; an older row is refused with an
+ * exception that says so.
  */
 public final class MetricsHistory {
     private final MetricLayout layout;
@@ -33,10 +40,14 @@ public final class MetricsHistory {
     static final int SHIFT = 14;
     static final int CHUNK = 1 << SHIFT;
     private static final int MASK = CHUNK - 1;
+    /** Full chunks held besides the one being filled. */
+    static final int KEEP_CHUNKS = 4;
     private final int width;
     /** [chunk][column][row within the chunk]; replaced (never changed in place) when a chunk is added or the first grows. */
     private volatile float[][][] chunks;
     private volatile int size;
+    /** The first row still held: rows below were let go. */
+    private volatile int firstRow;
     private final CopyOnWriteArrayList<EpochMetrics> epochs = new CopyOnWriteArrayList<>();
 
     public MetricsHistory(List<String> layerNames) {
@@ -80,6 +91,11 @@ public final class MetricsHistory {
         } else if (k > 0 && at == 0) {
             table = java.util.Arrays.copyOf(table, k + 1);
             table[k] = new float[width][CHUNK];
+            if (k > KEEP_CHUNKS) {
+                // the oldest chunk goes (readers were told to stay above readableFrom, a chunk higher)
+                table[k - KEEP_CHUNKS - 1] = null;
+                firstRow = (k - KEEP_CHUNKS) << SHIFT;
+            }
             chunks = table;
         }
         float[][] chunk = table[k];
@@ -94,7 +110,7 @@ public final class MetricsHistory {
     public long bytes() {
         long b = 0;
         for (float[][] chunk : chunks) {
-            b += (long) chunk.length * chunk[0].length * 4;
+            b += chunk == null ? 0 : (long) chunk.length * chunk[0].length * 4;
         }
         return b;
     }
@@ -105,6 +121,22 @@ public final class MetricsHistory {
 
     public int size() {
         return size;
+    }
+
+    /** The first row still held (0 until the run passes {@value #KEEP_CHUNKS} chunks and one). */
+    public int firstRow() {
+        return firstRow;
+    }
+
+    /**
+     * The first row a reader that starts now can read from to the end: none of the rows from it on
+     * is let go for at least {@value #CHUNK} more steps.
+     */
+    public int readableFrom() {
+        int n = size;
+        // rows of chunk c are let go when chunk c + KEEP_CHUNKS + 1 starts: two chunks above the current one
+        int chunk = (n >>> SHIFT) - KEEP_CHUNKS + 1;
+        return chunk <= 0 ? 0 : Math.min(n, chunk << SHIFT);
     }
 
     public long step(int i) {
@@ -175,6 +207,11 @@ public final class MetricsHistory {
         if (i < 0 || i >= n) {
             throw new IndexOutOfBoundsException("row " + i + " of " + n);
         }
-        return chunks[i >>> SHIFT][column][i & MASK];
+        float[][] chunk = chunks[i >>> SHIFT];
+        if (chunk == null) {
+            throw new IndexOutOfBoundsException("row " + i + " is no longer held: the history keeps the latest "
+                    + (KEEP_CHUNKS * CHUNK) + " steps or more (from row " + firstRow + "); the run's metrics.csv has every step");
+        }
+        return chunk[column][i & MASK];
     }
 }

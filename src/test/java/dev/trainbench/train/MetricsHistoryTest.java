@@ -46,14 +46,42 @@ class MetricsHistoryTest {
         reader.join();
         assertEquals(null, failure.get());
         assertEquals(200_000, h.size());
-        for (int i = 0; i < 200_000; i++) {
+        // bounded: the latest chunks only, the same bytes at 200,000 rows as at 100,000
+        int first = h.firstRow();
+        assertTrue(first > 0 && 200_000 - first >= MetricsHistory.KEEP_CHUNKS * MetricsHistory.CHUNK, "first row " + first);
+        for (int i = first; i < 200_000; i++) {
             assertEquals(i, h.step(i));
             assertEquals(-i, h.layerGradNorm(i, 1));
         }
-        // kept in chunks: no more than one chunk of slack per column (a doubling array held up to 2x)
+        IndexOutOfBoundsException gone = assertThrows(IndexOutOfBoundsException.class, () -> h.loss(first - 1));
+        assertTrue(gone.getMessage().contains("metrics.csv"), gone.getMessage());
         long width = h.layout().width();
-        assertTrue(h.bytes() <= width * 4 * (200_000 + MetricsHistory.CHUNK), h.bytes() + " bytes");
-        assertTrue(Float.isNaN(h.layerWeightNorm(5, 0)));
+        assertTrue(h.bytes() <= width * 4 * (MetricsHistory.KEEP_CHUNKS + 1) * MetricsHistory.CHUNK, h.bytes() + " bytes");
+        assertTrue(Float.isNaN(h.layerWeightNorm(first + 5, 0)));
+    }
+
+    @Test
+    void aReaderStartingAtReadableFromCanReadToTheEndWhileAChunkMoreIsWritten() {
+        MetricsHistory h = new MetricsHistory(List.of("a"));
+        StepMetrics m = new StepMetrics(h.layout(), 0);
+        int written = 0;
+        assertEquals(0, h.readableFrom());
+        for (int round = 0; round < 200; round++) {
+            int more = 1 + (round * 7919) % 3000;
+            for (int k = 0; k < more; k++) {
+                h.append(step(m, written++));
+            }
+            int from = h.readableFrom();
+            assertTrue(from >= h.firstRow() && written - from >= (MetricsHistory.KEEP_CHUNKS - 1) * MetricsHistory.CHUNK
+                    || from == 0, "readable from " + from + " of " + written);
+            int end = written;
+            for (int k = 0; k < MetricsHistory.CHUNK; k++) {
+                h.append(step(m, written++));
+            }
+            for (int i = from; i < end; i++) {
+                assertEquals(i, h.step(i));
+            }
+        }
     }
 
     @Test

@@ -229,7 +229,8 @@ public final class LessonsViewModel {
         }
         int to = h.size();
         if (to > s.delivered) {
-            sink.steps(s, h, s.delivered, to);
+            // a lesson's runs are short; past the history's bound the charts go on from what it holds
+            sink.steps(s, h, Math.max(s.delivered, h.readableFrom()), to);
             s.delivered = to;
         }
     }

@@ -785,8 +785,15 @@ public final class TrainViewModel {
         if (history == null) {
             return;
         }
-        int from = stepsShown.get();
+        int shown = stepsShown.get();
         int to = Math.min(size, history.size());
+        // more than 49,152 steps behind the trainer (the history keeps the latest ones only): go on from what it holds
+        int from = Math.max(shown, history.readableFrom());
+        if (from > shown) {
+            LOG.log(System.Logger.Level.WARNING, () -> String.format(Locale.ROOT,
+                    "rows %d to %d were not drawn: the charts fell behind the history the trainer keeps (metrics.csv has them)",
+                    shown, from - 1));
+        }
         if (to <= from) {
             return;
         }
