@@ -656,7 +656,7 @@ public final class TrainViewModel {
                     // at the epoch's own last step: on a small data set several epochs end between two
                     // frames, and the steps delivered by now already run into the next epochs
                     MetricsHistory hist = h.history();
-                    int row = hist == null ? -1 : lastRowOfEpoch(hist.size(), en.metrics().epoch(), hist::epoch);
+                    int row = hist == null ? -1 : lastRowOfEpoch(hist.readableFrom(), hist.size(), en.metrics().epoch(), hist::epoch);
                     // never before an earlier epoch's point (the charts take x in order)
                     double at = Math.max(lastEpochStep, row >= 0 ? hist.step(row) : lastStep);
                     lastEpochStep = at;
@@ -725,7 +725,12 @@ public final class TrainViewModel {
      * 1 and never decrease along the rows), or -1 when no row does.
      */
     static int lastRowOfEpoch(int size, int epoch, java.util.function.IntUnaryOperator epochOfRow) {
-        int lo = 0;
+        return lastRowOfEpoch(0, size, epoch, epochOfRow);
+    }
+
+    /** As above, looking only at rows from {@code from} on (the ones a bounded history still holds). */
+    static int lastRowOfEpoch(int from, int size, int epoch, java.util.function.IntUnaryOperator epochOfRow) {
+        int lo = from;
         int hi = size;
         // the first row of a later epoch
         while (lo < hi) {
@@ -737,7 +742,7 @@ public final class TrainViewModel {
             }
         }
         int row = lo - 1;
-        return row >= 0 && epochOfRow.applyAsInt(row) == epoch ? row : -1;
+        return row >= from && epochOfRow.applyAsInt(row) == epoch ? row : -1;
     }
 
     /** What the status line says when a run ended: the outcome a user needs, in words. */

@@ -1,6 +1,7 @@
 package dev.trainbench.ui.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,11 @@ class EpochStepTest {
         assertEquals(-1, TrainViewModel.lastRowOfEpoch(0, 1, i -> EPOCH_OF_ROW[i]));
         // only part of epoch 2 delivered: its last delivered row
         assertEquals(5, TrainViewModel.lastRowOfEpoch(6, 2, i -> EPOCH_OF_ROW[i]));
+        // from a later row on (a bounded history): rows below are never asked for
+        assertEquals(7, TrainViewModel.lastRowOfEpoch(6, EPOCH_OF_ROW.length, 2, i -> {
+            assertTrue(i >= 6, "asked for row " + i);
+            return EPOCH_OF_ROW[i];
+        }));
+        assertEquals(-1, TrainViewModel.lastRowOfEpoch(8, EPOCH_OF_ROW.length, 2, i -> EPOCH_OF_ROW[i]));
     }
 }
