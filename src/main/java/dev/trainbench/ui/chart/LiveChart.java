@@ -308,6 +308,8 @@ public class LiveChart extends BorderPane {
     private final CheckBox logToggle = new CheckBox("log");
     private final Button resetButton = new Button("Reset zoom");
     private final Label emptyLabel = new Label("No data yet");
+    /** Says so when the view is zoomed into steps a long series keeps only as bucket extremes. */
+    private final Label detailNote = new Label();
     // never shown: they carry the theme's colours and font from CSS to the canvas
     private final Label axisStyle = new Label();
     private final Label gridStyle = new Label();
@@ -353,7 +355,12 @@ public class LiveChart extends BorderPane {
         emptyLabel.getStyleClass().add("chart-empty-label");
         emptyLabel.setManaged(false);
         emptyLabel.setMouseTransparent(true);
-        plotPane.getChildren().addAll(canvas, axisStyle, gridStyle, backgroundStyle, emptyLabel);
+        detailNote.getStyleClass().add("chart-detail-note");
+        detailNote.setManaged(false);
+        detailNote.setMouseTransparent(true);
+        detailNote.setWrapText(true);
+        detailNote.setVisible(false);
+        plotPane.getChildren().addAll(canvas, axisStyle, gridStyle, backgroundStyle, emptyLabel, detailNote);
         plotPane.setMinSize(120, 80);
         plotPane.setPrefSize(480, 260);
         plotPane.getStyleClass().add("live-chart-plot");
@@ -1121,6 +1128,7 @@ public class LiveChart extends BorderPane {
             }
         }
         renderer.endClip(g);
+        showDetailNote(columns);
         emptyLabel.setVisible(!anyData);
         if (!anyData) {
             // wraps inside the plot area instead of spilling past a narrow chart
@@ -1130,6 +1138,42 @@ public class LiveChart extends BorderPane {
             emptyLabel.relocate(view.left + (view.plotWidth() - emptyLabel.getWidth()) / 2,
                     view.top + (view.plotHeight() - emptyLabel.getHeight()) / 2);
         }
+    }
+
+    /**
+     * Shows, at the top of the plot, which steps are drawn from bucket extremes when the view is
+     * zoomed in further than a compacted series' buckets (fewer steps per pixel column than per
+     * bucket): zoomed out the curve is the full one's, zoomed in it is not, and the user should know.
+     */
+    private void showDetailNote(int columns) {
+        SeriesBuffer coarsest = null;
+        for (Series s : series) {
+            SeriesBuffer b = s.buffer;
+            int edge = b.fullResolutionFrom();
+            if (!s.visible || edge == 0 || view.xMin >= b.x(edge)) {
+                continue;
+            }
+            int first = Math.min(b.size() - 1, b.lowerBound(view.xMin));
+            int last = Math.max(first, Math.min(b.size() - 1, b.lowerBound(view.xMax)));
+            double stepsPerColumn = (b.key(last) - b.key(first)) / Math.max(1, columns);
+            if (stepsPerColumn < b.bucketSteps() && (coarsest == null || b.bucketSteps() > coarsest.bucketSteps())) {
+                coarsest = b;
+            }
+        }
+        detailNote.setVisible(coarsest != null);
+        if (coarsest != null) {
+            detailNote.setText(String.format(Locale.ROOT, "before step %,.0f: lowest and highest of every %,.0f steps",
+                    coarsest.key(coarsest.fullResolutionFrom()), coarsest.bucketSteps()));
+            double w = Math.max(40, view.plotWidth() - 8);
+            double pw = Math.min(w, detailNote.prefWidth(-1));
+            detailNote.resize(pw, detailNote.prefHeight(pw));
+            detailNote.relocate(view.left + 4, view.top + 2);
+        }
+    }
+
+    /** The note shown when the view is zoomed into compacted steps, or null when none is shown. */
+    public String detailNote() {
+        return detailNote.isVisible() ? detailNote.getText() : null;
     }
 
     private int xTickTarget() {

@@ -41,6 +41,31 @@ class LiveChartTest {
     }
 
     @Test
+    void zoomedIntoTheCompactedStepsOfALongSeriesTheChartSaysSo() {
+        FxThread.run(() -> {
+            LiveChart chart = shown(900, 400);
+            LiveChart.Series s = chart.addSeries("loss", Color.BLUE);
+            for (int i = 0; i < 1_000_000; i++) {
+                s.append(i, 1 + Math.sin(i * 0.01));
+            }
+            chart.refresh();
+            SeriesBuffer b = s.buffer();
+            assertTrue(b.fullResolutionFrom() > 0 && b.bucketSteps() >= 16, "compacted: " + b.bucketSteps());
+            // zoomed out: more steps per pixel column than per bucket, the curve is the full one's
+            assertNull(chart.detailNote());
+            chart.zoomX(100_000, 110_000);
+            chart.refresh();
+            String note = chart.detailNote();
+            assertTrue(note != null && note.contains("every " + (long) b.bucketSteps() + " steps"), note);
+            assertTrue(note.contains(String.format(java.util.Locale.ROOT, "%,d", (long) b.key(b.fullResolutionFrom()))), note);
+            // the latest steps are whole: no note there
+            chart.zoomX(999_000, 999_999);
+            chart.refresh();
+            assertNull(chart.detailNote());
+        });
+    }
+
+    @Test
     void hoverShowsExactValueOfNearestRecordedPoint() {
         FxThread.run(() -> {
             LiveChart chart = shown(600, 300);
