@@ -241,7 +241,18 @@ public final class ChartAxis {
         return String.format(Locale.ROOT, "%.3g", d);
     }
 
+    /** "1.50" to "1.5", "2.00" to "2" (without a regular expression: this runs for every tick label of every frame). */
     private static String trim(String s) {
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 }

@@ -181,17 +181,25 @@ public final class DataPreview {
         int size = d.sampleSize();
         int[] labels = d.labels();
         int step = Math.max(1, d.size() / 5000);
+        // one stroke for all points and a fill set only when the class changes: the canvas keeps
+        // each paint it is given, so a new Color per point was garbage at every redraw
+        g.setStroke(POINT_OUTLINE);
+        g.setLineWidth(0.6);
+        Color fill = null;
         for (int i = 0; i < d.size(); i += step) {
             double px = left + (x[i * size] - b[0]) / (b[1] - b[0]) * width;
             double py = top + (1 - (x[i * size + 1] - b[2]) / (b[3] - b[2])) * height;
             Color c = labels == null ? Color.STEELBLUE : Palette.color(labels[i]);
-            g.setFill(c);
+            if (c != fill) {
+                g.setFill(c);
+                fill = c;
+            }
             g.fillOval(px - radius, py - radius, 2 * radius, 2 * radius);
-            g.setStroke(Color.gray(0.1, 0.6));
-            g.setLineWidth(0.6);
             g.strokeOval(px - radius, py - radius, 2 * radius, 2 * radius);
         }
     }
+
+    private static final Color POINT_OUTLINE = Color.gray(0.1, 0.6);
 
     /**
      * A scatter matrix of the first {@code k} features (at most 4): each feature against each other

@@ -34,6 +34,18 @@ class ChartPartsTest {
     }
 
     @Test
+    void compactNumbersDropTrailingZerosOnly() {
+        assertEquals("1.5M", ChartAxis.compact(1.5e6));
+        assertEquals("2M", ChartAxis.compact(2e6));
+        assertEquals("1.05M", ChartAxis.compact(1.05e6));
+        assertEquals("10M", ChartAxis.compact(1e7));
+        assertEquals("12k", ChartAxis.compact(12_000));
+        assertEquals("12.5k", ChartAxis.compact(12_500));
+        assertEquals("-20k", ChartAxis.compact(-20_000));
+        assertEquals("9999", ChartAxis.compact(9_999));
+    }
+
+    @Test
     void aSeedGroupIsDrawnAsTheMeanWithAMinMaxBandAcrossItsRuns() {
         FxThread.run(() -> {
             LiveChart chart = shown(800, 300);
