@@ -58,11 +58,38 @@ class LiveChartTest {
             String note = chart.detailNote();
             assertTrue(note != null && note.contains("every " + (long) b.bucketSteps() + " steps"), note);
             assertTrue(note.contains(String.format(java.util.Locale.ROOT, "%,d", (long) b.key(b.fullResolutionFrom()))), note);
+            snapshot(chart, "chart-detail-note-900");
             // the latest steps are whole: no note there
             chart.zoomX(999_000, 999_999);
             chart.refresh();
             assertNull(chart.detailNote());
+            // a narrow chart: the note wraps inside the plot
+            LiveChart narrow = shown(420, 240);
+            LiveChart.Series t = narrow.addSeries("loss", Color.BLUE);
+            for (int i = 0; i < 300_000; i++) {
+                t.append(i, 1 + Math.sin(i * 0.01));
+            }
+            narrow.zoomX(20_000, 21_000);
+            snapshot(narrow, "chart-detail-note-420");
+            assertTrue(narrow.detailNote() != null);
         });
+    }
+
+    /** Writes what the chart shows to target/gui-shots/, to be looked at. */
+    private static void snapshot(LiveChart chart, String name) {
+        chart.getScene().getStylesheets().setAll(LiveChart.class.getResource("/dev/trainbench/ui/app.css").toExternalForm(),
+                LiveChart.class.getResource("/dev/trainbench/ui/light.css").toExternalForm());
+        chart.applyCss();
+        chart.layout();
+        chart.refresh();
+        try {
+            java.nio.file.Path out = java.nio.file.Path.of("target", "gui-shots");
+            java.nio.file.Files.createDirectories(out);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(chart.getScene().snapshot(null), null), "png",
+                    out.resolve(name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
