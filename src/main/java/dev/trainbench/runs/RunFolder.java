@@ -117,11 +117,12 @@ public final class RunFolder implements Closeable {
      * file is renamed over {@code <name>.params}. So a kill at any moment leaves weights and record
      * agreeing: before the commit, the previous weights and the previous record; after it, a pending
      * file the record describes, which the next open of the run renames into place ({@code RunStore}).
-     * Nothing ever labels one epoch's weights with another epoch's numbers.
+     * Nothing ever labels one epoch's weights with another epoch's numbers. The file is not
+     * buffered: {@code weights} writes in large pieces (a checkpoint writer buffers its own).
      */
     public synchronized void stageCheckpoint(String name, Integer epoch, long step, RunFiles.Writer weights) throws IOException {
         Path pending = dir.resolve(CHECKPOINTS).resolve(new PendingName(name, step).fileName());
-        RunFiles.writeAtomically(pending, weights);
+        RunFiles.writeAtomically(pending, weights, 0);
         Staged previous = staged.put(name, new Staged(new Checkpoint(epoch, step), pending));
         if (previous != null && !previous.pending().equals(pending)) {
             Files.deleteIfExists(previous.pending());

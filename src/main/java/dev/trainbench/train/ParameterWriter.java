@@ -46,6 +46,7 @@ final class ParameterWriter {
     private ByteOrder[] orders;
     private ByteBuffer[] views;
     private byte[] chunk;
+    private int filled;
     private boolean planned;
     private int djlSaves;
 
@@ -53,18 +54,26 @@ final class ParameterWriter {
         this.block = block;
     }
 
-    /** Writes the block's parameters as {@code block.saveParameters} would. */
+    /**
+     * Writes the block's parameters as {@code block.saveParameters} would, in pieces of up to 64 KB
+     * (buffered here: {@code out} need not be).
+     */
     void write(OutputStream out) throws IOException {
         if (fixed != null) {
             try (NDScope scope = new NDScope()) { // closes what a view may need (a contiguous or CPU copy)
                 if (collectViews()) {
+                    if (chunk == null) {
+                        chunk = new byte[CHUNK];
+                    }
+                    filled = 0;
                     for (int i = 0; i < parameters.length; i++) {
-                        out.write(fixed[i]);
+                        put(ByteBuffer.wrap(fixed[i]), out);
                         if (views[i] != null) {
-                            copy(views[i], out);
+                            put(views[i].duplicate(), out);
                         }
                     }
-                    out.write(fixed[parameters.length]);
+                    put(ByteBuffer.wrap(fixed[parameters.length]), out);
+                    out.write(chunk, 0, filled);
                     Arrays.fill(views, null);
                     return;
                 }
@@ -133,15 +142,16 @@ final class ParameterWriter {
         return b.isDirect() || b.hasArray() ? b : null;
     }
 
-    private void copy(ByteBuffer view, OutputStream out) throws IOException {
-        if (chunk == null) {
-            chunk = new byte[CHUNK];
-        }
-        ByteBuffer b = view.duplicate();
-        while (b.hasRemaining()) {
-            int n = Math.min(chunk.length, b.remaining());
-            b.get(chunk, 0, n);
-            out.write(chunk, 0, n);
+    /** Copies {@code from} into the buffer, writing the buffer out each time it is full. */
+    private void put(ByteBuffer from, OutputStream out) throws IOException {
+        while (from.hasRemaining()) {
+            int n = Math.min(chunk.length - filled, from.remaining());
+            from.get(chunk, filled, n);
+            filled += n;
+            if (filled == chunk.length) {
+                out.write(chunk, 0, filled);
+                filled = 0;
+            }
         }
     }
 
