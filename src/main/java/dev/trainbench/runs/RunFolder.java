@@ -24,6 +24,8 @@ public final class RunFolder implements Closeable {
     private final RunLock lock;
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final Map<String, Staged> staged = new LinkedHashMap<>();
+    /** What this folder last wrote to run.json, so that the next write need not read it back. */
+    private final RunStore.Written written = new RunStore.Written();
     private volatile RunRecord record;
     private CsvLog steps;
     private CsvLog epochs;
@@ -40,7 +42,7 @@ public final class RunFolder implements Closeable {
         }
         this.record = record;
         try {
-            store.writeRecord(dir, record);
+            store.writeRecord(dir, record, written);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -75,7 +77,7 @@ public final class RunFolder implements Closeable {
         Map<String, Checkpoint> described = new LinkedHashMap<>(checkpoints);
         staged.forEach((name, s) -> described.put(name, s.checkpoint()));
         RunRecord r = newRecord.toBuilder().checkpoints(described).build();
-        store.writeRecord(dir, r);
+        store.writeRecord(dir, r, written);
         // committed: the record now describes the staged weights, which take their place
         this.record = r;
         checkpoints.clear();
