@@ -28,15 +28,32 @@ public final class RunFiles {
      * the target.
      */
     public static void writeAtomically(Path target, Writer writer) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), TMP_SUFFIX);
+        writeAtomically(target, writer, 1 << 16);
+    }
+
+    /**
+     * The same with a buffer of {@code bufferSize} bytes between the writer and the file; 0 for
+     * none, for a writer that writes in large pieces itself (Jackson, which buffers its own output;
+     * a whole byte array), so that a file written often does not cost a new buffer each time.
+     */
+    public static void writeAtomically(Path target, Writer writer, int bufferSize) throws IOException {
+        Path folder = target.getParent();
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
+        Path tmp = Files.createTempFile(folder, "." + target.getFileName(), TMP_SUFFIX);
+        boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            OutputStream file = Files.newOutputStream(tmp);
+            try (OutputStream out = bufferSize > 0 ? new BufferedOutputStream(file, bufferSize) : file) {
                 writer.write(out);
             }
             moveAtomically(tmp, target);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

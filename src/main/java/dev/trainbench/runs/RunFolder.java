@@ -24,6 +24,8 @@ public final class RunFolder implements Closeable {
     private final RunLock lock;
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final Map<String, Staged> staged = new LinkedHashMap<>();
+    /** What this folder last wrote to run.json, so that the next write need not read it back. */
+    private final RunStore.Written written = new RunStore.Written();
     private volatile RunRecord record;
     private CsvLog steps;
     private CsvLog epochs;
@@ -40,7 +42,7 @@ public final class RunFolder implements Closeable {
         }
         this.record = record;
         try {
-            store.writeRecord(dir, record);
+            store.writeRecord(dir, record, written);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -75,7 +77,7 @@ public final class RunFolder implements Closeable {
         Map<String, Checkpoint> described = new LinkedHashMap<>(checkpoints);
         staged.forEach((name, s) -> described.put(name, s.checkpoint()));
         RunRecord r = newRecord.toBuilder().checkpoints(described).build();
-        store.writeRecord(dir, r);
+        store.writeRecord(dir, r, written);
         // committed: the record now describes the staged weights, which take their place
         this.record = r;
         checkpoints.clear();
@@ -117,11 +119,12 @@ public final class RunFolder implements Closeable {
      * file is renamed over {@code <name>.params}. So a kill at any moment leaves weights and record
      * agreeing: before the commit, the previous weights and the previous record; after it, a pending
      * file the record describes, which the next open of the run renames into place ({@code RunStore}).
-     * Nothing ever labels one epoch's weights with another epoch's numbers.
+     * Nothing ever labels one epoch's weights with another epoch's numbers. The file is not
+     * buffered: {@code weights} writes in large pieces (a checkpoint writer buffers its own).
      */
     public synchronized void stageCheckpoint(String name, Integer epoch, long step, RunFiles.Writer weights) throws IOException {
         Path pending = dir.resolve(CHECKPOINTS).resolve(new PendingName(name, step).fileName());
-        RunFiles.writeAtomically(pending, weights);
+        RunFiles.writeAtomically(pending, weights, 0);
         Staged previous = staged.put(name, new Staged(new Checkpoint(epoch, step), pending));
         if (previous != null && !previous.pending().equals(pending)) {
             Files.deleteIfExists(previous.pending());

@@ -455,9 +455,24 @@ public final class RunStore {
      * know, or did not change, stay exactly as they were (see {@link RunJson#merge}).
      */
     void writeRecord(Path dir, RunRecord record) throws IOException {
+        writeRecord(dir, record, null);
+    }
+
+    /**
+     * The same, for a writer that rewrites one run.json again and again (a run being trained, after
+     * every epoch): {@code last} remembers what it wrote, and while the file is still exactly that
+     * file (the same file, size and modification time: nothing else replaced or edited it), the
+     * next write merges into what it wrote instead of reading the file back and binding it again.
+     * What this version understands of a file it wrote itself is the record it wrote, so the merge
+     * gives the same tree as reading the file back would.
+     */
+    void writeRecord(Path dir, RunRecord record, Written last) throws IOException {
         Path file = dir.resolve(RECORD_FILE);
-        ObjectNode out = SpecJson.mapper().valueToTree(record);
-        if (Files.exists(file)) {
+        ObjectNode next = SpecJson.mapper().valueToTree(record);
+        ObjectNode out = next;
+        if (last != null && last.isStill(file)) {
+            out = RunJson.merge(last.tree, last.record, next);
+        } else if (Files.exists(file)) {
             JsonNode onDisk;
             try {
                 onDisk = RunJson.READER.readTree(file.toFile());
@@ -469,7 +484,55 @@ public final class RunStore {
             }
         }
         ObjectNode tree = out;
-        RunFiles.writeAtomically(file, o -> SpecJson.mapper().writeValue(o, tree));
+        // Unbuffered: Jackson buffers its own output (a run.json is one write).
+        RunFiles.writeAtomically(file, o -> SpecJson.mapper().writeValue(o, tree), 0);
+        if (last != null) {
+            last.remember(file, tree, next);
+        }
+    }
+
+    /**
+     * The run.json a writer wrote last ({@link #writeRecord(Path, RunRecord, Written)}): its tree, the
+     * tree of the record it was made from, and what identifies the file it was written to. One per
+     * writer; not thread-safe (a run folder writes under its own lock).
+     */
+    static final class Written {
+        private ObjectNode tree;
+        private ObjectNode record;
+        private Object fileKey;
+        private java.nio.file.attribute.FileTime modified;
+        private long size = -1;
+
+        /** True while {@code file} is the file last written (not replaced, edited or deleted since). */
+        boolean isStill(Path file) {
+            if (tree == null) {
+                return false;
+            }
+            java.nio.file.attribute.BasicFileAttributes a = attributes(file);
+            return a != null && a.size() == size && a.lastModifiedTime().equals(modified)
+                    && java.util.Objects.equals(a.fileKey(), fileKey) && a.fileKey() != null;
+        }
+
+        private void remember(Path file, ObjectNode written, ObjectNode from) {
+            java.nio.file.attribute.BasicFileAttributes a = attributes(file);
+            if (a == null || a.fileKey() == null) {
+                tree = null; // a file system that cannot tell one file from another: read it back each time
+                return;
+            }
+            tree = written;
+            record = from;
+            fileKey = a.fileKey();
+            modified = a.lastModifiedTime();
+            size = a.size();
+        }
+
+        private static java.nio.file.attribute.BasicFileAttributes attributes(Path file) {
+            try {
+                return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     private RunJson.Read readDir(Path dir) {

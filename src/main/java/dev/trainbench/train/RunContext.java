@@ -7,7 +7,6 @@ import dev.trainbench.runs.RunFolder;
 import dev.trainbench.runs.RunRecord;
 import dev.trainbench.runs.RunStatus;
 import dev.trainbench.spec.ExperimentSpec;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +34,7 @@ public final class RunContext {
     private final RunRecord.Builder record;
     private final Trainer trainer;
     private final BuiltModel built;
+    private final ParameterWriter weights;
     private long stepsCompleted;
     private RunStatus stopStatus;
     private String stopMessage;
@@ -59,6 +59,7 @@ public final class RunContext {
         this.record = folder.record().toBuilder();
         this.trainer = trainer;
         this.built = built;
+        this.weights = new ParameterWriter(built.block());
     }
 
     public ExperimentSpec spec() {
@@ -211,6 +212,6 @@ public final class RunContext {
      * and committed by the next record write, which must describe them (RunFolder#stageCheckpoint).
      */
     void saveCheckpoint(String name, Integer epoch) throws IOException {
-        folder.stageCheckpoint(name, epoch, stepsCompleted, out -> built.block().saveParameters(new DataOutputStream(out)));
+        folder.stageCheckpoint(name, epoch, stepsCompleted, weights::write);
     }
 }
