@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -500,7 +502,7 @@ public final class RunStore {
         private ObjectNode tree;
         private ObjectNode record;
         private Object fileKey;
-        private java.nio.file.attribute.FileTime modified;
+        private FileTime modified;
         private long size = -1;
 
         /** True while {@code file} is the file last written (not replaced, edited or deleted since). */
@@ -508,13 +510,13 @@ public final class RunStore {
             if (tree == null) {
                 return false;
             }
-            java.nio.file.attribute.BasicFileAttributes a = attributes(file);
+            BasicFileAttributes a = attributes(file);
             return a != null && a.size() == size && a.lastModifiedTime().equals(modified)
-                    && java.util.Objects.equals(a.fileKey(), fileKey) && a.fileKey() != null;
+                    && a.fileKey() != null && a.fileKey().equals(fileKey);
         }
 
         private void remember(Path file, ObjectNode written, ObjectNode from) {
-            java.nio.file.attribute.BasicFileAttributes a = attributes(file);
+            BasicFileAttributes a = attributes(file);
             if (a == null || a.fileKey() == null) {
                 tree = null; // a file system that cannot tell one file from another: read it back each time
                 return;
@@ -526,9 +528,9 @@ public final class RunStore {
             size = a.size();
         }
 
-        private static java.nio.file.attribute.BasicFileAttributes attributes(Path file) {
+        private static BasicFileAttributes attributes(Path file) {
             try {
-                return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return Files.readAttributes(file, BasicFileAttributes.class);
             } catch (IOException e) {
                 return null;
             }

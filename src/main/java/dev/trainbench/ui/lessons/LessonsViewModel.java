@@ -228,11 +228,12 @@ public final class LessonsViewModel {
             return;
         }
         int to = h.size();
-        if (to > s.delivered) {
-            // a lesson's runs are short; past the history's bound the charts go on from what it holds
-            sink.steps(s, h, Math.max(s.delivered, h.readableFrom()), to);
-            s.delivered = to;
+        // a lesson's runs are short; past the history's bound the charts go on from what it holds
+        int from = Math.min(to, Math.max(s.delivered, h.readableFrom()));
+        if (to > from) {
+            sink.steps(s, h, from, to);
         }
+        s.delivered = Math.max(s.delivered, to);
     }
 
     /** What the lesson showed: did the failing run get its rule, and the fix none? */

@@ -791,9 +791,10 @@ public final class TrainViewModel {
             return;
         }
         int shown = stepsShown.get();
-        int to = Math.min(size, history.size());
-        // more than 49,152 steps behind the trainer (the history keeps the latest ones only): go on from what it holds
+        // more than 49,152 steps behind the trainer (the history keeps the latest ones only): go on
+        // from what it holds, to its end (read after readableFrom, so never below it)
         int from = Math.max(shown, history.readableFrom());
+        int to = from > shown ? history.size() : Math.min(size, history.size());
         if (from > shown) {
             LOG.log(System.Logger.Level.WARNING, () -> String.format(Locale.ROOT,
                     "rows %d to %d were not drawn: the charts fell behind the history the trainer keeps (metrics.csv has them)",
